@@ -1,0 +1,51 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace TM.Storage.Internal;
+
+/// <summary>
+/// Brings a database file to the newest schema by running the embedded <c>Migrations/NNN_*.sql</c>
+/// scripts whose number is above <c>PRAGMA user_version</c>, each in its own transaction.
+/// </summary>
+internal static class SchemaMigrator
+{
+    public static void Migrate(SqliteConnection connection)
+    {
+        var current = Convert.ToInt32(Execute(connection, null, "PRAGMA user_version;"));
+        foreach (var (version, script) in Scripts())
+        {
+            if (version <= current)
+                continue;
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, transaction, script);
+            // PRAGMA does not take parameters; version is an int parsed from our own resource name.
+            Execute(connection, transaction, $"PRAGMA user_version = {version};");
+            transaction.Commit();
+        }
+    }
+
+    private static IEnumerable<(int Version, string Script)> Scripts()
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        const string prefix = "TM.Storage.Migrations.";
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var file = name[prefix.Length..];
+            var version = int.Parse(file[..file.IndexOf('_')], System.Globalization.CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return (version, reader.ReadToEnd());
+        }
+    }
+
+    private static object? Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

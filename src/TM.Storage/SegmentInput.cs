@@ -1,0 +1,16 @@
+namespace TM.Storage;
+
+/// <summary>A Korean-English pair to store.</summary>
+/// <param name="Korean">The Korean side; must not be empty.</param>
+/// <param name="English">The English side; must not be empty.</param>
+/// <param name="Origin">Where the pair came from (document name, file, project); empty when unknown.</param>
+/// <param name="Note">Free-form metadata kept with the pair; empty when none.</param>
+/// <param name="Confidence">The aligner's confidence in the pair, 0..1; 1 for pairs aligned by a person.</param>
+/// <param name="LowConfidence">True when the pair must never be offered as a 100% match.</param>
+public sealed record SegmentInput(
+    string Korean,
+    string English,
+    string Origin = "",
+    string Note = "",
+    double Confidence = 1.0,
+    bool LowConfidence = false);

@@ -1,0 +1,18 @@
+namespace TM.Storage;
+
+/// <summary>A segment pair as it is stored.</summary>
+/// <param name="Id">The segment's row id: stable for the life of the segment, never reused.</param>
+/// <param name="Korean">The Korean side.</param>
+/// <param name="English">The English side.</param>
+/// <param name="Origin">Where the pair came from; empty when unknown.</param>
+/// <param name="Note">Free-form metadata; empty when none.</param>
+/// <param name="Confidence">The aligner's confidence, 0..1.</param>
+/// <param name="LowConfidence">True when the pair must never be offered as a 100% match.</param>
+public sealed record StoredSegment(
+    long Id,
+    string Korean,
+    string English,
+    string Origin,
+    string Note,
+    double Confidence,
+    bool LowConfidence);

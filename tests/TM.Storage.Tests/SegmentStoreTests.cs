@@ -1,0 +1,149 @@
+namespace TM.Storage.Tests;
+
+public sealed class SegmentStoreTests : IDisposable
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private static SegmentInput Pair(string ko, string en, string origin = "test") => new(ko, en, origin);
+
+    [Fact]
+    public void Stored_pairs_survive_reopening_the_file()
+    {
+        using (var store = _database.Open())
+            store.AddSegments("", ImportKind.Segments, "batch", [Pair("휴전 협정", "the armistice"), Pair("소련", "the Soviet Union")]);
+
+        using var reopened = _database.Open();
+        var memory = reopened.FindMemory("")!;
+        var segments = reopened.ReadAll(memory.Id).ToList();
+        Assert.Equal(["휴전 협정", "소련"], segments.Select(s => s.Korean));
+        Assert.Equal(["the armistice", "the Soviet Union"], segments.Select(s => s.English));
+        Assert.Equal("ok", reopened.CheckIntegrity());
+    }
+
+    [Fact]
+    public void Reimporting_the_same_pairs_adds_nothing()
+    {
+        using var store = _database.Open();
+        var first = store.AddSegments("m", ImportKind.Segments, "a", [Pair("가", "a"), Pair("나", "b")]);
+        var second = store.AddSegments("m", ImportKind.Segments, "a", [Pair("가", "a"), Pair("나", "b"), Pair("다", "c")]);
+
+        Assert.Equal(2, first.Added.Count);
+        Assert.Single(second.Added);
+        Assert.Equal("다", second.Added[0].Korean);
+        Assert.Equal(2, second.SkippedDuplicates);
+        Assert.Equal(3, store.GetStatistics("m").Single().Segments);
+    }
+
+    [Fact]
+    public void Same_source_with_another_translation_is_a_new_pair()
+    {
+        using var store = _database.Open();
+        store.AddSegments("", ImportKind.Segments, "a", [Pair("휴전", "armistice")]);
+        var outcome = store.AddSegments("", ImportKind.Segments, "b", [Pair("휴전", "cease-fire")]);
+
+        Assert.Single(outcome.Added);
+        var stats = store.GetStatistics("").Single();
+        Assert.Equal(2, stats.Segments);
+        Assert.Equal(1, stats.DistinctKorean);
+        Assert.Equal(2, stats.DistinctEnglish);
+    }
+
+    [Fact]
+    public void A_failing_batch_commits_nothing()
+    {
+        using var store = _database.Open();
+        store.AddSegments("", ImportKind.Segments, "good", [Pair("가", "a")]);
+
+        // A null text violates NOT NULL half-way through the batch.
+        Assert.ThrowsAny<Exception>(() => store.AddSegments("", ImportKind.Segments, "bad",
+            [Pair("나", "b"), new SegmentInput(null!, "c")]));
+
+        var memory = store.FindMemory("")!;
+        Assert.Equal(["가"], store.ReadAll(memory.Id).Select(s => s.Korean));
+        Assert.Equal(1, store.GetStatistics("").Single().Imports);
+    }
+
+    [Fact]
+    public void Memories_are_separate()
+    {
+        using var store = _database.Open();
+        store.AddSegments("a", ImportKind.Segments, "x", [Pair("가", "a")]);
+        store.AddSegments("b", ImportKind.Segments, "x", [Pair("가", "a"), Pair("나", "b")]);
+
+        Assert.Equal(1, store.GetStatistics("a").Single().Segments);
+        Assert.Equal(2, store.GetStatistics("b").Single().Segments);
+        Assert.Null(store.FindMemory("c"));
+        Assert.Equal(["a", "b"], store.ListMemories().Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Empty_memory_name_means_the_default_memory()
+    {
+        using var store = _database.Open();
+        store.AddSegments("", ImportKind.Segments, "x", [Pair("가", "a")]);
+
+        Assert.Equal(SegmentStore.DefaultMemoryName, store.FindMemory(SegmentStore.DefaultMemoryName)!.Name);
+        Assert.Equal(store.FindMemory("")!.Id, store.FindMemory("  ")!.Id);
+    }
+
+    [Theory]
+    [InlineData("휴전", null, 2)]          // two syllables: no trigram, found by scanning
+    [InlineData("휴전 협정", null, 1)]     // long enough for the trigram index
+    [InlineData("ARMISTICE", null, 2)]     // case-insensitive on Latin letters
+    [InlineData("armistice", SegmentSide.Korean, 0)]
+    [InlineData("소련", SegmentSide.English, 0)]
+    [InlineData("Soviet", SegmentSide.English, 1)]
+    [InlineData("So", SegmentSide.English, 1)]
+    public void Concordance_finds_substrings_on_the_requested_side(string term, SegmentSide? side, int expected)
+    {
+        using var store = _database.Open();
+        store.AddSegments("", ImportKind.Segments, "x", [
+            Pair("휴전 협정은 7월 26일 체결되었다.", "The armistice was signed on 26 July."),
+            Pair("휴전회담이 시작되었다.", "Armistice talks began."),
+            Pair("소련의 정책", "Soviet policy"),
+        ]);
+        var memory = store.FindMemory("")!;
+
+        var result = store.Concordance(memory.Id, term, side, 10);
+
+        Assert.Equal(expected, result.Total);
+        Assert.Equal(expected, result.Hits.Count);
+    }
+
+    [Fact]
+    public void Concordance_reports_the_total_beyond_the_hits_returned()
+    {
+        using var store = _database.Open();
+        store.AddSegments("", ImportKind.Segments, "x",
+            Enumerable.Range(1, 30).Select(i => Pair($"전쟁 {i}", $"war {i}")).ToList());
+        var memory = store.FindMemory("")!;
+
+        var result = store.Concordance(memory.Id, "전쟁", null, 5);
+
+        Assert.Equal(30, result.Total);
+        Assert.Equal(5, result.Hits.Count);
+    }
+
+    [Fact]
+    public void Concordance_term_with_quotes_is_taken_literally()
+    {
+        using var store = _database.Open();
+        store.AddSegments("", ImportKind.Segments, "x", [Pair("‘잘못된 정책’", "Stalin’s \"mistaken policy\"")]);
+        var memory = store.FindMemory("")!;
+
+        Assert.Equal(1, store.Concordance(memory.Id, "\"mistaken", null, 10).Total);
+    }
+
+    [Fact]
+    public void GetSegments_follows_the_order_of_the_ids_and_skips_missing_ones()
+    {
+        using var store = _database.Open();
+        var added = store.AddSegments("", ImportKind.Segments, "x", [Pair("가", "a"), Pair("나", "b"), Pair("다", "c")]).Added;
+
+        var read = store.GetSegments([added[2].Id, 999_999, added[0].Id]);
+
+        Assert.Equal(["다", "가"], read.Select(s => s.Korean));
+    }
+}
