@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TM.Client.Output;
+using TM.Protos.V1;
+
+namespace TM.Client.Commands;
+
+/// <summary><c>tm concordance "&lt;term&gt;"</c>: segments containing a term, with the term highlighted.</summary>
+internal sealed class ConcordanceCommand : Command
+{
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly CliContext _context;
+    private readonly CommonOptions _common;
+
+    private readonly Argument<string> _term = new("term")
+    {
+        Description = "The word or phrase to find (case-insensitive for Latin letters)",
+    };
+
+    private readonly Option<string?> _lang = new("--lang")
+    {
+        Description = "Side to search: ko or en [default: both]",
+    };
+
+    private readonly Option<int?> _max = new("--max")
+    {
+        Description = "Most hits to show, 1-500 [default: 20]",
+        HelpName = "n",
+    };
+
+    public ConcordanceCommand(CliContext context, CommonOptions common)
+        : base("concordance", "Segments whose Korean or English side contains a term")
+    {
+        _context = context;
+        _common = common;
+        _lang.AcceptOnlyFromAmong("ko", "en");
+        _max.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 500)
+            {
+                result.AddError("--max must be between 1 and 500.");
+            }
+        });
+
+        Add(_term);
+        Add(_lang);
+        Add(_max);
+        common.AddTo(this, withMemory: true);
+        SetAction((parseResult, cancellationToken) =>
+            ServerConnection.RunAsync(context, parseResult, common, DefaultTimeout, connection => RunAsync(parseResult, connection, cancellationToken), cancellationToken));
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
+    {
+        var term = parseResult.GetRequiredValue(_term);
+        var request = new ConcordanceRequest
+        {
+            Memory = parseResult.GetValue(_common.Memory) ?? "",
+            Term = term,
+            Lang = parseResult.GetValue(_lang) ?? "",
+            MaxResults = parseResult.GetValue(_max) ?? 0,
+        };
+
+        var response = await connection.TranslationMemory.ConcordanceAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
+        if (parseResult.GetValue(_common.Json))
+        {
+            WriteJson(term, response);
+        }
+        else
+        {
+            Render(term, response);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void Render(string term, ConcordanceResponse response)
+    {
+        if (response.Hits.Count == 0)
+        {
+            _context.WriteLine($"No segment contains \"{Markup.Escape(term)}\".");
+            return;
+        }
+
+        var ansi = _context.Ansi;
+        var table = new Table { Border = ansi ? TableBorder.Rounded : TableBorder.Simple, ShowRowSeparators = true };
+        table.AddColumn(new TableColumn("#") { NoWrap = true, Alignment = Justify.Right });
+        table.AddColumn(new TableColumn("Korean"));
+        table.AddColumn(new TableColumn("English"));
+        var number = 0;
+        foreach (var hit in response.Hits)
+        {
+            number++;
+
+            // The server says which side matched; the other side is highlighted too when the term happens to
+            // occur there (a name or number left untranslated), which is exactly what a terminologist looks for.
+            table.AddRow(
+                new Markup(number.ToString(CultureInfo.InvariantCulture)),
+                new Markup(TermHighlighter.ToMarkup(hit.Ko, term, ansi)),
+                new Markup(TermHighlighter.ToMarkup(hit.En, term, ansi)));
+        }
+
+        var shown = response.Hits.Count;
+        var total = Math.Max(response.Total, shown);
+        _context.WriteTable(table);
+        _context.WriteLine(shown < total
+            ? $"{shown} of {total} segments containing \"{Markup.Escape(term)}\"; raise --max to see more."
+            : $"{Counted.Of(total, "segment")} containing \"{Markup.Escape(term)}\".");
+    }
+
+    private void WriteJson(string term, ConcordanceResponse response) =>
+        JsonOutput.Write(_context.StdOut, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("term", term);
+            json.WriteNumber("total", response.Total);
+            json.WriteStartArray("hits");
+            foreach (var hit in response.Hits)
+            {
+                json.WriteStartObject();
+                json.WriteString("segmentId", hit.SegmentId);
+                json.WriteString("ko", hit.Ko);
+                json.WriteString("en", hit.En);
+                json.WriteString("lang", hit.Lang);
+                json.WriteString("origin", hit.Origin);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+}

@@ -1,0 +1,172 @@
+using System.CommandLine;
+using Spectre.Console;
+using TM.Client.Output;
+using TM.Protos.V1;
+
+namespace TM.Client.Commands;
+
+/// <summary><c>tm match "&lt;sentence&gt;"</c>: fuzzy matches, best first, with the differences to each match's source highlighted.</summary>
+internal sealed class MatchCommand : Command
+{
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    // The server's own threshold when min_score is 0 (translation_memory.proto, LookupRequest.min_score).
+    private const double ServerDefaultMinScore = 50;
+
+    private readonly CliContext _context;
+    private readonly CommonOptions _common;
+
+    private readonly Argument<string> _sentence = new("sentence")
+    {
+        Description = "The sentence to find matches for, in Korean or English",
+    };
+
+    private readonly Option<string?> _lang = new("--lang")
+    {
+        Description = "Language of the sentence: ko or en [default: detected from the script]",
+    };
+
+    private readonly Option<int?> _max = new("--max")
+    {
+        Description = "Most matches to show, 1-100 [default: 5]",
+        HelpName = "n",
+    };
+
+    private readonly Option<double?> _minScore = new("--min-score")
+    {
+        Description = "Lowest score to show, 0-100 [default: 50]",
+        HelpName = "score",
+    };
+
+    public MatchCommand(CliContext context, CommonOptions common)
+        : base("match", "Fuzzy matches for a sentence, best first, with the differences to each match highlighted")
+    {
+        _context = context;
+        _common = common;
+        _lang.AcceptOnlyFromAmong("ko", "en");
+        _max.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 100)
+            {
+                result.AddError("--max must be between 1 and 100.");
+            }
+        });
+        _minScore.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } score && !(score is >= 0 and <= 100))
+            {
+                result.AddError("--min-score must be between 0 and 100.");
+            }
+        });
+
+        Add(_sentence);
+        Add(_lang);
+        Add(_max);
+        Add(_minScore);
+        common.AddTo(this, withMemory: true);
+        SetAction((parseResult, cancellationToken) =>
+            ServerConnection.RunAsync(context, parseResult, common, DefaultTimeout, connection => RunAsync(parseResult, connection, cancellationToken), cancellationToken));
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
+    {
+        var query = parseResult.GetRequiredValue(_sentence);
+        var minScore = parseResult.GetValue(_minScore);
+        var request = new LookupRequest
+        {
+            Memory = parseResult.GetValue(_common.Memory) ?? "",
+            Text = query,
+            SourceLang = parseResult.GetValue(_lang) ?? "",
+            MaxResults = parseResult.GetValue(_max) ?? 0,
+            MinScore = minScore ?? 0,
+        };
+
+        var response = await connection.TranslationMemory.LookupAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
+        var threshold = minScore is > 0 ? minScore.Value : ServerDefaultMinScore;
+
+        if (parseResult.GetValue(_common.Json))
+        {
+            WriteJson(query, threshold, response);
+        }
+        else
+        {
+            Render(query, threshold, response);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void Render(string query, double threshold, LookupResponse response)
+    {
+        if (response.Matches.Count == 0)
+        {
+            _context.WriteLine($"No match at or above {Percent.Threshold(threshold)}.");
+            return;
+        }
+
+        var ansi = _context.Ansi;
+        var (sourceHeader, targetHeader) = response.SourceLang switch
+        {
+            "ko" => ("Source (ko)", "Target (en)"),
+            "en" => ("Source (en)", "Target (ko)"),
+            _ => ("Source", "Target"),
+        };
+        var table = new Table { Border = ansi ? TableBorder.Rounded : TableBorder.Simple, ShowRowSeparators = true };
+        table.AddColumn(new TableColumn("Score") { NoWrap = true, Alignment = Justify.Right });
+        table.AddColumn(new TableColumn(sourceHeader));
+        table.AddColumn(new TableColumn(targetHeader));
+
+        var anyDifference = false;
+        var anyLowConfidence = false;
+        foreach (var match in response.Matches)
+        {
+            var diff = DiffHighlighter.Diff(query, match.Source);
+            anyDifference |= DiffHighlighter.HasDifferences(diff);
+            anyLowConfidence |= match.LowConfidence;
+            var score = Percent.Score(match.Score) + (match.LowConfidence ? "*" : "");
+            var scoreMarkup = match.LowConfidence ? $"[yellow]{score}[/]" : match.Score >= 100 ? $"[green]{score}[/]" : score;
+            table.AddRow(new Markup(scoreMarkup), new Markup(DiffHighlighter.ToMarkup(diff, ansi)), new Markup(Markup.Escape(match.Target)));
+        }
+
+        var notes = new List<string>();
+        if (anyDifference)
+        {
+            notes.Add(DiffHighlighter.LegendMarkup(ansi));
+        }
+
+        if (anyLowConfidence)
+        {
+            notes.Add("* low-confidence alignment: check the pair before using it");
+        }
+
+        _context.WriteTable(table);
+        foreach (var note in notes)
+        {
+            _context.WriteLine(note);
+        }
+    }
+
+    private void WriteJson(string query, double threshold, LookupResponse response) =>
+        JsonOutput.Write(_context.StdOut, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("query", query);
+            json.WriteString("sourceLang", response.SourceLang);
+            json.WriteNumber("minScore", threshold);
+            json.WriteStartArray("matches");
+            foreach (var match in response.Matches)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("score", match.Score);
+                json.WriteString("source", match.Source);
+                json.WriteString("target", match.Target);
+                json.WriteString("segmentId", match.SegmentId);
+                json.WriteString("origin", match.Origin);
+                json.WriteBoolean("lowConfidence", match.LowConfidence);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+}

@@ -1,0 +1,31 @@
+namespace TM.Client;
+
+/// <summary>
+/// The process exit codes of <c>tm</c>, so scripts can tell a server that said no from one that is not there.
+/// </summary>
+public static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>
+    /// The server answered with an error status (for example INVALID_ARGUMENT), or a deadline passed;
+    /// <c>tm import</c> also returns it when at least one file failed on the server.
+    /// </summary>
+    public const int ServerError = 1;
+
+    /// <summary>The command line was wrong: unknown option, missing argument, bad <c>--server</c> address.</summary>
+    public const int Usage = 2;
+
+    /// <summary>The server could not be reached (connection refused, unknown host, TLS failure).</summary>
+    public const int Unavailable = 3;
+
+    /// <summary>
+    /// An input file could not be used: missing, not valid UTF-8, a gold file that does not parse, or TSV lines
+    /// that were skipped. Other files of the same <c>tm import</c> are still imported.
+    /// </summary>
+    public const int InputError = 4;
+
+    /// <summary>The user pressed Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+}

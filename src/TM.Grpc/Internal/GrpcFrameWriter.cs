@@ -1,0 +1,54 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Pipelines;
+
+namespace TM.Grpc.Internal;
+
+/// <summary>Writes length-prefixed gRPC messages to a <see cref="PipeWriter"/>, straight into its buffers.</summary>
+internal static class GrpcFrameWriter
+{
+    /// <summary>Serializes, checks the size limit, frames and flushes one message.</summary>
+    /// <exception cref="RpcException">The serialized message is larger than <paramref name="maxMessageSize"/>.</exception>
+    public static ValueTask<FlushResult> WriteMessageAsync<T>(
+        PipeWriter writer, T message, Func<T, byte[]> serializer, int? maxMessageSize, bool compress, CancellationToken cancellationToken)
+    {
+        var payload = serializer(message);
+        if (payload.Length > maxMessageSize)
+        {
+            throw new RpcException(new Status(
+                StatusCode.ResourceExhausted,
+                $"Sending message exceeds the maximum configured message size: {payload.Length} bytes, limit {maxMessageSize}."));
+        }
+
+        WriteMessage(writer, payload, compress);
+        return writer.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Frames one message into the writer without flushing.</summary>
+    public static void WriteMessage(PipeWriter writer, ReadOnlySpan<byte> payload, bool compress)
+    {
+        if (!compress)
+        {
+            WriteFrame(writer, payload, compressedFlag: 0);
+            return;
+        }
+
+        using var compressed = MessageCompression.Compress(payload);
+        WriteFrame(writer, compressed.WrittenSpan, compressedFlag: 1);
+    }
+
+    /// <summary>Writes the 5-byte frame header for a payload of <paramref name="length"/> bytes.</summary>
+    public static void WriteHeader(Span<byte> destination, int length, bool compressed)
+    {
+        destination[0] = compressed ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteUInt32BigEndian(destination[1..], (uint)length);
+    }
+
+    private static void WriteFrame(PipeWriter writer, ReadOnlySpan<byte> payload, byte compressedFlag)
+    {
+        var header = writer.GetSpan(GrpcProtocolConstants.MessageHeaderSize);
+        WriteHeader(header, payload.Length, compressedFlag == 1);
+        writer.Advance(GrpcProtocolConstants.MessageHeaderSize);
+        writer.Write(payload);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+
+namespace TM.Grpc.Internal.Server;
+
+/// <summary>
+/// Puts the status of a call on the wire: in the trailers after the response messages, or, when no
+/// message was sent, in the one headers frame of a Trailers-Only response (PROTOCOL-HTTP2.md).
+/// </summary>
+internal static class ResponseStatusWriter
+{
+    public static void WriteStatus(HttpResponse response, Status status, Metadata? trailers)
+    {
+        if (!response.HasStarted)
+        {
+            var headers = response.Headers;
+            headers[GrpcProtocolConstants.StatusTrailer] = GrpcProtocolConstants.FormatStatusCode(status.StatusCode);
+            if (status.Detail.Length > 0)
+            {
+                headers[GrpcProtocolConstants.MessageTrailer] = PercentEncoding.Encode(status.Detail);
+            }
+
+            if (trailers is not null)
+            {
+                MetadataHeaders.AddTo(headers, trailers);
+            }
+
+            return;
+        }
+
+        response.AppendTrailer(GrpcProtocolConstants.StatusTrailer, GrpcProtocolConstants.FormatStatusCode(status.StatusCode));
+        if (status.Detail.Length > 0)
+        {
+            response.AppendTrailer(GrpcProtocolConstants.MessageTrailer, PercentEncoding.Encode(status.Detail));
+        }
+
+        if (trailers is not null)
+        {
+            MetadataHeaders.AppendTrailers(response, trailers);
+        }
+    }
+
+    /// <summary>Answers a request that never reaches a handler, with an HTTP status and a gRPC status in one headers frame.</summary>
+    public static void WriteRejection(HttpResponse response, int httpStatusCode, Status status)
+    {
+        response.StatusCode = httpStatusCode;
+        response.ContentType = GrpcProtocolConstants.ContentType;
+        WriteStatus(response, status, trailers: null);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace TM.Server.Hosting;
+
+/// <summary>
+/// Where the server listens and keeps its data. Each setting comes from the command line
+/// (<c>--port 5171</c>), else the environment (<c>TM_PORT</c>), else the default.
+/// </summary>
+public sealed record ServerOptions
+{
+    /// <summary>Port used when neither <c>--port</c> nor <c>TM_PORT</c> is given.</summary>
+    public const int DefaultPort = 5171;
+
+    /// <summary>TCP port; 0 picks a free one (the tests do that). Default 5171.</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>Address to bind. Default 127.0.0.1: loopback only, nothing is exposed unless asked for.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>Directory of the SQLite file <c>tm.db</c>; created on first start. Default <c>./data</c>.</summary>
+    public string DataDirectory { get; init; } = "data";
+
+    /// <summary>Directory whose <c>*.txt</c> documents fill an empty default memory; null = look for <c>seeds/</c> upwards from the working directory.</summary>
+    public string? SeedsDirectory { get; init; }
+
+    /// <summary>When true, an empty default memory stays empty.</summary>
+    public bool SkipSeeds { get; init; }
+
+    /// <summary>PKCS#12 certificate file for TLS; null serves HTTP/2 in cleartext (h2c).</summary>
+    public string? TlsCertificatePath { get; init; }
+
+    /// <summary>Password of the TLS certificate file, if it has one.</summary>
+    public string? TlsCertificatePassword { get; init; }
+
+    /// <summary>Full path of the database file.</summary>
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "tm.db"));
+
+    /// <summary>Reads the options from configuration (command line) and environment variables.</summary>
+    public static ServerOptions From(IConfiguration commandLine, Func<string, string?> environment)
+    {
+        string? Get(string key, string variable) => commandLine[key] ?? environment(variable);
+        var options = new ServerOptions();
+        var port = Get("port", "TM_PORT");
+        if (port is not null)
+        {
+            if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed > 65535)
+                throw new ArgumentException($"The port '{port}' is not a number from 0 to 65535 (--port or TM_PORT).");
+            options = options with { Port = parsed };
+        }
+        return options with
+        {
+            Host = Get("host", "TM_HOST") ?? options.Host,
+            DataDirectory = Get("data-dir", "TM_DATA_DIR") ?? options.DataDirectory,
+            SeedsDirectory = Get("seeds-dir", "TM_SEEDS_DIR"),
+            SkipSeeds = string.Equals(Get("no-seeds", "TM_NO_SEEDS"), "true", StringComparison.OrdinalIgnoreCase),
+            TlsCertificatePath = Get("tls-certificate", "TM_TLS_CERTIFICATE"),
+            TlsCertificatePassword = Get("tls-password", "TM_TLS_PASSWORD"),
+        };
+    }
+}

@@ -1,0 +1,28 @@
+namespace TM.Text.Internal;
+
+/// <summary>What the dynamic programme needs of one side: sentence lengths and sorted anchor ids per sentence.</summary>
+internal sealed class SideFeatures
+{
+    public SideFeatures(int[] lengths, int[][] anchors)
+    {
+        Lengths = lengths;
+        Anchors = anchors;
+        Prefix = new int[lengths.Length + 1];
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            Prefix[i + 1] = Prefix[i] + lengths[i];
+        }
+    }
+
+    public int Count => Lengths.Length;
+
+    public int[] Lengths { get; }
+
+    /// <summary>Lengths summed: Prefix[i] is the length of sentences 0..i-1.</summary>
+    public int[] Prefix { get; }
+
+    /// <summary>Anchor ids of each sentence, sorted ascending, repeated once per occurrence.</summary>
+    public int[][] Anchors { get; }
+
+    public int LengthOf(int start, int count) => Prefix[start + count] - Prefix[start];
+}

@@ -1,0 +1,363 @@
+using TM.Text.Internal;
+
+namespace TM.Text;
+
+/// <summary>
+/// Finds the numbers of a sentence and normalises them into <see cref="NumberAnchor"/>s that a translation shares:
+/// years (1951년 ↔ 1951), Korean unit numbers (17만 ↔ 170,000; 2만 7천 ↔ 27,000), ordinals (제5차 ↔ 5th; 38선 ↔
+/// 38th parallel), months and dates (5월 ↔ May; 7월 26일 ↔ 26 July / July 26), English scale words (1.2 million)
+/// and small English number words (five, first).
+/// </summary>
+public static class NumberAnchorExtractor
+{
+    private static readonly string[] MonthNames =
+    [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ];
+
+    private static readonly string[] MonthAbbreviations =
+    [
+        "Jan", "Feb", "Mar", "Apr", "", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+
+    private static readonly string[] CardinalWords =
+    [
+        "", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+
+    private static readonly string[] OrdinalWords =
+    [
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth",
+    ];
+
+    private static readonly (string Word, int Value)[] KoreanOrdinalWords =
+    [
+        ("첫째", 1), ("첫 번째", 1), ("둘째", 2), ("두 번째", 2), ("셋째", 3), ("세 번째", 3),
+        ("넷째", 4), ("네 번째", 4), ("다섯째", 5), ("다섯 번째", 5),
+    ];
+
+    // Korean suffixes after a number that make it an ordinal: 1차, 2번째, 19세기, 3위, 38선 (the parallel), 2회째.
+    private static readonly string[] KoreanOrdinalSuffixes = ["차", "번째", "세기", "위", "선", "회째"];
+
+    /// <summary>Extracts the numeric anchors of a sentence, in order of appearance.</summary>
+    /// <param name="sentence">One sentence.</param>
+    /// <param name="language">Its language: Korean reads units and counters, English reads month names and number words.</param>
+    public static IReadOnlyList<NumberAnchor> Extract(string sentence, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var anchors = new List<NumberAnchor>();
+        if (language == Language.Korean)
+        {
+            ExtractKorean(sentence, anchors);
+        }
+        else
+        {
+            ExtractEnglish(sentence, anchors);
+        }
+
+        return anchors;
+    }
+
+    private static void ExtractKorean(ReadOnlySpan<char> text, List<NumberAnchor> anchors)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!Chars.IsDigit(text[i]))
+            {
+                continue;
+            }
+
+            if (i > 0 && (Chars.IsLatinLetter(text[i - 1]) || Chars.IsDigit(text[i - 1])))
+            {
+                // Part of a code such as "F86" or "A4": not a number of the text.
+                while (i < text.Length && (Chars.IsDigit(text[i]) || Chars.IsLatinLetter(text[i])))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            KoreanNumberParser.TryParseDigits(text[i..], out var plain, out var plainLength);
+            KoreanNumberParser.TryParse(text[i..], out var value, out var consumed);
+            var usedUnits = consumed > plainLength;
+            var end = i + consumed;
+            var suffix = text[end..];
+            var ordinalPrefix = i > 0 && text[i - 1] == '제';
+
+            if (suffix.StartsWith("년"))
+            {
+                anchors.Add(IsYear(plain, text.Slice(i, plainLength)) && !usedUnits
+                    ? new NumberAnchor(NumberAnchorKind.Year, value)
+                    : new NumberAnchor(NumberAnchorKind.Cardinal, value));
+            }
+            else if (suffix.StartsWith("월") && !usedUnits && value is >= 1 and <= 12 && decimal.IsInteger(value))
+            {
+                anchors.Add(new NumberAnchor(NumberAnchorKind.Month, value));
+                var day = SkipOneSpace(text, end + 1);
+                if (KoreanNumberParser.TryParseDigits(text[day..], out var dayValue, out var dayLength)
+                    && day + dayLength < text.Length && text[day + dayLength] == '일'
+                    && dayValue is >= 1 and <= 31 && decimal.IsInteger(dayValue))
+                {
+                    anchors.Add(new NumberAnchor(NumberAnchorKind.Date, (value * 100) + dayValue));
+                    end = day + dayLength;
+                }
+            }
+            else if (ordinalPrefix || StartsWithAny(suffix, KoreanOrdinalSuffixes))
+            {
+                anchors.Add(new NumberAnchor(NumberAnchorKind.Ordinal, value));
+            }
+            else if (!usedUnits && IsYear(plain, text.Slice(i, plainLength)) && !suffix.StartsWith("%"))
+            {
+                anchors.Add(new NumberAnchor(NumberAnchorKind.Year, value));
+            }
+            else
+            {
+                anchors.Add(new NumberAnchor(NumberAnchorKind.Cardinal, value));
+            }
+
+            i = end - 1;
+        }
+
+        foreach (var (word, ordinal) in KoreanOrdinalWords)
+        {
+            for (var at = text.IndexOf(word); at >= 0; at = NextIndex(text, word, at))
+            {
+                anchors.Add(new NumberAnchor(NumberAnchorKind.Ordinal, ordinal));
+            }
+        }
+    }
+
+    private static void ExtractEnglish(ReadOnlySpan<char> text, List<NumberAnchor> anchors)
+    {
+        var sentenceStart = 0;
+        while (sentenceStart < text.Length && (char.IsWhiteSpace(text[sentenceStart]) || Chars.IsOpener(text[sentenceStart])))
+        {
+            sentenceStart++;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (Chars.IsDigit(c))
+            {
+                if (i > 0 && (char.IsLetter(text[i - 1]) || Chars.IsDigit(text[i - 1])))
+                {
+                    while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                i = ReadEnglishNumber(text, i, anchors) - 1;
+            }
+            else if (char.IsLetter(c) && (i == 0 || !char.IsLetter(text[i - 1])))
+            {
+                var end = i;
+                while (end < text.Length && char.IsLetter(text[end]))
+                {
+                    end++;
+                }
+
+                end = ReadEnglishWord(text, i, end, i == sentenceStart, anchors);
+                i = end - 1;
+            }
+        }
+    }
+
+    // Returns the position after what it consumed.
+    private static int ReadEnglishNumber(ReadOnlySpan<char> text, int start, List<NumberAnchor> anchors)
+    {
+        KoreanNumberParser.TryParseDigits(text[start..], out var value, out var length);
+        var end = start + length;
+        var digits = text.Slice(start, length);
+        var rest = text[end..];
+
+        if (rest.Length >= 2 && IsOrdinalSuffix(rest[..2]) && (rest.Length == 2 || !char.IsLetter(rest[2])))
+        {
+            end += 2;
+            if (TryReadMonthAfter(text, end, value, anchors, out var afterMonth))
+            {
+                return afterMonth;
+            }
+
+            anchors.Add(new NumberAnchor(NumberAnchorKind.Ordinal, value));
+            return end;
+        }
+
+        if (IsYear(value, digits))
+        {
+            // "1950s" is the decade; both are the year anchor 1950.
+            anchors.Add(new NumberAnchor(NumberAnchorKind.Year, value));
+            return rest.StartsWith("s") && (rest.Length == 1 || !char.IsLetter(rest[1])) ? end + 1 : end;
+        }
+
+        if (TryReadMonthAfter(text, end, value, anchors, out var afterDate))
+        {
+            return afterDate;
+        }
+
+        var scaleStart = SkipOneSpace(text, end);
+        var scaleEnd = scaleStart;
+        while (scaleEnd < text.Length && char.IsLetter(text[scaleEnd]))
+        {
+            scaleEnd++;
+        }
+
+        var scale = text[scaleStart..scaleEnd] switch
+        {
+            "hundred" => 100m,
+            "thousand" => 1_000m,
+            "million" => 1_000_000m,
+            "billion" => 1_000_000_000m,
+            "trillion" => 1_000_000_000_000m,
+            _ => 1m,
+        };
+
+        anchors.Add(new NumberAnchor(NumberAnchorKind.Cardinal, value * scale));
+        return scale == 1m ? end : scaleEnd;
+    }
+
+    // "26 July": a day followed by a month name.
+    private static bool TryReadMonthAfter(ReadOnlySpan<char> text, int position, decimal day, List<NumberAnchor> anchors, out int end)
+    {
+        end = position;
+        if (day is < 1 or > 31 || !decimal.IsInteger(day))
+        {
+            return false;
+        }
+
+        var start = SkipOneSpace(text, position);
+        if (start == position)
+        {
+            return false;
+        }
+
+        var month = MatchMonth(text, start, out var monthEnd);
+        if (month == 0)
+        {
+            return false;
+        }
+
+        anchors.Add(new NumberAnchor(NumberAnchorKind.Month, month));
+        anchors.Add(new NumberAnchor(NumberAnchorKind.Date, (month * 100) + day));
+        end = monthEnd;
+        return true;
+    }
+
+    private static int ReadEnglishWord(ReadOnlySpan<char> text, int start, int end, bool sentenceInitial, List<NumberAnchor> anchors)
+    {
+        var month = MatchMonth(text, start, out var monthEnd);
+        if (month > 0)
+        {
+            var dayStart = SkipOneSpace(text, monthEnd);
+            var hasDay = dayStart > monthEnd
+                && KoreanNumberParser.TryParseDigits(text[dayStart..], out var day, out var dayLength)
+                && day is >= 1 and <= 31 && decimal.IsInteger(day)
+                && (dayStart + dayLength == text.Length || !Chars.IsDigit(text[dayStart + dayLength]));
+
+            // "May" and "March" are also a verb and a noun; at the start of a sentence only a following day makes them months.
+            if (!hasDay && sentenceInitial && month is 3 or 5)
+            {
+                return end;
+            }
+
+            anchors.Add(new NumberAnchor(NumberAnchorKind.Month, month));
+            if (!hasDay)
+            {
+                return monthEnd;
+            }
+
+            KoreanNumberParser.TryParseDigits(text[dayStart..], out var dayValue, out var length);
+            anchors.Add(new NumberAnchor(NumberAnchorKind.Date, (month * 100) + dayValue));
+            var after = dayStart + length;
+            return after + 2 <= text.Length && IsOrdinalSuffix(text.Slice(after, 2)) ? after + 2 : after;
+        }
+
+        var word = text[start..end];
+        for (var n = 2; n < CardinalWords.Length; n++)
+        {
+            if (word.Equals(CardinalWords[n], StringComparison.OrdinalIgnoreCase))
+            {
+                anchors.Add(new NumberAnchor(NumberAnchorKind.Cardinal, n));
+                return end;
+            }
+        }
+
+        for (var n = 1; n < OrdinalWords.Length; n++)
+        {
+            if (word.Equals(OrdinalWords[n], StringComparison.OrdinalIgnoreCase))
+            {
+                anchors.Add(new NumberAnchor(NumberAnchorKind.Ordinal, n));
+                return end;
+            }
+        }
+
+        return end;
+    }
+
+    // Full month names are capitalised words; abbreviations need their period ("Jan.").
+    private static int MatchMonth(ReadOnlySpan<char> text, int start, out int end)
+    {
+        end = start;
+        var wordEnd = start;
+        while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        var word = text[start..wordEnd];
+        for (var m = 0; m < 12; m++)
+        {
+            if (word.SequenceEqual(MonthNames[m]))
+            {
+                end = wordEnd;
+                return m + 1;
+            }
+
+            if (MonthAbbreviations[m].Length > 0 && word.SequenceEqual(MonthAbbreviations[m])
+                && wordEnd < text.Length && text[wordEnd] == '.')
+            {
+                end = wordEnd + 1;
+                return m + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) =>
+        suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+        || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase);
+
+    // Four plain digits between 1000 and 2199 read as a year; "1,951" or "1951.5" do not.
+    private static bool IsYear(decimal value, ReadOnlySpan<char> digits) =>
+        digits.Length == 4 && value is >= 1000 and <= 2199;
+
+    private static int SkipOneSpace(ReadOnlySpan<char> text, int position) =>
+        position < text.Length && text[position] is ' ' or '\u00A0' ? position + 1 : position;
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextIndex(ReadOnlySpan<char> text, string word, int previous)
+    {
+        var from = previous + word.Length;
+        var at = text[from..].IndexOf(word);
+        return at < 0 ? -1 : from + at;
+    }
+}

@@ -1,0 +1,119 @@
+using TM.Text.Internal;
+
+namespace TM.Text;
+
+/// <summary>
+/// Aligns a list of Korean sentences with a list of English sentences. The best alignment minimises, over the
+/// whole lists at once, the sum of bead costs: the bead shape's prior (<see cref="AlignmentCosts"/>), the length
+/// cost (<see cref="LengthRatioModel"/>, adapted to the document), and the anchor evidence: numbers
+/// (<see cref="NumberAnchorExtractor"/>) and lexicon terms (<see cref="ITranslationLexicon"/>) that both sides
+/// share earn a reward, those on one side only a charge. Beads without a counterpart carry no anchor evidence.
+/// </summary>
+public sealed class SentenceAligner
+{
+    private readonly AlignmentOptions options;
+
+    /// <summary>Creates an aligner.</summary>
+    /// <param name="options">Models and costs; null means <see cref="AlignmentOptions.Default"/>.</param>
+    public SentenceAligner(AlignmentOptions? options = null)
+    {
+        this.options = options ?? AlignmentOptions.Default;
+    }
+
+    /// <summary>Aligns the two sentence lists.</summary>
+    /// <param name="korean">Korean sentences in document order.</param>
+    /// <param name="english">English sentences in document order.</param>
+    /// <returns>Beads in order; every sentence of both lists is in exactly one bead.</returns>
+    public IReadOnlyList<Bead> Align(IReadOnlyList<string> korean, IReadOnlyList<string> english)
+    {
+        ArgumentNullException.ThrowIfNull(korean);
+        ArgumentNullException.ThrowIfNull(english);
+
+        var anchorIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rewards = new List<double>();
+        var charges = new List<double>();
+        var koreanSide = Describe(korean, Language.Korean, anchorIds, rewards, charges);
+        var englishSide = Describe(english, Language.English, anchorIds, rewards, charges);
+        var model = options.LengthModel.ForDocument(koreanSide.Prefix[^1], englishSide.Prefix[^1]);
+
+        var aligner = new BandedAligner(
+            koreanSide, englishSide, model, options.Costs, [.. rewards], [.. charges], options.MinimumBandWidth);
+        var aligned = aligner.Align();
+
+        var beads = new Bead[aligned.Count];
+        for (var b = 0; b < aligned.Count; b++)
+        {
+            var a = aligned[b];
+            beads[b] = new Bead(
+                Slice(korean, a.KoreanStart, a.KoreanCount),
+                Slice(english, a.EnglishStart, a.EnglishCount),
+                a.Confidence);
+        }
+
+        return beads;
+    }
+
+    private SideFeatures Describe(
+        IReadOnlyList<string> sentences,
+        Language language,
+        Dictionary<string, int> anchorIds,
+        List<double> rewards,
+        List<double> charges)
+    {
+        var lengths = new int[sentences.Count];
+        var anchors = new int[sentences.Count][];
+        var ids = new List<int>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s] ?? throw new ArgumentException("A sentence is null.", nameof(sentences));
+            lengths[s] = LengthRatioModel.Measure(sentence);
+            ids.Clear();
+            foreach (var number in NumberAnchorExtractor.Extract(sentence, language))
+            {
+                ids.Add(Intern("#" + number.MatchKey, options.Costs.NumberMatch, options.Costs.NumberMismatch));
+            }
+
+            if (options.Lexicon is { } lexicon)
+            {
+                foreach (var term in lexicon.FindTerms(sentence, language))
+                {
+                    ids.Add(Intern("t:" + term, options.Costs.TermMatch, options.Costs.TermMismatch));
+                }
+            }
+
+            if (ids.Count > BandedAligner.SentenceAnchorLimit)
+            {
+                ids.RemoveRange(BandedAligner.SentenceAnchorLimit, ids.Count - BandedAligner.SentenceAnchorLimit);
+            }
+
+            ids.Sort();
+            anchors[s] = [.. ids];
+        }
+
+        return new SideFeatures(lengths, anchors);
+
+        int Intern(string key, double reward, double charge)
+        {
+            if (!anchorIds.TryGetValue(key, out var id))
+            {
+                id = anchorIds.Count;
+                anchorIds.Add(key, id);
+                rewards.Add(reward);
+                charges.Add(charge);
+            }
+
+            return id;
+        }
+    }
+
+    private static string[] Slice(IReadOnlyList<string> sentences, int start, int count)
+    {
+        var slice = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            slice[i] = sentences[start + i];
+        }
+
+        return slice;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace TM.Client.Tests;
+
+/// <summary>Runs of <c>tm</c> that need no server: usage errors, bad input files, a server that is not there.</summary>
+public sealed class CliAppTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task No_command_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Unknown_option_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync("match", "전쟁", "--colour");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--colour", run.Error);
+    }
+
+    [Fact]
+    public async Task Match_without_a_sentence_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync("match");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("--max", "0")]
+    [InlineData("--max", "101")]
+    [InlineData("--min-score", "120")]
+    [InlineData("--lang", "fr")]
+    [InlineData("--timeout", "0")]
+    public async Task Out_of_range_match_options_are_usage_errors(string option, string value)
+    {
+        var run = await CliRun.RunAsync("match", "전쟁", option, value);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Sentence_starting_with_at_sign_is_text_not_a_response_file()
+    {
+        var run = await CliRun.RunAsync("match", "@kim 회담은 언제인가요?", "--server", ClosedPortAddress());
+
+        // Reaching the (absent) server proves the argument was accepted as a sentence.
+        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Help_succeeds_and_lists_the_commands()
+    {
+        var run = await CliRun.RunAsync("--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        foreach (var command in new[] { "match", "concordance", "import", "align", "stats", "health" })
+        {
+            Assert.Contains(command, run.Out);
+        }
+    }
+
+    [Fact]
+    public async Task Every_server_command_has_server_json_and_timeout_options()
+    {
+        foreach (var command in new[] { "match", "concordance", "import", "align", "stats", "health" })
+        {
+            var run = await CliRun.RunAsync(command, "--help");
+
+            Assert.Equal(ExitCodes.Success, run.ExitCode);
+            Assert.Contains("--server", run.Out);
+            Assert.Contains("--json", run.Out);
+            Assert.Contains("--timeout", run.Out);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_server_address_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync("stats", "--server", "ftp://example.org");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("Error: --server 'ftp://example.org' is not an http:// or https:// address", run.Error);
+    }
+
+    [Fact]
+    public async Task Import_of_invalid_utf8_names_file_and_line_and_sends_nothing()
+    {
+        var path = _directory.Write("cp949.txt", [.. Encoding.UTF8.GetBytes("first line\n"), 0xC7, 0xD1, 0x0A]);
+
+        // Nothing listens there: had the client tried to send the file, it would have exited with Unavailable.
+        var run = await CliRun.RunAsync("import", path, "--server", ClosedPortAddress());
+
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains($"Error: {path}, line 2: invalid UTF-8", run.Error);
+        Assert.Contains("Skipped the file.", run.Error);
+    }
+
+    [Fact]
+    public async Task Import_of_a_tsv_without_usable_pairs_reports_each_bad_line()
+    {
+        var path = _directory.Write("pairs.tsv", "ko\ten\n전쟁\n평화\tpeace\tpaix\n");
+
+        var run = await CliRun.RunAsync("import", path, "--server", ClosedPortAddress());
+
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains($"{path}, line 2: skipped: no tab", run.Error);
+        Assert.Contains($"{path}, line 3: skipped: 3 tab-separated fields", run.Error);
+        Assert.Contains("no usable pairs", run.Error);
+    }
+
+    [Fact]
+    public async Task Import_json_lists_unreadable_files_with_their_error()
+    {
+        var missing = Path.Combine(_directory.Path, "missing.txt");
+
+        var run = await CliRun.RunAsync("import", missing, "--json", "--server", ClosedPortAddress());
+
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        var file = Assert.Single(json.RootElement.GetProperty("files").EnumerateArray());
+        Assert.Equal(missing, file.GetProperty("file").GetString());
+        Assert.Equal("skipped", file.GetProperty("status").GetString());
+        Assert.Contains("file not found", file.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Align_with_a_broken_gold_file_fails_before_calling_the_server()
+    {
+        var document = _directory.Write("doc.txt", "전쟁은 끝났다.\n\nThe war ended.\n");
+        var gold = _directory.Write("gold.jsonl", "{not json\n");
+
+        var run = await CliRun.RunAsync("align", document, "--gold", gold, "--server", ClosedPortAddress());
+
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Contains($"{gold}, line 1: not valid JSON", run.Error);
+    }
+
+    [Fact]
+    public async Task Unreachable_server_exits_3_with_a_message_saying_how_to_start_it()
+    {
+        var address = ClosedPortAddress();
+
+        var run = await CliRun.RunAsync("stats", "--server", address);
+
+        Assert.True(run.ExitCode == ExitCodes.Unavailable, run.ToString());
+        Assert.Contains($"Cannot reach the TM server at {address}: connection refused.", run.Error);
+        Assert.Contains("dotnet run --project src/TM.Server", run.Error);
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public async Task Redirected_output_has_no_ansi_escape_codes()
+    {
+        var run = await CliRun.RunAsync("stats", "--server", ClosedPortAddress());
+
+        Assert.DoesNotContain('\u001b', run.Out + run.Error);
+    }
+
+    /// <summary>An address where nothing listens: a port the OS just handed out and took back.</summary>
+    private static string ClosedPortAddress()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}";
+    }
+}

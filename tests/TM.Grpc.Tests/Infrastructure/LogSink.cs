@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace TM.Grpc.Tests.Infrastructure;
+
+/// <summary>Captures the server's log entries so tests can check what was (and was not) logged.</summary>
+public sealed class LogSink : ILoggerProvider
+{
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
+
+    public IReadOnlyCollection<LogEntry> Entries => _entries;
+
+    public ILogger CreateLogger(string categoryName) => new SinkLogger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception);
+
+    private sealed class SinkLogger(LogSink sink, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            => sink._entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
+    }
+}

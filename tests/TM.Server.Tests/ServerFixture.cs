@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using TM.Grpc;
+using TM.Protos.V1;
+using TM.Server.Hosting;
+
+namespace TM.Server.Tests;
+
+/// <summary>
+/// The real server — Kestrel on a random loopback port, a SQLite file in a temporary folder, the
+/// seeds imported — and a client of our own gRPC stack pointed at it.
+/// </summary>
+public class ServerFixture : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tm-server-").FullName;
+    private WebApplication? _app;
+
+    public string Address { get; private set; } = "";
+
+    public string DataDirectory => _dataDirectory;
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public TranslationMemory.TranslationMemoryClient Client { get; private set; } = null!;
+
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
+    public async Task InitializeAsync()
+    {
+        _app = await TmServerApp.CreateAsync(
+            ["--port", "0", "--data-dir", _dataDirectory, "--seeds-dir", RepositoryPaths.Seeds, .. ExtraArguments]);
+        await _app.StartAsync();
+        Address = TmServerApp.ListeningAddresses(_app).Single();
+        Channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxSendMessageSize = 64 * 1024 * 1024 });
+        Client = new TranslationMemory.TranslationMemoryClient(Channel);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Channel?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        try { Directory.Delete(_dataDirectory, recursive: true); }
+        catch (IOException) { }
+    }
+}
