@@ -146,6 +146,12 @@ public static class TextNormalizer
             return c < 0x20;
         }
 
+        if (c is >= '\uAC00' and <= '\uD7A3')
+        {
+            // Hangul syllables, most of the Korean side: skip the category lookup.
+            return false;
+        }
+
         UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
         return category is UnicodeCategory.Control or UnicodeCategory.Format;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TM.Text;
 
 /// <summary>
@@ -14,10 +16,10 @@ public readonly record struct NumberAnchor(NumberAnchorKind Kind, decimal Value)
     /// </summary>
     public string MatchKey => Kind switch
     {
-        NumberAnchorKind.Year => "y" + Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        NumberAnchorKind.Month => "m" + Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        NumberAnchorKind.Date => "d" + Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => "n" + Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        NumberAnchorKind.Year => "y" + Value.ToString(CultureInfo.InvariantCulture),
+        NumberAnchorKind.Month => "m" + Value.ToString(CultureInfo.InvariantCulture),
+        NumberAnchorKind.Date => "d" + Value.ToString(CultureInfo.InvariantCulture),
+        _ => "n" + Value.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <inheritdoc/>

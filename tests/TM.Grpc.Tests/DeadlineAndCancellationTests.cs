@@ -17,9 +17,11 @@ public class DeadlineAndCancellationTests : IClassFixture<DeadlineServer>
     public async Task Deadline_ends_the_call_with_deadline_exceeded_and_cancels_the_handler()
     {
         using var channel = _server.CreateChannel();
+        var client = new Tester.TesterClient(channel);
+        await client.EchoAsync("connect first, so the deadline is not spent on connecting");
 
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
-            await new Tester.TesterClient(channel).CallAsync(Tester.WaitForCancellation, "x", new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(300))));
+            await client.CallAsync(Tester.WaitForCancellation, "x", new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(500))));
 
         Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
         Assert.True(await _server.State.WaitCancelled.Task.WaitAsync(SafetyTimeout));

@@ -47,6 +47,24 @@ public sealed class DocumentAlignerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Headed_abstracts_align_sentence_by_sentence()
+    {
+        const string text = "국문초록\n" +
+            "1950년 6월 25일 북한군이 38선을 넘어 남침하였다. 유엔 안전보장이사회는 즉시 북한의 침략을 규탄하였다.\n\n" +
+            "Abstract\n" +
+            "On 25 June 1950 the North Korean army crossed the 38th parallel and invaded the South. " +
+            "The UN Security Council immediately condemned the North Korean aggression.\n";
+
+        var alignment = Aligner.Align(text);
+
+        Assert.Equal(["국문초록", "Abstract"], alignment.DroppedLines);
+        Assert.Equal(2, alignment.Beads.Count);
+        Assert.All(alignment.Beads, b => Assert.True(b.IsPair && b.Korean.Count == 1 && b.English.Count == 1));
+        Assert.StartsWith("On 25 June 1950", alignment.Beads[0].EnglishText, StringComparison.Ordinal);
+        Assert.All(alignment.Beads, b => Assert.True(b.Confidence > 0.8, $"{b.Confidence}"));
+    }
+
+    [Fact]
     public void Noise_lines_are_dropped_and_reported()
     {
         var alignment = Aligner.Align(Seeds.Read(Seeds.First));

@@ -66,8 +66,6 @@ internal sealed class Searcher
     private int _minLength;
     private int _maxLength;
 
-    public static long TPrefix, TRefine, TVerify, TSeed;
-    public static long StatPrefixCandidates, StatAfterRefine, StatVerified, StatMyers, StatScanned, StatTermsRefined, StatSearches;
     public static Searcher ForCurrentThread() => t_instance ??= new Searcher();
 
     /// <summary>Analyzes <paramref name="text"/> into this searcher's query buffer; returns the unit count.</summary>
@@ -135,7 +133,6 @@ internal sealed class Searcher
         // none are added afterwards with their score of 0).
         int minOverlap = Math.Max(1, n - maxDistanceAtN);
 
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         int terms = OrderTermsByRarity();
         int needed = n - minOverlap + 1;
         int covered = _table.UnknownCount;
@@ -149,10 +146,7 @@ internal sealed class Searcher
 
         int remaining = n - covered;
         CollectCandidates();
-        StatSearches++; StatPrefixCandidates += _candidateCount;
-        long t1 = System.Diagnostics.Stopwatch.GetTimestamp(); TPrefix += t1 - t0;
         Seed(remaining);
-        long t2 = System.Diagnostics.Stopwatch.GetTimestamp(); TSeed += t2 - t1;
 
         // Count filter: scan (or probe) the next rarest term while that is cheaper than verifying the
         // candidates left; each term lowers what the unscanned units could add, so bounds tighten and the
@@ -186,14 +180,11 @@ internal sealed class Searcher
             }
 
             remaining -= _table.Counts[local];
-            next++; StatTermsRefined++;
+            next++;
         }
 
         Prune(remaining);
-        StatAfterRefine += _candidateCount;
-        long t3 = System.Diagnostics.Stopwatch.GetTimestamp(); TRefine += t3 - t2;
         VerifyBestFirst(remaining);
-        TVerify += System.Diagnostics.Stopwatch.GetTimestamp() - t3;
     }
 
     /// <summary>Sorts the query's distinct terms by postings length, rarest first; returns their number.</summary>
@@ -219,7 +210,6 @@ internal sealed class Searcher
     private void ScanPostings(int term, int queryCount, bool addCandidates)
     {
         ReadOnlySpan<int> postings = _store.Postings(term);
-        StatScanned += postings.Length;
         ReadOnlySpan<int> lengths = _store.Lengths;
         int[] counters = _counters;
         for (int i = 0; i < postings.Length; i++)
@@ -385,7 +375,7 @@ internal sealed class Searcher
             }
 
             int length = lengths[slot];
-            if (OverlapBound(shared, length, remaining) < _requiredOverlap[length - _minLength])
+            if (OverlapBound(shared, length, remaining) <= _requiredOverlap[length - _minLength])
             {
                 _counters[slot] = NotCandidate;
                 continue;
@@ -463,7 +453,6 @@ internal sealed class Searcher
             return;
         }
 
-        StatMyers++;
         int distance = _verifier.Distance(_store.UnitsOf(slot), maxDistance);
         if (distance > maxDistance)
         {

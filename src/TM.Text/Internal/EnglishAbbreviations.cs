@@ -43,7 +43,7 @@ internal static class EnglishAbbreviations
         "After", "Before", "During", "Since", "While", "When", "Where", "Although", "Though", "Because", "If", "Once",
         "However", "Thus", "Therefore", "Hence", "Moreover", "Furthermore", "Nevertheless", "Nonetheless", "Meanwhile",
         "Instead", "Also", "But", "And", "Yet", "Still", "Finally", "First", "Second", "Third", "Then", "Consequently",
-        "Accordingly", "Similarly", "Likewise", "Indeed", "In", "Such", "Some", "Many", "Most", "All", "Both", "Each",
+        "Accordingly", "Similarly", "Likewise", "Indeed", "Such", "Some", "Many", "Most", "All", "Both", "Each",
         "Despite", "Unlike", "Based", "According", "Following", "Regarding", "Particularly", "Especially", "Rather",
         "What", "Why", "How", "Which", "Who", "Whether", "No", "Not", "Only", "One", "Two",
     ], StringComparer.Ordinal);

@@ -10,7 +10,6 @@ internal static class KeywordLabel
     [
         ("주제어", Language.Korean), ("핵심어", Language.Korean), ("주요어", Language.Korean),
         ("키워드", Language.Korean), ("검색어", Language.Korean), ("핵심 단어", Language.Korean),
-        ("주제 분류", Language.Korean),
         ("keywords", Language.English), ("key words", Language.English), ("keyword", Language.English),
         ("key word", Language.English), ("index terms", Language.English), ("subject terms", Language.English),
     ];

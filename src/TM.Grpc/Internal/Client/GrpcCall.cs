@@ -361,15 +361,16 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     /// <summary>Reads the next frame; <see langword="null"/> at the end of the body (or when the call already ended with OK).</summary>
     private async Task<byte[]?> ReadPayloadAsync(CancellationToken cancellationToken)
     {
+        // Registered before waiting for the response headers: a duplex server may send none until the client writes.
+        using var registration = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => ((GrpcCall<TRequest, TResponse>)state!).CancelByCaller(), this)
+            : default;
         await _startTask.ConfigureAwait(false);
         if (_status is { } status)
         {
             return status.StatusCode == StatusCode.OK ? null : throw CreateStatusException();
         }
 
-        var registration = cancellationToken.CanBeCanceled
-            ? cancellationToken.UnsafeRegister(static state => ((GrpcCall<TRequest, TResponse>)state!).CancelByCaller(), this)
-            : default;
         try
         {
             if (_responseReader is null)
@@ -384,10 +385,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         {
             Finish(ResolveException(ex, "Error reading the next response message"), trailers: null);
             throw CreateStatusException(ex);
-        }
-        finally
-        {
-            registration.Dispose();
         }
     }
 

@@ -1,0 +1,25 @@
+namespace TM.Benchmarks;
+
+/// <summary>Finds the repository from wherever the benchmark runs: the first folder upwards holding TM.sln.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Seeds => Path.Combine(Root, "seeds");
+
+    /// <summary>Where the markdown reports go: next to the benchmark's sources, so they can be committed.</summary>
+    public static string Results => Path.Combine(Root, "tests", "TM.Benchmarks", "results");
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "TM.sln")))
+                    return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException($"TM.sln not found above {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using TM.Client;
+
+namespace TM.Server.Tests.Client;
+
+/// <summary>The <c>tm</c> console client, run in-process against the real server, read as a user would.</summary>
+public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private const string KoreanQuery =
+        "1951년 6월 말 제5차 전역 직후 북중연합군이 전면적인 패배 위험에 처하게 되자, 마오쩌둥은 협상을 통해 전쟁을 끝낼 것을 결정하였다.";
+
+    private async Task<(int ExitCode, string Out, string Err)> Tm(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exitCode = await CliApp.RunAsync([.. args, "--server", server.Address], stdout, stderr);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Match_shows_the_seed_translation_with_its_score_and_the_difference()
+    {
+        var (exitCode, output, _) = await Tm("match", KoreanQuery);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("In the aftermath of the 5th campaign", output);
+        Assert.Matches(@"9\d%", output);
+        // Redirected output marks what differs in plain text: the memory's 5 against the query's 6.
+        Assert.Contains("[-5-]", output);
+        Assert.Contains("{+6+}", output);
+    }
+
+    [Fact]
+    public async Task Match_with_json_prints_a_document_scripts_can_read()
+    {
+        var (exitCode, output, _) = await Tm("match", KoreanQuery, "--json");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var matches = json.RootElement.GetProperty("matches");
+        Assert.StartsWith("1951년 5월 말", matches[0].GetProperty("source").GetString());
+        Assert.InRange(matches[0].GetProperty("score").GetDouble(), 90, 99.99);
+    }
+
+    [Fact]
+    public async Task Concordance_lists_segments_with_the_term()
+    {
+        var (exitCode, output, _) = await Tm("concordance", "armistice");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("armistice", output);
+    }
+
+    [Fact]
+    public async Task Align_previews_the_beads_of_a_seed_and_scores_them_against_the_gold()
+    {
+        var seed = Path.Combine(RepositoryPaths.Seeds, "001_86855117e051cb78.txt");
+        var gold = Path.Combine(RepositoryPaths.Root, "tests", "TM.Text.Tests", "Gold", "seed-alignment.jsonl");
+
+        var (exitCode, output, _) = await Tm("align", seed, "--gold", gold);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("1953년 3월 5일", output);
+        Assert.Contains("F1", output);
+    }
+
+    [Fact]
+    public async Task Import_of_a_document_and_a_TSV_file_reports_what_was_stored()
+    {
+        var directory = Directory.CreateTempSubdirectory("tm-cli-").FullName;
+        try
+        {
+            var document = Path.Combine(directory, "1950.txt");
+            await File.WriteAllTextAsync(document,
+                "1950년 6월 25일 북한군이 38선을 넘어 남침하였다.\n\nOn 25 June 1950 the North Korean army crossed the 38th parallel.\n");
+            var tsv = Path.Combine(directory, "terms.tsv");
+            await File.WriteAllTextAsync(tsv, "ko\ten\n정전 협정\tthe armistice agreement\n포로 교환\tthe exchange of prisoners\n");
+
+            var (exitCode, output, error) = await Tm("import", document, tsv, "--memory", "cli-import");
+
+            Assert.True(exitCode == ExitCodes.Success, output + error);
+            var (_, stats, _) = await Tm("stats", "--memory", "cli-import", "--json");
+            using var json = JsonDocument.Parse(stats);
+            Assert.Contains("\"segments\": 3", stats.Replace(":3", ": 3"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Server_errors_exit_1_with_the_status_and_message()
+    {
+        var (exitCode, _, error) = await Tm("match", KoreanQuery, "--memory", "nowhere");
+
+        Assert.Equal(ExitCodes.ServerError, exitCode);
+        Assert.Contains("NOT_FOUND", error);
+        Assert.Contains("nowhere", error);
+    }
+
+    [Fact]
+    public async Task Server_that_is_down_exits_3_with_a_message_saying_how_to_start_it()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exitCode = await CliApp.RunAsync(["stats", "--server", "http://127.0.0.1:1"], stdout, stderr);
+
+        Assert.Equal(ExitCodes.Unavailable, exitCode);
+        Assert.Contains("Cannot reach the TM server at http://127.0.0.1:1", stderr.ToString());
+        Assert.Contains("dotnet run --project src/TM.Server", stderr.ToString());
+    }
+}
