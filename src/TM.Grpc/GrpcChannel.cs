@@ -45,7 +45,7 @@ public sealed class GrpcChannel : IDisposable
         }
     }
 
-    /// <summary>The server address, for example <c>http://localhost:5000</c>.</summary>
+    /// <summary>The server address, for example <c>http://localhost:5000</c>; calls use its scheme, host and port (a path is ignored).</summary>
     public Uri Address { get; }
 
     internal string AddressText { get; }

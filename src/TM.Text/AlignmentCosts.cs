@@ -55,4 +55,12 @@ public sealed record AlignmentCosts
 
     /// <summary>Charge for each lexicon term found on one side of a pair only. Default 0.35.</summary>
     public double TermMismatch { get; init; } = 0.35;
+
+    /// <summary>Reward for each glossary word found on both sides of a pair. Default 1.0: a shared content word is
+    /// nearly as telling as a shared name within one abstract.</summary>
+    public double GlossaryMatch { get; init; } = 1.0;
+
+    /// <summary>Charge for each glossary word found on one side of a pair only. Default 0.1: translators paraphrase
+    /// words freely (포로교환 may become "the POW issue"), so absence is weak evidence.</summary>
+    public double GlossaryMismatch { get; init; } = 0.25;
 }

@@ -12,6 +12,13 @@ public sealed record AlignmentOptions
     /// </summary>
     public ITranslationLexicon? Lexicon { get; init; } = KnownTermsLexicon.Instance;
 
+    /// <summary>
+    /// General vocabulary used as weaker anchors: rewarded when shared, charged little when missing, since a
+    /// translation may paraphrase a word but rarely drops a name. Default <see cref="GlossaryLexicon.Instance"/>;
+    /// null disables it.
+    /// </summary>
+    public ITranslationLexicon? Glossary { get; init; } = GlossaryLexicon.Instance;
+
     /// <summary>The length model before adapting to each document. Default <see cref="LengthRatioModel.Default"/>.</summary>
     public LengthRatioModel LengthModel { get; init; } = LengthRatioModel.Default;
 

@@ -52,6 +52,7 @@ public sealed class KnownTermsLexicon : ITranslationLexicon
         "world-war-2 | 제2차 세계대전, 제2차 세계 대전, 2차 대전 | World War II, Second World War",
         "armistice | 휴전, 정전 | armistice, cease-fire, ceasefire, truce",
         "communist-party | 공산당 | Communist Party",
+
     ];
 
     private readonly TermMatcher korean;

@@ -35,6 +35,7 @@ public sealed class SentenceAligner
         var koreanSide = Describe(korean, Language.Korean, anchorIds, rewards, charges);
         var englishSide = Describe(english, Language.English, anchorIds, rewards, charges);
         var model = options.LengthModel.ForDocument(koreanSide.Prefix[^1], englishSide.Prefix[^1]);
+        DiscountCommonAnchors(koreanSide, englishSide, rewards, charges);
 
         var aligner = new BandedAligner(
             koreanSide, englishSide, model, options.Costs, [.. rewards], [.. charges], options.MinimumBandWidth);
@@ -81,6 +82,14 @@ public sealed class SentenceAligner
                 }
             }
 
+            if (options.Glossary is { } glossary)
+            {
+                foreach (var term in glossary.FindTerms(sentence, language))
+                {
+                    ids.Add(Intern("g:" + term, options.Costs.GlossaryMatch, options.Costs.GlossaryMismatch));
+                }
+            }
+
             if (ids.Count > BandedAligner.SentenceAnchorLimit)
             {
                 ids.RemoveRange(BandedAligner.SentenceAnchorLimit, ids.Count - BandedAligner.SentenceAnchorLimit);
@@ -103,6 +112,44 @@ public sealed class SentenceAligner
             }
 
             return id;
+        }
+    }
+
+    /// <summary>
+    /// Scales each anchor's reward and charge by how specific it is to one place in the document: an anchor that
+    /// occurs in three sentences of a side is a third as good a witness that two particular sentences belong
+    /// together (it matches the wrong neighbours just as well). Without this, common vocabulary such as
+    /// "negotiation", which a history abstract repeats in half its sentences, pulls beads apart.
+    /// </summary>
+    private static void DiscountCommonAnchors(SideFeatures korean, SideFeatures english, List<double> rewards, List<double> charges)
+    {
+        var koreanFrequency = new int[rewards.Count];
+        var englishFrequency = new int[rewards.Count];
+        CountSentences(korean, koreanFrequency);
+        CountSentences(english, englishFrequency);
+        for (var id = 0; id < rewards.Count; id++)
+        {
+            var spread = Math.Sqrt(Math.Max(1, Math.Max(koreanFrequency[id], englishFrequency[id])));
+            rewards[id] /= spread;
+            charges[id] /= spread;
+        }
+    }
+
+    private static void CountSentences(SideFeatures side, int[] frequency)
+    {
+        foreach (var anchors in side.Anchors)
+        {
+            var previous = -1;
+            foreach (var id in anchors)
+            {
+                // Anchors are sorted per sentence: count each anchor once per sentence.
+                if (id != previous)
+                {
+                    frequency[id]++;
+                }
+
+                previous = id;
+            }
         }
     }
 

@@ -90,6 +90,32 @@ public class MatchAnalyzerTests
         Assert.Equal([(0, 2), (1, 3), (4, 5), (6, 8)], tokens.Select(t => (t.Start, t.End)));
     }
 
+    [Fact]
+    public void Analyzing_allocates_nothing_once_the_thread_has_its_chain()
+    {
+        const string text = "In the aftermath of the 5th campaign, 1951년 5월 말 제5차 전역 직후 “북중연합군이” ＴＨＥ 170,000 韓國 50%.";
+        var counter = new UnitCounter();
+        MatchAnalyzer.Analyze(text, ref counter); // warm up: the thread's chain, pooled buffers, JIT
+        MatchAnalyzer.AnalyzeNormalized(text.AsMemory(), ref counter);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            MatchAnalyzer.Analyze(text, ref counter);
+            MatchAnalyzer.AnalyzeNormalized(text.AsMemory(), ref counter);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(counter.Count > 100 * 2 * 25, $"{counter.Count} units");
+    }
+
+    private struct UnitCounter : IUnitConsumer
+    {
+        public int Count;
+
+        public void Add(ReadOnlySpan<char> term, TokenKind kind) => Count++;
+    }
+
     private struct Collector : IUnitConsumer
     {
         public Collector()

@@ -34,7 +34,7 @@ static int Usage()
         usage: dotnet run -c Release --project tests/TM.Benchmarks -- <command> [options]
           seeds [--lookups 3000] [--clients 8]
               Lookup latency over gRPC against the real server holding the seeds, plus in-process index search.
-          index-vs-fts5 [--segments 50000] [--truth-sample 40] [--seed 20240601]
+          index-vs-fts5 [--segments 50000] [--truth-sample 15] [--revisions 20] [--seed 20240601]
               In-memory n-gram index vs SQLite FTS5 trigram retrieval on a synthetic KO-EN memory.
           micro [BenchmarkDotNet arguments]
               FuzzyScorer and analyzer micro-benchmarks (defaults: --filter * --job short).

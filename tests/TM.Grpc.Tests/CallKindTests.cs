@@ -2,12 +2,13 @@ using TM.Grpc.Tests.Infrastructure;
 
 namespace TM.Grpc.Tests;
 
-public class CallKindTests : IClassFixture<DefaultServer>
+public class CallKindTests : ServerTest, IClassFixture<DefaultServer>
 {
     private static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(10);
     private readonly DefaultServer _server;
 
     public CallKindTests(DefaultServer server)
+        : base(server)
     {
         _server = server;
     }

@@ -4,11 +4,12 @@ using TM.Grpc.Tests.Infrastructure;
 
 namespace TM.Grpc.Tests;
 
-public class CompressionTests : IClassFixture<CompressingServer>
+public class CompressionTests : ServerTest, IClassFixture<CompressingServer>
 {
     private readonly CompressingServer _server;
 
     public CompressionTests(CompressingServer server)
+        : base(server)
     {
         _server = server;
     }

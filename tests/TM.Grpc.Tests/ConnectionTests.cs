@@ -4,11 +4,12 @@ using TM.Grpc.Tests.Infrastructure;
 
 namespace TM.Grpc.Tests;
 
-public class ConnectionTests : IClassFixture<TlsServer>
+public class ConnectionTests : ServerTest, IClassFixture<TlsServer>
 {
     private readonly TlsServer _server;
 
     public ConnectionTests(TlsServer server)
+        : base(server)
     {
         _server = server;
     }
@@ -24,6 +25,7 @@ public class ConnectionTests : IClassFixture<TlsServer>
         Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
         Assert.Contains($"127.0.0.1:{port}", ex.Status.Detail);
         Assert.Contains("Connection refused", ex.Status.Detail);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
     }
 
     [Fact]

@@ -2,12 +2,13 @@ using TM.Grpc.Tests.Infrastructure;
 
 namespace TM.Grpc.Tests;
 
-public class DeadlineAndCancellationTests : IClassFixture<DeadlineServer>
+public class DeadlineAndCancellationTests : ServerTest, IClassFixture<DeadlineServer>
 {
     private static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(10);
     private readonly DeadlineServer _server;
 
     public DeadlineAndCancellationTests(DeadlineServer server)
+        : base(server)
     {
         _server = server;
         server.State.Reset();

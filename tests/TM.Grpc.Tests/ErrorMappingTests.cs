@@ -3,11 +3,12 @@ using TM.Grpc.Tests.Infrastructure;
 
 namespace TM.Grpc.Tests;
 
-public class ErrorMappingTests : IClassFixture<DefaultServer>
+public class ErrorMappingTests : ServerTest, IClassFixture<DefaultServer>
 {
     private readonly DefaultServer _server;
 
     public ErrorMappingTests(DefaultServer server)
+        : base(server)
     {
         _server = server;
     }
@@ -35,7 +36,7 @@ public class ErrorMappingTests : IClassFixture<DefaultServer>
 
         Assert.Equal(StatusCode.Unknown, ex.StatusCode);
         Assert.Equal("Exception was thrown by handler.", ex.Status.Detail);
-        var entry = Assert.Single(_server.Logs.Entries, e => e.Exception?.Message == "Secret internal detail: crash-1");
+        var entry = Assert.Single(_server.Logs.Snapshot(), e => e.Exception?.Message == "Secret internal detail: crash-1");
         Assert.Equal(LogLevel.Error, entry.Level);
         Assert.Equal("ErrorExecutingServiceMethod", entry.EventId.Name);
         Assert.Contains("/grpc.testing.Tester/Fail", entry.Message);

@@ -2,12 +2,13 @@ using TM.Grpc.Tests.Infrastructure;
 
 namespace TM.Grpc.Tests;
 
-public class MessageSizeTests : IClassFixture<DefaultServer>, IClassFixture<LimitedServer>
+public class MessageSizeTests : ServerTest, IClassFixture<DefaultServer>, IClassFixture<LimitedServer>
 {
     private readonly DefaultServer _defaultServer;
     private readonly LimitedServer _limitedServer;
 
     public MessageSizeTests(DefaultServer defaultServer, LimitedServer limitedServer)
+        : base(defaultServer, limitedServer)
     {
         _defaultServer = defaultServer;
         _limitedServer = limitedServer;

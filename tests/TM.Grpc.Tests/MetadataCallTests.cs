@@ -3,11 +3,12 @@ using TM.Grpc.Tests.Infrastructure;
 
 namespace TM.Grpc.Tests;
 
-public class MetadataCallTests : IClassFixture<DefaultServer>
+public class MetadataCallTests : ServerTest, IClassFixture<DefaultServer>
 {
     private readonly DefaultServer _server;
 
     public MetadataCallTests(DefaultServer server)
+        : base(server)
     {
         _server = server;
     }

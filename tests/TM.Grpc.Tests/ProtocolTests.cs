@@ -5,11 +5,12 @@ using TM.Grpc.Tests.Infrastructure;
 namespace TM.Grpc.Tests;
 
 /// <summary>The server's wire behaviour, checked with plain HttpClient requests.</summary>
-public class ProtocolTests : IClassFixture<DefaultServer>
+public class ProtocolTests : ServerTest, IClassFixture<DefaultServer>
 {
     private readonly DefaultServer _server;
 
     public ProtocolTests(DefaultServer server)
+        : base(server)
     {
         _server = server;
     }

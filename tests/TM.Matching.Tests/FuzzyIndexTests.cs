@@ -211,6 +211,28 @@ public class FuzzyIndexTests
     }
 
     [Fact]
+    public void A_search_allocates_only_its_result()
+    {
+        var index = new FuzzyIndex();
+        for (int i = 0; i < 1000; i++)
+        {
+            index.Add(i, $"{i}번 문장: 휴전회담은 군사분계선 획정과 외국군 철군 문제로 교착 상태에 빠졌다.");
+        }
+
+        const string query = "777번 문장: 휴전회담은 군사분계선 획정 문제로 교착 상태에 빠졌다.";
+        var options = new MatchOptions { MaxResults = 3, MinScore = 50 };
+        index.Search(query, options); // warm up: the thread's buffers, JIT
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        IReadOnlyList<FuzzyHit> hits = index.Search(query, options);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(777, hits[0].Id);
+        // The result array: 3 hits of 16 bytes plus the array header.
+        Assert.InRange(allocated, 1, 128);
+    }
+
+    [Fact]
     public void Concurrent_searches_and_writes_do_not_interfere()
     {
         var index = new FuzzyIndex();

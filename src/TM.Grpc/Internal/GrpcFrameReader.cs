@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 namespace TM.Grpc.Internal;
 
@@ -20,6 +21,7 @@ internal static class GrpcFrameReader
     /// <param name="cancellationToken">Cancels the wait for data.</param>
     /// <returns>The payload, or <see langword="null"/> when the stream ended cleanly between messages.</returns>
     /// <exception cref="RpcException">The message is too large, truncated, or wrongly compressed.</exception>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // once per message: reuse the state machine
     public static async ValueTask<byte[]?> ReadMessageAsync(PipeReader reader, int? maxMessageSize, string? encoding, CancellationToken cancellationToken)
     {
         while (true)

@@ -29,12 +29,12 @@ internal static class GrpcFrameWriter
     {
         if (!compress)
         {
-            WriteFrame(writer, payload, compressedFlag: 0);
+            WriteFrame(writer, payload, compressed: false);
             return;
         }
 
         using var compressed = MessageCompression.Compress(payload);
-        WriteFrame(writer, compressed.WrittenSpan, compressedFlag: 1);
+        WriteFrame(writer, compressed.WrittenSpan, compressed: true);
     }
 
     /// <summary>Writes the 5-byte frame header for a payload of <paramref name="length"/> bytes.</summary>
@@ -44,10 +44,10 @@ internal static class GrpcFrameWriter
         BinaryPrimitives.WriteUInt32BigEndian(destination[1..], (uint)length);
     }
 
-    private static void WriteFrame(PipeWriter writer, ReadOnlySpan<byte> payload, byte compressedFlag)
+    private static void WriteFrame(PipeWriter writer, ReadOnlySpan<byte> payload, bool compressed)
     {
         var header = writer.GetSpan(GrpcProtocolConstants.MessageHeaderSize);
-        WriteHeader(header, payload.Length, compressedFlag == 1);
+        WriteHeader(header, payload.Length, compressed);
         writer.Advance(GrpcProtocolConstants.MessageHeaderSize);
         writer.Write(payload);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -10,23 +11,22 @@ namespace TM.Grpc.Internal;
 /// </summary>
 internal static class MetadataHeaders
 {
-    /// <summary>Headers owned by HTTP/2 or the gRPC protocol itself, never surfaced as custom metadata.</summary>
-    public static bool IsProtocolHeader(string name)
-    {
-        if (name.Length == 0 || name[0] == ':')
-        {
-            return true;
-        }
+    // Headers owned by HTTP/2 or by the gRPC protocol itself, never surfaced as custom metadata.
+    // Kestrel reports well-known request headers in canonical casing ("Content-Type"), hence ignore-case.
+    private static readonly FrozenSet<string> ProtocolHeaders = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "content-type",
+        "content-length",
+        "te",
+        "host",
+        "accept-encoding",
+        GrpcProtocolConstants.TimeoutHeader,
+        GrpcProtocolConstants.EncodingHeader,
+        GrpcProtocolConstants.AcceptEncodingHeader,
+        GrpcProtocolConstants.StatusTrailer,
+        GrpcProtocolConstants.MessageTrailer);
 
-        return name.ToLowerInvariant() switch
-        {
-            "content-type" or "content-length" or "te" or "host" or "accept-encoding"
-                or GrpcProtocolConstants.TimeoutHeader or GrpcProtocolConstants.EncodingHeader
-                or GrpcProtocolConstants.AcceptEncodingHeader or GrpcProtocolConstants.StatusTrailer
-                or GrpcProtocolConstants.MessageTrailer => true,
-            _ => false,
-        };
-    }
+    public static bool IsProtocolHeader(string name) => name.Length == 0 || name[0] == ':' || ProtocolHeaders.Contains(name);
 
     public static string EncodeValue(Metadata.Entry entry)
         => entry.IsBinary ? Convert.ToBase64String(entry.ValueBytes) : entry.Value;
@@ -117,7 +117,11 @@ internal static class MetadataHeaders
     {
         // HTTP allows header names and values that gRPC metadata does not (a proxy's, say);
         // those are skipped rather than failing the call.
-        key = key.ToLowerInvariant();
+        if (key.AsSpan().ContainsAnyInRange('A', 'Z'))
+        {
+            key = key.ToLowerInvariant();
+        }
+
         if (!Metadata.Entry.IsValidKey(key))
         {
             return;

@@ -375,7 +375,7 @@ internal sealed class Searcher
             }
 
             int length = lengths[slot];
-            if (OverlapBound(shared, length, remaining) <= _requiredOverlap[length - _minLength])
+            if (OverlapBound(shared, length, remaining) < _requiredOverlap[length - _minLength])
             {
                 _counters[slot] = NotCandidate;
                 continue;

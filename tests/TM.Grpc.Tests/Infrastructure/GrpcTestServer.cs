@@ -79,6 +79,19 @@ public abstract class GrpcTestServer : IAsyncLifetime
         Certificate?.Dispose();
     }
 
+    /// <summary>
+    /// Like grpc-dotnet's VerifyNoErrorsScope: fails when the server logged a warning or error, since
+    /// <paramref name="firstEntry"/>, that the tests did not provoke on purpose.
+    /// </summary>
+    public void AssertNoUnexpectedLogs(int firstEntry)
+    {
+        var unexpected = Logs.Snapshot().Skip(firstEntry).Where(e => e.Level >= LogLevel.Warning && !IsExpectedError(e)).ToList();
+        Assert.True(
+            unexpected.Count == 0,
+            "Unexpected server log entries:" + Environment.NewLine
+            + string.Join(Environment.NewLine, unexpected.Select(e => $"{e.Level} {e.Category} {e.EventId.Name}: {e.Message} {e.Exception}")));
+    }
+
     /// <summary>A channel to this server; for TLS, one that trusts exactly the server's certificate.</summary>
     public GrpcChannel CreateChannel(GrpcChannelOptions? options = null)
     {
@@ -109,4 +122,9 @@ public abstract class GrpcTestServer : IAsyncLifetime
     protected virtual void ConfigureGrpc(GrpcServiceOptions options)
     {
     }
+
+    /// <summary>The handler exceptions that tests throw on purpose (see <see cref="TesterService.Fail"/>).</summary>
+    private static bool IsExpectedError(LogSink.LogEntry entry)
+        => entry.EventId.Name == "ErrorExecutingServiceMethod"
+        && entry.Exception?.Message.StartsWith(TesterService.DeliberateFailure, StringComparison.Ordinal) == true;
 }

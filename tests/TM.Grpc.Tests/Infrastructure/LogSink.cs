@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace TM.Grpc.Tests.Infrastructure;
@@ -6,9 +5,35 @@ namespace TM.Grpc.Tests.Infrastructure;
 /// <summary>Captures the server's log entries so tests can check what was (and was not) logged.</summary>
 public sealed class LogSink : ILoggerProvider
 {
-    private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private readonly List<LogEntry> _entries = [];
+    private readonly Lock _lock = new();
 
-    public IReadOnlyCollection<LogEntry> Entries => _entries;
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    public IReadOnlyList<LogEntry> Snapshot()
+    {
+        lock (_lock)
+        {
+            return [.. _entries];
+        }
+    }
+
+    private void Add(LogEntry entry)
+    {
+        lock (_lock)
+        {
+            _entries.Add(entry);
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new SinkLogger(this, categoryName);
 
@@ -26,6 +51,6 @@ public sealed class LogSink : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => sink._entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
+            => sink.Add(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
     }
 }

@@ -5,6 +5,8 @@ namespace TM.Grpc.Tests.Infrastructure;
 /// <summary>The implementation under test; one instance per call, built by ActivatorUtilities with state from DI.</summary>
 public sealed class TesterService : Tester.TesterBase
 {
+    public const string DeliberateFailure = "Secret internal detail: ";
+
     private readonly TesterState _state;
 
     public TesterService(TesterState state)
@@ -27,7 +29,7 @@ public sealed class TesterService : Tester.TesterBase
             case "null":
                 return Task.FromResult<string>(null!);
             default:
-                throw new InvalidOperationException("Secret internal detail: " + request);
+                throw new InvalidOperationException(DeliberateFailure + request);
         }
     }
 

@@ -31,7 +31,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     private readonly CancellationTokenSource _callCts;
     private readonly CancellationToken _callToken;
     private readonly CancellationTokenRegistration _cancellationRegistration;
-    private readonly Lock _statusLock = new();
     private Task<bool> _startTask = CallFinishedTask;
     private PushStreamContent? _pushContent;
     private PipeWriter? _requestWriter;
@@ -39,10 +38,12 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     private PipeReader? _responseReader;
     private string? _responseEncoding;
     private Metadata? _responseHeaders;
-    private Status? _status;
-    private Metadata? _trailers;
-    private bool _cancelledByCaller;
-    private bool _disposed;
+
+    // Set once, by whichever outcome comes first; published as one reference so readers on other
+    // threads never see a status without its trailers.
+    private CallOutcome? _outcome;
+    private volatile bool _cancelledByCaller;
+    private volatile bool _disposed;
 
     public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options)
     {
@@ -124,7 +125,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         }
 
         FinishFromTrailers(receivedMessage: true);
-        if (_status!.Value.StatusCode != StatusCode.OK)
+        if (_outcome!.Status.StatusCode != StatusCode.OK)
         {
             throw CreateStatusException();
         }
@@ -142,7 +143,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         }
 
         FinishFromTrailers(receivedMessage: true);
-        return _status!.Value.StatusCode == StatusCode.OK ? null : throw CreateStatusException();
+        return _outcome!.Status.StatusCode == StatusCode.OK ? null : throw CreateStatusException();
     }
 
     /// <summary>Writes one message of the request stream.</summary>
@@ -171,11 +172,11 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         }
         catch (Exception ex)
         {
-            if (_status is null)
+            if (_outcome is null)
             {
                 // The request stream breaks when the server ends the call early; its status is the real answer.
                 await _startTask.ConfigureAwait(false);
-                Finish(ResolveException(ex, "Error sending a request message"), trailers: null);
+                Finish(ResolveException(ex, "Error sending a request message"), trailers: null, ex);
             }
 
             throw CreateStatusException(ex);
@@ -185,7 +186,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     /// <summary>Ends the request stream (the client's half-close). A no-op once the call has finished.</summary>
     public async Task CompleteRequestAsync()
     {
-        if (_status is not null)
+        if (_outcome is not null)
         {
             return;
         }
@@ -199,16 +200,12 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     }
 
     public Status GetStatus()
-        => _status ?? throw new InvalidOperationException("Unable to get the status because the call is not complete.");
+        => _outcome?.Status ?? throw new InvalidOperationException("Unable to get the status because the call is not complete.");
 
     public Metadata GetTrailers()
     {
-        if (_status is null)
-        {
-            throw new InvalidOperationException("Unable to get the trailers because the call is not complete.");
-        }
-
-        return _trailers ?? Metadata.Empty;
+        var outcome = _outcome ?? throw new InvalidOperationException("Unable to get the trailers because the call is not complete.");
+        return outcome.Trailers ?? Metadata.Empty;
     }
 
     public void Dispose()
@@ -228,14 +225,13 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
     private void Start(HttpContent? content)
     {
-        _channel.ThrowIfDisposed();
-        if (_status is null && _deadline != DateTime.MaxValue && _deadline <= DateTime.UtcNow)
+        if (_outcome is null && _deadline != DateTime.MaxValue && _deadline <= DateTime.UtcNow)
         {
             // Nothing is sent for a call whose deadline has already passed.
             Finish(DeadlineExceededStatus, trailers: null);
         }
 
-        if (_status is not null || content is null)
+        if (_outcome is not null || content is null)
         {
             content?.Dispose();
             _startTask = CallFinishedTask;
@@ -289,12 +285,15 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         }
         catch (Exception ex)
         {
-            Finish(ResolveException(ex, $"Error connecting to {_channel.AddressText}"), trailers: null);
+            var context = ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
+                ? $"Error connecting to {_channel.AddressText}"
+                : $"Error starting gRPC call to {_channel.AddressText}";
+            Finish(ResolveException(ex, context), trailers: null, ex);
             return false;
         }
 
         _response = response;
-        if (_status is not null)
+        if (_outcome is not null)
         {
             response.Dispose();
             return false;
@@ -366,9 +365,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             ? cancellationToken.UnsafeRegister(static state => ((GrpcCall<TRequest, TResponse>)state!).CancelByCaller(), this)
             : default;
         await _startTask.ConfigureAwait(false);
-        if (_status is { } status)
+        if (_outcome is { } outcome)
         {
-            return status.StatusCode == StatusCode.OK ? null : throw CreateStatusException();
+            return outcome.Status.StatusCode == StatusCode.OK ? null : throw CreateStatusException();
         }
 
         try
@@ -383,7 +382,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         }
         catch (Exception ex)
         {
-            Finish(ResolveException(ex, "Error reading the next response message"), trailers: null);
+            Finish(ResolveException(ex, "Error reading the next response message"), trailers: null, ex);
             throw CreateStatusException(ex);
         }
     }
@@ -396,7 +395,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         }
         catch (Exception ex)
         {
-            Finish(new Status(StatusCode.Internal, $"Failed to deserialize the response message: {ex.Message}"), trailers: null);
+            Finish(new Status(StatusCode.Internal, $"Failed to deserialize the response message: {ex.Message}"), trailers: null, ex);
             throw CreateStatusException(ex);
         }
     }
@@ -404,7 +403,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     /// <summary>Settles the status from the trailers, once the response body has been read to its end.</summary>
     private void FinishFromTrailers(bool receivedMessage)
     {
-        if (_status is not null)
+        if (_outcome is not null)
         {
             return;
         }
@@ -423,18 +422,15 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         Finish(status, trailers);
     }
 
-    /// <summary>Sets the status if it is not set yet, then releases what a finished call no longer needs.</summary>
-    private void Finish(Status status, Metadata? trailers)
+    /// <summary>
+    /// Sets the status if it is not set yet, then releases what a finished call no longer needs.
+    /// <paramref name="cause"/> becomes the inner exception of the RpcException callers get, for diagnosis.
+    /// </summary>
+    private void Finish(Status status, Metadata? trailers, Exception? cause = null)
     {
-        lock (_statusLock)
+        if (Interlocked.CompareExchange(ref _outcome, new CallOutcome(status, trailers, cause), null) is not null)
         {
-            if (_status is not null)
-            {
-                return;
-            }
-
-            _trailers = trailers;
-            _status = status;
+            return;
         }
 
         try
@@ -483,7 +479,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
     private void ThrowIfFinished()
     {
-        if (_status is not null)
+        if (_outcome is not null)
         {
             throw CreateStatusException();
         }
@@ -491,10 +487,10 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
     private Exception CreateStatusException(Exception? innerException = null)
     {
-        var status = _status!.Value;
+        var (status, trailers, cause) = _outcome!;
         return status.StatusCode == StatusCode.OK
             ? new InvalidOperationException("Can't continue: the call is complete.")
-            : new RpcException(status, _trailers ?? Metadata.Empty, status.ToString(), innerException);
+            : new RpcException(status, trailers ?? Metadata.Empty, status.ToString(), innerException ?? cause);
     }
 
     private Status SendSizeExceeded(int length) => new(
@@ -513,7 +509,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         {
             // The deadline, the caller or Dispose cancelled the call; OnCallCanceled has the details.
             OnCallCanceled();
-            return _status ?? CancelledStatus;
+            return _outcome?.Status ?? CancelledStatus;
         }
 
         for (var inner = exception; inner is not null; inner = inner.InnerException)
@@ -564,4 +560,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
         return null;
     }
+
+    private sealed record CallOutcome(Status Status, Metadata? Trailers, Exception? Cause);
 }

@@ -29,6 +29,8 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
     private CancellationTokenSource? _deadlineCts;
     private CancellationTokenSource? _callCts;
     private CancellationToken _cancellationToken;
+    private string? _requestEncoding;
+    private bool _compressResponse;
 
     // Only a call with a deadline has a second party that may end it (the deadline) while the handler is
     // writing, so only such calls pay for a lock.
@@ -69,10 +71,6 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
         set => _status = value;
     }
 
-    private string? RequestEncoding { get; set; }
-
-    private bool CompressResponse { get; set; }
-
     private bool DeadlineReached => _deadlineCts?.IsCancellationRequested == true;
 
     /// <summary>Reads the call's protocol headers and prepares the response headers; call once, before the handler.</summary>
@@ -84,7 +82,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
         var encoding = request.Headers[GrpcProtocolConstants.EncodingHeader].ToString();
         if (encoding.Length > 0 && !string.Equals(encoding, GrpcProtocolConstants.IdentityEncoding, StringComparison.OrdinalIgnoreCase))
         {
-            RequestEncoding = encoding;
+            _requestEncoding = encoding;
         }
 
         response.ContentType = GrpcProtocolConstants.ContentType;
@@ -93,7 +91,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
             && !string.Equals(algorithm, GrpcProtocolConstants.IdentityEncoding, StringComparison.OrdinalIgnoreCase)
             && GrpcProtocolConstants.AcceptsEncoding(request.Headers[GrpcProtocolConstants.AcceptEncodingHeader].ToString(), algorithm))
         {
-            CompressResponse = true;
+            _compressResponse = true;
             response.Headers[GrpcProtocolConstants.EncodingHeader] = algorithm;
         }
 
@@ -163,7 +161,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
             }
 
             await GrpcFrameWriter.WriteMessageAsync(
-                HttpContext.Response.BodyWriter, message, marshaller.Serializer, _options.MaxSendMessageSize, CompressResponse, _cancellationToken).ConfigureAwait(false);
+                HttpContext.Response.BodyWriter, message, marshaller.Serializer, _options.MaxSendMessageSize, _compressResponse, _cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -288,7 +286,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
     }
 
     private ValueTask<byte[]?> ReadPayloadAsync(CancellationToken cancellationToken)
-        => GrpcFrameReader.ReadMessageAsync(HttpContext.Request.BodyReader, _options.MaxReceiveMessageSize, RequestEncoding, cancellationToken);
+        => GrpcFrameReader.ReadMessageAsync(HttpContext.Request.BodyReader, _options.MaxReceiveMessageSize, _requestEncoding, cancellationToken);
 
     private T Deserialize<T>(byte[] payload, Marshaller<T> marshaller)
     {

@@ -1,0 +1,47 @@
+using System.Runtime;
+using System.Runtime.InteropServices;
+
+namespace TM.Benchmarks;
+
+/// <summary>What a reader needs to compare two reports: the machine, the runtime, the build, the date.</summary>
+internal static class MachineInfo
+{
+    public static IReadOnlyList<(string Name, string Value)> Describe() =>
+    [
+        ("Date (UTC)", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
+        ("OS", RuntimeInformation.OSDescription + " " + RuntimeInformation.OSArchitecture),
+        ("CPU", CpuModel() ?? "unknown"),
+        ("Logical cores", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        (".NET", RuntimeInformation.FrameworkDescription),
+        ("GC", (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Interactive ? ", concurrent" : "")),
+        ("Build", IsReleaseBuild ? "Release" : "DEBUG — numbers are not representative"),
+        ("Load average (1, 5, 15 min) at start", LoadAverage() ?? "unknown"),
+    ];
+
+#if DEBUG
+    public const bool IsReleaseBuild = false;
+#else
+    public const bool IsReleaseBuild = true;
+#endif
+
+    // Other processes competing for the cores inflate every latency here; the load average says how much to distrust a run.
+    private static string? LoadAverage()
+    {
+        const string loadAverage = "/proc/loadavg";
+        return File.Exists(loadAverage) ? string.Join(", ", File.ReadAllText(loadAverage).Split(' ').Take(3)) : null;
+    }
+
+    private static string? CpuModel()
+    {
+        // Linux only; elsewhere the core count and OS line have to do.
+        const string cpuInfo = "/proc/cpuinfo";
+        if (!File.Exists(cpuInfo))
+            return null;
+        foreach (var line in File.ReadLines(cpuInfo))
+        {
+            if (line.StartsWith("model name", StringComparison.Ordinal) && line.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
+                return line[(colon + 1)..].Trim();
+        }
+        return null;
+    }
+}
