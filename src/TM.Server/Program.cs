@@ -1,6 +1,17 @@
 using TM.Server.Hosting;
 
-// The TM server: gRPC over HTTP/2 on loopback, SQLite under ./data, seeds imported on first start.
-// See README.md for the options (--port, --data-dir, --host, --seeds-dir, --tls-certificate).
-var app = await TmServerApp.CreateAsync(args);
-await app.RunAsync();
+// The TM server: gRPC over HTTP/2 on loopback, SQLite in the user's data folder, seeds imported on first
+// start. See README.md for the options (--port, --data-dir, --host, --seeds-dir, --tls-certificate).
+try
+{
+    var app = await TmServerApp.CreateAsync(args);
+    await app.StartAsync();
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+catch (Exception e) when (e is ArgumentException or IOException)
+{
+    // A bad option or a port in use is the operator's to fix: say which, without a stack trace.
+    Console.Error.WriteLine($"tm server: {e.Message}");
+    return 2;
+}

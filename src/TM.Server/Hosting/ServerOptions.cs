@@ -18,8 +18,16 @@ public sealed record ServerOptions
     /// <summary>Address to bind. Default 127.0.0.1: loopback only, nothing is exposed unless asked for.</summary>
     public string Host { get; init; } = "127.0.0.1";
 
-    /// <summary>Directory of the SQLite file <c>tm.db</c>; created on first start. Default <c>./data</c>.</summary>
-    public string DataDirectory { get; init; } = "data";
+    /// <summary>
+    /// Directory of the SQLite file <c>tm.db</c>; created on first start. Default: <c>tm</c> in the user's local
+    /// data folder (<c>$XDG_DATA_HOME/tm</c>, usually <c>~/.local/share/tm</c>), so the memory does not depend on
+    /// the directory the server happens to be started from.
+    /// </summary>
+    public string DataDirectory { get; init; } = DefaultDataDirectory;
+
+    /// <summary>The default of <see cref="DataDirectory"/>.</summary>
+    public static string DefaultDataDirectory =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "tm");
 
     /// <summary>Directory whose <c>*.txt</c> documents fill an empty default memory; null = look for <c>seeds/</c> upwards from the working directory.</summary>
     public string? SeedsDirectory { get; init; }
