@@ -14,9 +14,21 @@ public static class GoldAlignmentReader
     /// <param name="document">Keep only beads whose "doc" equals this; null keeps all.</param>
     /// <returns>The beads, each with confidence 1.</returns>
     /// <exception cref="FormatException">A line is not a JSON object with "ko" and "en" string arrays; the message names the line.</exception>
-    public static IReadOnlyList<Bead> Read(TextReader reader, string? document = null)
+    public static IReadOnlyList<Bead> Read(TextReader reader, string? document = null) =>
+        ReadWhere(reader, document is null ? static _ => true : doc => doc == document);
+
+    /// <summary>
+    /// Reads the beads whose "doc" satisfies <paramref name="includeDocument"/>, in file order; for callers that
+    /// match documents by more than equality (a path, a name without its extension).
+    /// </summary>
+    /// <param name="reader">The JSON Lines text.</param>
+    /// <param name="includeDocument">Called with each line's "doc" (null when absent); the bead is kept when it returns true.</param>
+    /// <returns>The beads, each with confidence 1.</returns>
+    /// <exception cref="FormatException">A line is not a JSON object with "ko" and "en" string arrays; the message names the line.</exception>
+    public static IReadOnlyList<Bead> ReadWhere(TextReader reader, Func<string?, bool> includeDocument)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(includeDocument);
         var beads = new List<Bead>();
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -32,7 +44,7 @@ public static class GoldAlignmentReader
                 using var json = JsonDocument.Parse(line);
                 var root = json.RootElement;
                 var doc = root.TryGetProperty("doc", out var docElement) ? docElement.GetString() : null;
-                if (document is not null && doc != document)
+                if (!includeDocument(doc))
                 {
                     continue;
                 }

@@ -143,7 +143,7 @@ public sealed class CliAppTests : IDisposable
         var run = await CliRun.RunAsync("align", document, "--gold", gold, "--server", ClosedPortAddress());
 
         Assert.Equal(ExitCodes.InputError, run.ExitCode);
-        Assert.Contains($"{gold}, line 1: not valid JSON", run.Error);
+        Assert.Contains($"{gold}: Gold alignment line 1:", run.Error);
     }
 
     [Fact]

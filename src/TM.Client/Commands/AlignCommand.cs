@@ -5,6 +5,7 @@ using TM.Client.Alignment;
 using TM.Client.Input;
 using TM.Client.Output;
 using TM.Protos.V1;
+using TM.Text;
 
 namespace TM.Client.Commands;
 
@@ -50,14 +51,14 @@ internal sealed class AlignCommand : Command
         var path = parseResult.GetRequiredValue(_file);
         var goldPath = parseResult.GetValue(_gold);
         string text;
-        IReadOnlyList<GoldBead>? gold = null;
+        IReadOnlyList<Bead>? gold = null;
         try
         {
             // Read both files before calling the server, so a typo in --gold costs no alignment run.
             text = DocumentFileReader.ReadAllText(path);
             if (goldPath is not null)
             {
-                gold = GoldFile.Load(goldPath, path);
+                gold = GoldAlignmentFile.Load(goldPath, path);
             }
         }
         catch (InputFileException ex)
@@ -73,7 +74,7 @@ internal sealed class AlignCommand : Command
             Text = text,
         };
         var response = await connection.TranslationMemory.AlignDocumentAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
-        var score = gold is null ? null : BeadScore.Compute(response.Pairs.Select(p => (p.Ko, p.En)).ToList(), gold);
+        var score = gold is null ? null : GoldAlignmentFile.Score(response.Pairs, gold);
 
         if (parseResult.GetValue(_common.Json))
         {
@@ -90,7 +91,7 @@ internal sealed class AlignCommand : Command
     private static string BeadType(AlignedPair pair) =>
         pair.KoSentenceCount.ToString(CultureInfo.InvariantCulture) + "-" + pair.EnSentenceCount.ToString(CultureInfo.InvariantCulture);
 
-    private void Render(AlignDocumentResponse response, string? goldPath, BeadScore? score)
+    private void Render(AlignDocumentResponse response, string? goldPath, AlignmentScore? score)
     {
         var ansi = _context.Ansi;
         if (response.Pairs.Count == 0)
@@ -155,7 +156,7 @@ internal sealed class AlignCommand : Command
     private static Markup Side(string text, string? style) =>
         text.Length == 0 ? new Markup("[dim]—[/]") : Cell(text, style);
 
-    private void WriteJson(string path, string? goldPath, AlignDocumentResponse response, BeadScore? score) =>
+    private void WriteJson(string path, string? goldPath, AlignDocumentResponse response, AlignmentScore? score) =>
         JsonOutput.Write(_context.StdOut, json =>
         {
             json.WriteStartObject();
