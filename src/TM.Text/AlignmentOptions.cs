@@ -19,6 +19,14 @@ public sealed record AlignmentOptions
     /// </summary>
     public ITranslationLexicon? Glossary { get; init; } = GlossaryLexicon.Instance;
 
+    /// <summary>
+    /// Vocabulary learned from the translation memory (<see cref="LexiconLearner"/>), used as weak anchors like
+    /// <see cref="Glossary"/> but priced lower (<see cref="AlignmentCosts.LearnedMatch"/>). A learned key that says
+    /// what a <see cref="Lexicon"/> or <see cref="Glossary"/> key of the same sentence already says
+    /// (<c>learned:armistice</c> beside <c>armistice</c>) is not counted again. Default null: no learned vocabulary.
+    /// </summary>
+    public ITranslationLexicon? Learned { get; init; }
+
     /// <summary>The length model before adapting to each document. Default <see cref="LengthRatioModel.Default"/>.</summary>
     public LengthRatioModel LengthModel { get; init; } = LengthRatioModel.Default;
 

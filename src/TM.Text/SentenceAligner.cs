@@ -74,19 +74,36 @@ public sealed class SentenceAligner
                 ids.Add(Intern("#" + number.MatchKey, options.Costs.NumberMatch, options.Costs.NumberMismatch));
             }
 
+            IReadOnlyList<string> terms = [];
             if (options.Lexicon is { } lexicon)
             {
-                foreach (var term in lexicon.FindTerms(sentence, language))
+                terms = lexicon.FindTerms(sentence, language);
+                foreach (var term in terms)
                 {
                     ids.Add(Intern("t:" + term, options.Costs.TermMatch, options.Costs.TermMismatch));
                 }
             }
 
+            IReadOnlyList<string> glossaryTerms = [];
             if (options.Glossary is { } glossary)
             {
-                foreach (var term in glossary.FindTerms(sentence, language))
+                glossaryTerms = glossary.FindTerms(sentence, language);
+                foreach (var term in glossaryTerms)
                 {
                     ids.Add(Intern("g:" + term, options.Costs.GlossaryMatch, options.Costs.GlossaryMismatch));
+                }
+            }
+
+            if (options.Learned is { } learned)
+            {
+                foreach (var term in learned.FindTerms(sentence, language))
+                {
+                    // A learned "armistice" beside the lexicon's "armistice" is the same evidence twice. Both
+                    // sides of a true pair usually drop it together, so dropping it costs no mismatch charge.
+                    if (!SaysAgain(term, terms) && !SaysAgain(term, glossaryTerms))
+                    {
+                        ids.Add(Intern("l:" + term, options.Costs.LearnedMatch, options.Costs.LearnedMismatch));
+                    }
                 }
             }
 
@@ -113,6 +130,25 @@ public sealed class SentenceAligner
 
             return id;
         }
+    }
+
+    private static bool SaysAgain(string learnedKey, IReadOnlyList<string> keys)
+    {
+        var word = learnedKey.AsSpan();
+        if (word.StartsWith(LearnedLexicon.KeyPrefix, StringComparison.Ordinal))
+        {
+            word = word[LearnedLexicon.KeyPrefix.Length..];
+        }
+
+        foreach (var key in keys)
+        {
+            if (word.Equals(key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
