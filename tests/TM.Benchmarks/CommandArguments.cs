@@ -16,7 +16,7 @@ internal sealed class CommandArguments
         for (var i = 0; i < args.Count; i += 2)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-                throw new ArgumentException($"Expected '--name value' pairs, got '{string.Join(' ', args)}'.");
+                throw new CommandLineException($"Expected '--name value' pairs, got '{string.Join(' ', args)}'.");
             values[args[i][2..]] = args[i + 1];
         }
         return new CommandArguments(values);
@@ -29,7 +29,7 @@ internal sealed class CommandArguments
         if (!_values.TryGetValue(name, out var text))
             return fallback;
         if (!int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-            throw new ArgumentException($"--{name} '{text}' is not a whole number from {min} to {max}.");
+            throw new CommandLineException($"--{name} '{text}' is not a whole number from {min} to {max}.");
         return value;
     }
 
@@ -38,6 +38,6 @@ internal sealed class CommandArguments
     {
         var unknown = _values.Keys.Where(key => !_read.Contains(key)).ToList();
         if (unknown.Count > 0)
-            throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown.Select(key => "--" + key))}.");
+            throw new CommandLineException($"Unknown option(s): {string.Join(", ", unknown.Select(key => "--" + key))}.");
     }
 }

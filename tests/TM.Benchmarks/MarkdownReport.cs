@@ -8,12 +8,14 @@ namespace TM.Benchmarks;
 /// </summary>
 internal sealed class MarkdownReport
 {
-    private readonly string _command;
+    private readonly string _fileName;
     private readonly StringBuilder _text = new();
 
-    public MarkdownReport(string command, string title)
+    /// <param name="fileName">The report's file name in results/, without extension: the command, plus what sets a run apart from the default one.</param>
+    /// <param name="title">The report's heading.</param>
+    public MarkdownReport(string fileName, string title)
     {
-        _command = command;
+        _fileName = fileName;
         _text.Append("# ").AppendLine(title).AppendLine();
         _text.Append("Command: `dotnet run -c Release --project tests/TM.Benchmarks -- ").Append(string.Join(' ', Environment.GetCommandLineArgs().Skip(1))).AppendLine("`").AppendLine();
         Table(["Machine", "Value"], MachineInfo.Describe().Select(item => new[] { item.Name, item.Value }));
@@ -57,7 +59,7 @@ internal sealed class MarkdownReport
         var text = _text.ToString().TrimEnd() + "\n";
         Console.Out.Write(text);
         Directory.CreateDirectory(RepositoryPaths.Results);
-        var path = Path.Combine(RepositoryPaths.Results, _command + ".md");
+        var path = Path.Combine(RepositoryPaths.Results, _fileName + ".md");
         File.WriteAllText(path, text);
         Console.Error.WriteLine($"Wrote {path}");
         return path;

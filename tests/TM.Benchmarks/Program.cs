@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Running;
 using TM.Benchmarks;
 
 // Benchmarks of the TM server and its matching engine (see README.md). Each command prints its tables
@@ -9,23 +8,14 @@ try
     {
         ["seeds", .. var rest] => await SeedsBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["index-vs-fts5", .. var rest] => IndexVsFts5Benchmark.Run(CommandArguments.Parse(rest)),
-        ["micro", .. var rest] => RunMicro(rest),
+        ["micro", .. var rest] => MicroBenchmarkRunner.Run(rest),
         _ => Usage(),
     };
 }
-catch (ArgumentException e)
+catch (CommandLineException e)
 {
     Console.Error.WriteLine(e.Message);
     return Usage();
-}
-
-static int RunMicro(string[] rest)
-{
-    // Without --filter BenchmarkSwitcher asks interactively, and the default job takes minutes per
-    // benchmark; a short run is precise enough to compare scorer and analyzer costs.
-    string[] defaults = [.. rest.Contains("--filter") ? [] : new[] { "--filter", "*" }, .. rest.Contains("--job") ? [] : new[] { "--job", "short" }];
-    BenchmarkSwitcher.FromTypes([typeof(FuzzyScorerBenchmarks)]).Run([.. defaults, .. rest]);
-    return 0;
 }
 
 static int Usage()
@@ -34,7 +24,7 @@ static int Usage()
         usage: dotnet run -c Release --project tests/TM.Benchmarks -- <command> [options]
           seeds [--lookups 3000] [--clients 8]
               Lookup latency over gRPC against the real server holding the seeds, plus in-process index search.
-          index-vs-fts5 [--segments 50000] [--truth-sample 15] [--revisions 20] [--seed 20240601]
+          index-vs-fts5 [--segments 50000] [--truth-sample 10] [--revisions 20] [--seed 20240601]
               In-memory n-gram index vs SQLite FTS5 trigram retrieval on a synthetic KO-EN memory.
           micro [BenchmarkDotNet arguments]
               FuzzyScorer and analyzer micro-benchmarks (defaults: --filter * --job short).

@@ -49,7 +49,8 @@ internal sealed class QuerySet
             var unrelatedRandom = new Random(seed ^ 0x5EED);
             for (var i = 0; i < unrelated; i++)
             {
-                var text = side == SegmentSide.Korean ? corpus.Generator.NextKorean(unrelatedRandom) : corpus.Generator.NextEnglish(unrelatedRandom);
+                var topic = corpus.Generator.NewTopic(unrelatedRandom);
+                var text = side == SegmentSide.Korean ? corpus.Generator.NextKorean(unrelatedRandom, topic) : corpus.Generator.NextEnglish(unrelatedRandom, topic);
                 queries.Add(new BenchmarkQuery(side, text, Unrelated, -1));
             }
         }

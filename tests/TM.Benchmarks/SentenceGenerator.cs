@@ -8,7 +8,8 @@ namespace TM.Benchmarks;
 /// particles, modifiers and connectives, ending in a verb in 다.; English sentences of function and content
 /// words; both with years, counts and ordinals. Words come from Zipf-distributed vocabularies whose heads are
 /// real words of the seeds' domain and whose long tails are pronounceable made-up words, so the statistics
-/// an index sees (a few very common units, many rare ones) are those of a real memory.
+/// an index sees (a few very common units, many rare ones) are those of a real memory. A <see cref="Topic"/>
+/// gives the sentences of one document their recurring words.
 /// </summary>
 /// <remarks>Deterministic: the vocabularies depend only on the constructor's seed, the sentences on the <see cref="Random"/> passed in.</remarks>
 internal sealed class SentenceGenerator
@@ -20,6 +21,12 @@ internal sealed class SentenceGenerator
 
     private const int VocabularySize = 6_000;
     private const double ZipfExponent = 1.0;
+
+    // A topic holds this many words, none from the head of the vocabulary (function words, the commonest nouns),
+    // and supplies this share of a sentence's nouns (Korean) or words (English).
+    private const int TopicSize = 40;
+    private const int TopicMinRank = 100;
+    private const double TopicShare = 0.35;
 
     // Frequent syllables of Korean prose; made-up nouns and substituted syllables are drawn from these.
     private const string CommonSyllables =
@@ -98,8 +105,13 @@ internal sealed class SentenceGenerator
 
     public string RandomEnglishWord(Random random) => _englishWords[_englishWordSampler.Next(random)];
 
-    /// <summary>A Korean sentence of 20 to 90 Hangul syllables (plus numbers), ending in 다.</summary>
-    public string NextKorean(Random random)
+    /// <summary>A new document topic: words from the middle and tail of the vocabularies, chosen uniformly.</summary>
+    public Topic NewTopic(Random random) => new(
+        [.. Enumerable.Range(0, TopicSize).Select(_ => _koreanNouns[random.Next(TopicMinRank, _koreanNouns.Length)])],
+        [.. Enumerable.Range(0, TopicSize).Select(_ => _englishWords[random.Next(TopicMinRank, _englishWords.Length)])]);
+
+    /// <summary>A Korean sentence of 20 to 90 Hangul syllables (plus numbers), ending in 다., on <paramref name="topic"/>.</summary>
+    public string NextKorean(Random random, Topic topic)
     {
         var target = random.Next(MinKoreanSyllables, MaxKoreanSyllables + 1);
         var ending = KoreanEndings[random.Next(KoreanEndings.Length)];
@@ -117,21 +129,24 @@ internal sealed class SentenceGenerator
             else if (roll < 0.26 && syllables >= 10)
                 text.Append(KoreanConnectives[random.Next(KoreanConnectives.Length)]);
             else
-                AppendNounPhrase(text, random);
+                AppendNounPhrase(text, random, topic);
             syllables += CountSyllables(text, start);
             text.Append(' ');
         }
         return text.Append(ending).ToString();
     }
 
-    /// <summary>An English sentence of 10 to 40 words (some of them numbers), capitalised, ending in a full stop.</summary>
-    public string NextEnglish(Random random)
+    /// <summary>An English sentence of 10 to 40 words (some of them numbers), capitalised, ending in a full stop, on <paramref name="topic"/>.</summary>
+    public string NextEnglish(Random random, Topic topic)
     {
         var words = random.Next(MinEnglishWords, MaxEnglishWords + 1);
         var text = new StringBuilder(words * 8);
         for (var i = 0; i < words; i++)
         {
-            var word = random.NextDouble() < 0.06 ? EnglishNumber(random) : RandomEnglishWord(random);
+            var roll = random.NextDouble();
+            var word = roll < 0.06 ? EnglishNumber(random)
+                : roll < 0.06 + TopicShare ? topic.EnglishWords[random.Next(topic.EnglishWords.Length)]
+                : RandomEnglishWord(random);
             if (i == 0)
                 word = char.ToUpperInvariant(word[0]) + word[1..];
             text.Append(word);
@@ -141,9 +156,11 @@ internal sealed class SentenceGenerator
         return text.Append('.').ToString();
     }
 
-    private void AppendNounPhrase(StringBuilder text, Random random)
+    private void AppendNounPhrase(StringBuilder text, Random random, Topic topic)
     {
-        var noun = _koreanNouns[_koreanNounSampler.Next(random)];
+        var noun = random.NextDouble() < TopicShare
+            ? topic.KoreanNouns[random.Next(topic.KoreanNouns.Length)]
+            : _koreanNouns[_koreanNounSampler.Next(random)];
         text.Append(noun);
         // Particles follow the noun's last syllable: 은/이/을/으로 after a final consonant, 는/가/를/로 after a vowel.
         var final = (noun[^1] - '\uAC00') % 28 != 0;

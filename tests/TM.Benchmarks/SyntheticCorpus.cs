@@ -6,7 +6,7 @@ namespace TM.Benchmarks;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A share of the pairs are revisions of an earlier pair (5-35% of its units edited), as in a real memory that
+/// Pairs come in documents of 20 to 200 sentences, each with its own <see cref="Topic"/>. A share of the pairs are revisions of an earlier pair (5-35% of its units edited), as in a real memory that
 /// holds several versions of a document: a query then has several true matches, and recall@5 means something.
 /// </para>
 /// <para>
@@ -18,6 +18,8 @@ internal sealed class SyntheticCorpus
 {
     private const double MinRevisionRate = 0.05;
     private const double MaxRevisionRate = 0.35;
+    private const int MinDocumentSentences = 20;
+    private const int MaxDocumentSentences = 200;
 
     private SyntheticCorpus(SentenceGenerator generator, string[] korean, string[] english, double revisionShare)
     {
@@ -47,8 +49,16 @@ internal sealed class SyntheticCorpus
         var english = new string[count];
         var seenKorean = new HashSet<string>(count, StringComparer.Ordinal);
         var seenEnglish = new HashSet<string>(count, StringComparer.Ordinal);
+        var topic = generator.NewTopic(random);
+        var documentEnd = 0;
         for (var i = 0; i < count; i++)
         {
+            if (i == documentEnd)
+            {
+                topic = generator.NewTopic(random);
+                documentEnd = i + random.Next(MinDocumentSentences, MaxDocumentSentences + 1);
+            }
+
             string ko, en;
             do
             {
@@ -61,8 +71,8 @@ internal sealed class SyntheticCorpus
                 }
                 else
                 {
-                    ko = generator.NextKorean(random);
-                    en = generator.NextEnglish(random);
+                    ko = generator.NextKorean(random, topic);
+                    en = generator.NextEnglish(random, topic);
                 }
             }
             while (seenKorean.Contains(ko) || seenEnglish.Contains(en));

@@ -20,6 +20,9 @@ public class ServerFixture : IAsyncLifetime
 
     public GrpcChannel Channel { get; private set; } = null!;
 
+    /// <summary>The server's services, for checking state a client cannot see.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public TranslationMemory.TranslationMemoryClient Client { get; private set; } = null!;
 
     protected virtual IEnumerable<string> ExtraArguments => [];

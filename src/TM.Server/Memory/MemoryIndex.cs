@@ -18,6 +18,9 @@ public sealed class MemoryIndex
     /// <summary>Index over the English sides.</summary>
     public FuzzyIndex English { get; } = new();
 
+    /// <summary>Word associations learned from this memory's pairs, for aligning documents into it.</summary>
+    public MemoryLexicon Lexicon { get; } = new();
+
     /// <summary>Serialises writers to this memory so the store and both indexes change in the same order.</summary>
     internal SemaphoreSlim WriteGate { get; } = new(1, 1);
 

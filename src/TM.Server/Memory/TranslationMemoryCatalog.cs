@@ -21,7 +21,7 @@ public sealed class TranslationMemoryCatalog
     private readonly ILogger<TranslationMemoryCatalog> _logger;
     private readonly ConcurrentDictionary<string, MemoryIndex> _memories = new(StringComparer.Ordinal);
     private readonly Lock _createGate = new();
-    private readonly DocumentAligner _aligner = new();
+    private static readonly DocumentAligner DefaultAligner = new();
 
     /// <summary>Creates the catalog over an open store; call <see cref="Load"/> before serving.</summary>
     public TranslationMemoryCatalog(SegmentStore store, ILogger<TranslationMemoryCatalog> logger)
@@ -63,6 +63,7 @@ public sealed class TranslationMemoryCatalog
         {
             var outcome = _store.AddSegments(index.Info.Name, kind, importName, pairs);
             index.Add(outcome.Added);
+            index.Lexicon.Learn(outcome.Added);
             ServerLog.ImportCommitted(_logger, index.Info.Name, importName, outcome.Added.Count, outcome.SkippedDuplicates);
             return outcome;
         }
@@ -75,13 +76,25 @@ public sealed class TranslationMemoryCatalog
     /// <summary>Splits, aligns and stores a parallel document; throws <see cref="DocumentException"/> for input that is not one.</summary>
     public async Task<DocumentImport> ImportDocumentAsync(string? memory, string name, string text, CancellationToken cancellationToken)
     {
-        var alignment = _aligner.Align(text);
+        var alignment = Align(memory, text);
         var outcome = await ImportAsync(memory, ImportKind.Document, name, DocumentImport.PairsOf(alignment, name), cancellationToken);
         return new DocumentImport(alignment, outcome);
     }
 
-    /// <summary>Splits and aligns a parallel document without storing it.</summary>
-    public DocumentAlignment Align(string text) => _aligner.Align(text);
+    /// <summary>
+    /// Splits and aligns a parallel document without storing it, with what <paramref name="memory"/> has learned
+    /// as extra anchors (none when the memory does not exist yet).
+    /// </summary>
+    public DocumentAlignment Align(string? memory, string text)
+    {
+        var index = Find(memory);
+        if (index is null || index.Korean.Count == 0)
+            return DefaultAligner.Align(text);
+        var learned = index.Lexicon.Current(_store, index.Info.Id);
+        return learned.Count == 0
+            ? DefaultAligner.Align(text)
+            : new DocumentAligner(AlignmentOptions.Default with { Learned = learned }).Align(text);
+    }
 
     /// <summary>Fuzzy matches for <paramref name="text"/> against one side of a memory, best first.</summary>
     public IReadOnlyList<LookupHit> Lookup(MemoryIndex memory, string text, SegmentSide side, MatchOptions options)

@@ -55,7 +55,7 @@ public sealed class TranslationMemoryService : TranslationMemory.TranslationMemo
         DocumentAlignment alignment;
         try
         {
-            alignment = _catalog.Align(request.Text);
+            alignment = _catalog.Align(request.Memory, request.Text);
         }
         catch (DocumentException e)
         {
