@@ -75,6 +75,20 @@ public sealed class ImportTests(ServerFixture server) : IClassFixture<ServerFixt
     }
 
     [Fact]
+    public async Task Five_megabyte_single_line_is_invalid_with_its_length_and_the_limit()
+    {
+        var line = string.Concat(Enumerable.Repeat("1950년 6월 25일 북한군이 남침하였다. The army invaded. ", 5 * 1024 * 1024 / 60));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.ImportDocumentAsync(new ImportDocumentRequest { Memory = "huge-line", Name = "huge.txt", Text = line }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("Line 1", error.Status.Detail);
+        Assert.Contains("100,000", error.Status.Detail);
+        await AssertNoMemory("huge-line");
+    }
+
+    [Fact]
     public async Task Document_with_invalid_UTF8_is_invalid_and_stores_nothing()
     {
         // A hand-encoded ImportDocumentRequest: memory (1) = "utf8", text (3) = Korean line, 0xFF 0xFE, English line.
