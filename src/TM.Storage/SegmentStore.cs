@@ -69,7 +69,7 @@ public sealed class SegmentStore : IDisposable
         _writeGate.Wait();
         try
         {
-            using var connection = OpenConnection();
+            using var connection = OpenWriteConnection();
             return new MemoryInfo(EnsureMemory(connection, null, normalized), normalized);
         }
         finally
@@ -107,7 +107,7 @@ public sealed class SegmentStore : IDisposable
         _writeGate.Wait();
         try
         {
-            using var connection = OpenConnection();
+            using var connection = OpenWriteConnection();
             using var transaction = connection.BeginTransaction();
             var memoryId = EnsureMemory(connection, transaction, memoryName);
             var importId = (long)Scalar(connection, transaction,
@@ -291,8 +291,15 @@ public sealed class SegmentStore : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // Per connection: in WAL mode NORMAL survives a killed process (the OS keeps the WAL);
-        // only a power cut can lose the last commits, which FULL would cost an fsync per commit to prevent.
+        return connection;
+    }
+
+    // Write settings are per connection and only writers need them; reads skip the round trip (it was most of
+    // a lookup's SQLite time). In WAL mode NORMAL survives a killed process (the OS keeps the WAL); only a
+    // power cut can lose the last commits, which FULL would cost an fsync per commit to prevent.
+    private SqliteConnection OpenWriteConnection()
+    {
+        var connection = OpenConnection();
         Scalar(connection, null, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
         return connection;
     }

@@ -9,6 +9,7 @@ try
         ["seeds", .. var rest] => await SeedsBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["index-vs-fts5", .. var rest] => IndexVsFts5Benchmark.Run(CommandArguments.Parse(rest)),
         ["micro", .. var rest] => MicroBenchmarkRunner.Run(rest),
+        ["align", .. var rest] => AlignBenchmark.Run(CommandArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -28,6 +29,8 @@ static int Usage()
               In-memory n-gram index vs SQLite FTS5 trigram retrieval on a synthetic KO-EN memory.
           micro [BenchmarkDotNet arguments]
               FuzzyScorer and analyzer micro-benchmarks (defaults: --filter * --job short).
+          align [--sentences 2000]
+              DocumentAligner wall time and bead F1 on a long document built from the gold beads, at 500, 1,000 and N sentences per side.
         """);
     return 2;
 }

@@ -7,6 +7,9 @@ internal static class RepositoryPaths
 
     public static string Seeds => Path.Combine(Root, "seeds");
 
+    /// <summary>The hand-made gold alignments of TM.Text.Tests (seed-alignment.jsonl, own-alignment.jsonl).</summary>
+    public static string GoldAlignments => Path.Combine(Root, "tests", "TM.Text.Tests", "Gold");
+
     /// <summary>Where the markdown reports go: next to the benchmark's sources, so they can be committed.</summary>
     public static string Results => Path.Combine(Root, "tests", "TM.Benchmarks", "results");
 

@@ -41,7 +41,9 @@ public sealed class TranslationMemoryCatalog
         {
             var started = Stopwatch.GetTimestamp();
             var index = new MemoryIndex(info);
-            index.Add(_store.ReadAll(info.Id).ToList());
+            // In batches, so a large memory never has all its texts in managed memory at once.
+            foreach (var batch in _store.ReadAll(info.Id).Chunk(10_000))
+                index.Add(batch);
             _memories[info.Name] = index;
             ServerLog.MemoryLoaded(_logger, info.Name, index.Korean.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -106,13 +108,17 @@ public sealed class TranslationMemoryCatalog
         for (var i = 0; i < hits.Count; i++)
             ids[i] = hits[i].Id;
         var segments = _store.GetSegments(ids);
+        var byId = new Dictionary<long, StoredSegment>(segments.Count);
+        foreach (var segment in segments)
+            byId[segment.Id] = segment;
         var results = new List<LookupHit>(segments.Count);
-        for (var i = 0; i < segments.Count; i++)
+        foreach (var hit in hits)
         {
-            var score = hits[i].Score;
-            if (segments[i].LowConfidence && score > LowConfidenceScoreCap)
-                score = LowConfidenceScoreCap;
-            results.Add(new LookupHit(segments[i], score));
+            // A hit the store no longer has (removed since the search) is simply not offered.
+            if (!byId.TryGetValue(hit.Id, out var segment))
+                continue;
+            var score = segment.LowConfidence && hit.Score > LowConfidenceScoreCap ? LowConfidenceScoreCap : hit.Score;
+            results.Add(new LookupHit(segment, score));
         }
         // Capping can put a low-confidence pair behind an equal-scoring trusted one; keep best-first.
         results.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Segment.Id.CompareTo(b.Segment.Id));
