@@ -7,6 +7,7 @@ Exits 0 when every check passes; prints one line per check.
 import importlib.util
 import os
 import sys
+import time
 
 import grpc
 
@@ -94,8 +95,18 @@ def main(address):
     stats = stub.GetStats(tm.GetStatsRequest())
     check("GetStats lists the memories", {"default", "python", "python-stream"} <= {m.memory for m in stats.memories})
 
+    def stalled():
+        # A client stream that stalls past its deadline: the deadline expires mid-call, every time (a
+        # near-zero timeout on a fast call is a race grpcio sometimes loses by finishing first).
+        yield tm.ImportSegmentsRequest(memory="python-deadline", ko="휴전", en="armistice")
+        time.sleep(1.0)
+        yield tm.ImportSegmentsRequest(ko="정전", en="cease-fire")
+
     expect_status("expired deadline is DEADLINE_EXCEEDED", grpc.StatusCode.DEADLINE_EXCEEDED,
-                  lambda: stub.Lookup(tm.LookupRequest(text="소련의 정책"), timeout=0.000001))
+                  lambda: stub.ImportSegments(stalled(), timeout=0.3))
+    stats_after = stub.GetStats(tm.GetStatsRequest())
+    check("a call cut off by its deadline stores nothing",
+          "python-deadline" not in {m.memory for m in stats_after.memories})
 
     unknown = channel.unary_unary("/tm.v1.TranslationMemory/NoSuchMethod",
                                   request_serializer=tm.LookupRequest.SerializeToString,
