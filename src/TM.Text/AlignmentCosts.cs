@@ -57,6 +57,14 @@ public sealed record AlignmentCosts
     /// <summary>Charge for each lexicon term found on one side of a pair only. Default 0.35.</summary>
     public double TermMismatch { get; init; } = 0.35;
 
+    /// <summary>Reward for each Latin word that a Korean sentence carries as a gloss (NHHC, Meredith Victory) and the
+    /// English sentence spells the same way. Default 1.5: an identical string across scripts is rarely chance.
+    /// 0 disables cognate anchors.</summary>
+    public double CognateMatch { get; init; } = 1.5;
+
+    /// <summary>Charge for such a word on one side of a pair only. Default 0.35, as for names.</summary>
+    public double CognateMismatch { get; init; } = 0.35;
+
     /// <summary>Reward for each glossary word found on both sides of a pair. Default 1.0: a shared content word is
     /// nearly as telling as a shared name within one abstract.</summary>
     public double GlossaryMatch { get; init; } = 1.0;

@@ -32,8 +32,18 @@ public sealed class SentenceAligner
         var anchorIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var rewards = new List<double>();
         var charges = new List<double>();
-        var koreanSide = Describe(korean, Language.Korean, anchorIds, rewards, charges);
-        var englishSide = Describe(english, Language.English, anchorIds, rewards, charges);
+        // Latin glosses in the Korean text decide which English words can be cognate anchors; collected first so
+        // that ordinary English words (most of every English sentence) never become anchors.
+        var glosses = new HashSet<string>(StringComparer.Ordinal);
+        var words = new List<string>();
+        foreach (var sentence in korean)
+        {
+            LatinGlosses.Collect(sentence ?? "", words);
+        }
+
+        glosses.UnionWith(words);
+        var koreanSide = Describe(korean, Language.Korean, anchorIds, rewards, charges, glosses);
+        var englishSide = Describe(english, Language.English, anchorIds, rewards, charges, glosses);
         var model = options.LengthModel.ForDocument(koreanSide.Prefix[^1], englishSide.Prefix[^1]);
         DiscountCommonAnchors(koreanSide, englishSide, rewards, charges);
 
@@ -59,11 +69,13 @@ public sealed class SentenceAligner
         Language language,
         Dictionary<string, int> anchorIds,
         List<double> rewards,
-        List<double> charges)
+        List<double> charges,
+        HashSet<string> glosses)
     {
         var lengths = new int[sentences.Count];
         var anchors = new int[sentences.Count][];
         var ids = new List<int>();
+        var words = new List<string>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s] ?? throw new ArgumentException("A sentence is null.", nameof(sentences));
@@ -75,6 +87,19 @@ public sealed class SentenceAligner
             }
 
             IReadOnlyList<string> terms = [];
+            if (glosses.Count > 0 && options.Costs.CognateMatch > 0)
+            {
+                words.Clear();
+                LatinGlosses.Collect(sentence, words);
+                foreach (var word in words)
+                {
+                    if (glosses.Contains(word))
+                    {
+                        ids.Add(Intern("c:" + word, options.Costs.CognateMatch, options.Costs.CognateMismatch));
+                    }
+                }
+            }
+
             if (options.Lexicon is { } lexicon)
             {
                 terms = lexicon.FindTerms(sentence, language);
