@@ -72,6 +72,8 @@ public static class CliApp
             new MatchCommand(context, common),
             new ConcordanceCommand(context, common),
             new ImportCommand(context, common),
+            new ExportCommand(context, common),
+            new ImportsCommand(context, common),
             new AlignCommand(context, common),
             new StatsCommand(context, common),
             new HealthCommand(context, common),

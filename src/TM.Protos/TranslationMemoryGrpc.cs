@@ -41,6 +41,18 @@ public static class TranslationMemory
     public static readonly Method<GetStatsRequest, GetStatsResponse> GetStatsMethod = new(
         MethodType.Unary, ServiceName, "GetStats", Proto(GetStatsRequest.Parser), Proto(GetStatsResponse.Parser));
 
+    /// <summary>Descriptor of <c>ImportTmx</c> (client streaming).</summary>
+    public static readonly Method<ImportTmxRequest, ImportTmxResponse> ImportTmxMethod = new(
+        MethodType.ClientStreaming, ServiceName, "ImportTmx", Proto(ImportTmxRequest.Parser), Proto(ImportTmxResponse.Parser));
+
+    /// <summary>Descriptor of <c>ExportTmx</c> (server streaming).</summary>
+    public static readonly Method<ExportTmxRequest, ExportTmxChunk> ExportTmxMethod = new(
+        MethodType.ServerStreaming, ServiceName, "ExportTmx", Proto(ExportTmxRequest.Parser), Proto(ExportTmxChunk.Parser));
+
+    /// <summary>Descriptor of <c>ListImports</c> (unary).</summary>
+    public static readonly Method<ListImportsRequest, ListImportsResponse> ListImportsMethod = new(
+        MethodType.Unary, ServiceName, "ListImports", Proto(ListImportsRequest.Parser), Proto(ListImportsResponse.Parser));
+
     /// <summary>Base class for the server-side implementation; every method answers UNIMPLEMENTED until overridden.</summary>
     [BindServiceMethod(typeof(TranslationMemory), nameof(BindService))]
     public abstract class TranslationMemoryBase
@@ -63,6 +75,15 @@ public static class TranslationMemory
         /// <summary>Returns segment counts per memory.</summary>
         public virtual Task<GetStatsResponse> GetStats(GetStatsRequest request, ServerCallContext context) => throw Unimplemented();
 
+        /// <summary>Stores the translation units of a TMX file streamed in chunks.</summary>
+        public virtual Task<ImportTmxResponse> ImportTmx(IAsyncStreamReader<ImportTmxRequest> requestStream, ServerCallContext context) => throw Unimplemented();
+
+        /// <summary>Writes a memory as a TMX file, streamed in chunks.</summary>
+        public virtual Task ExportTmx(ExportTmxRequest request, IServerStreamWriter<ExportTmxChunk> responseStream, ServerCallContext context) => throw Unimplemented();
+
+        /// <summary>Returns the recorded imports.</summary>
+        public virtual Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context) => throw Unimplemented();
+
         private static RpcException Unimplemented() => new(new Status(StatusCode.Unimplemented, ""));
     }
 
@@ -76,6 +97,9 @@ public static class TranslationMemory
         serviceBinder.AddMethod(LookupMethod, serviceImpl is null ? null : new UnaryServerMethod<LookupRequest, LookupResponse>(serviceImpl.Lookup));
         serviceBinder.AddMethod(ConcordanceMethod, serviceImpl is null ? null : new UnaryServerMethod<ConcordanceRequest, ConcordanceResponse>(serviceImpl.Concordance));
         serviceBinder.AddMethod(GetStatsMethod, serviceImpl is null ? null : new UnaryServerMethod<GetStatsRequest, GetStatsResponse>(serviceImpl.GetStats));
+        serviceBinder.AddMethod(ImportTmxMethod, serviceImpl is null ? null : new ClientStreamingServerMethod<ImportTmxRequest, ImportTmxResponse>(serviceImpl.ImportTmx));
+        serviceBinder.AddMethod(ExportTmxMethod, serviceImpl is null ? null : new ServerStreamingServerMethod<ExportTmxRequest, ExportTmxChunk>(serviceImpl.ExportTmx));
+        serviceBinder.AddMethod(ListImportsMethod, serviceImpl is null ? null : new UnaryServerMethod<ListImportsRequest, ListImportsResponse>(serviceImpl.ListImports));
     }
 
     /// <summary>Client for <c>tm.v1.TranslationMemory</c>.</summary>
@@ -134,5 +158,29 @@ public static class TranslationMemory
         /// <summary>Returns segment counts per memory.</summary>
         public AsyncUnaryCall<GetStatsResponse> GetStatsAsync(GetStatsRequest request, CallOptions options)
             => CallInvoker.AsyncUnaryCall(GetStatsMethod, null, options, request);
+
+        /// <summary>Opens a stream of TMX file chunks to store.</summary>
+        public AsyncClientStreamingCall<ImportTmxRequest, ImportTmxResponse> ImportTmx(Metadata? headers = null, DateTime? deadline = null, CancellationToken cancellationToken = default)
+            => ImportTmx(new CallOptions(headers, deadline, cancellationToken));
+
+        /// <summary>Opens a stream of TMX file chunks to store.</summary>
+        public AsyncClientStreamingCall<ImportTmxRequest, ImportTmxResponse> ImportTmx(CallOptions options)
+            => CallInvoker.AsyncClientStreamingCall(ImportTmxMethod, null, options);
+
+        /// <summary>Reads a memory as a TMX file, in chunks.</summary>
+        public AsyncServerStreamingCall<ExportTmxChunk> ExportTmx(ExportTmxRequest request, Metadata? headers = null, DateTime? deadline = null, CancellationToken cancellationToken = default)
+            => ExportTmx(request, new CallOptions(headers, deadline, cancellationToken));
+
+        /// <summary>Reads a memory as a TMX file, in chunks.</summary>
+        public AsyncServerStreamingCall<ExportTmxChunk> ExportTmx(ExportTmxRequest request, CallOptions options)
+            => CallInvoker.AsyncServerStreamingCall(ExportTmxMethod, null, options, request);
+
+        /// <summary>Returns the recorded imports.</summary>
+        public AsyncUnaryCall<ListImportsResponse> ListImportsAsync(ListImportsRequest request, Metadata? headers = null, DateTime? deadline = null, CancellationToken cancellationToken = default)
+            => ListImportsAsync(request, new CallOptions(headers, deadline, cancellationToken));
+
+        /// <summary>Returns the recorded imports.</summary>
+        public AsyncUnaryCall<ListImportsResponse> ListImportsAsync(ListImportsRequest request, CallOptions options)
+            => CallInvoker.AsyncUnaryCall(ListImportsMethod, null, options, request);
     }
 }

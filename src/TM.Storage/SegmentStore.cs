@@ -113,12 +113,12 @@ public sealed class SegmentStore : IDisposable
             var importId = (long)Scalar(connection, transaction,
                 "INSERT INTO imports (memory_id, kind, name, pairs_stored, pairs_skipped, created_utc) " +
                 "VALUES ($memory, $kind, $name, 0, 0, $now) RETURNING id;",
-                ("$memory", memoryId), ("$kind", kind == ImportKind.Document ? "document" : "segments"),
+                ("$memory", memoryId), ("$kind", KindName(kind)),
                 ("$name", importName), ("$now", now))!;
 
             using var insert = Command(connection, transaction,
-                "INSERT INTO segments (memory_id, ko, en, pair_hash, origin, note, confidence, low_confidence, import_id, created_utc) " +
-                "VALUES ($memory, $ko, $en, $hash, $origin, $note, $confidence, $low, $import, $now) " +
+                "INSERT INTO segments (memory_id, ko, en, pair_hash, origin, note, confidence, low_confidence, import_id, created_utc, ko_markup, en_markup) " +
+                "VALUES ($memory, $ko, $en, $hash, $origin, $note, $confidence, $low, $import, $now, $koMarkup, $enMarkup) " +
                 "ON CONFLICT (memory_id, pair_hash) DO NOTHING RETURNING id;");
             var ko = insert.Parameters.Add("$ko", SqliteType.Text);
             var en = insert.Parameters.Add("$en", SqliteType.Text);
@@ -127,6 +127,8 @@ public sealed class SegmentStore : IDisposable
             var note = insert.Parameters.Add("$note", SqliteType.Text);
             var confidence = insert.Parameters.Add("$confidence", SqliteType.Real);
             var low = insert.Parameters.Add("$low", SqliteType.Integer);
+            var koMarkup = insert.Parameters.Add("$koMarkup", SqliteType.Text);
+            var enMarkup = insert.Parameters.Add("$enMarkup", SqliteType.Text);
             insert.Parameters.AddWithValue("$memory", memoryId);
             insert.Parameters.AddWithValue("$import", importId);
             insert.Parameters.AddWithValue("$now", now);
@@ -143,8 +145,10 @@ public sealed class SegmentStore : IDisposable
                 note.Value = pair.Note;
                 confidence.Value = pair.Confidence;
                 low.Value = pair.LowConfidence ? 1 : 0;
+                koMarkup.Value = pair.KoreanMarkup;
+                enMarkup.Value = pair.EnglishMarkup;
                 if (insert.ExecuteScalar() is long id)
-                    added.Add(new StoredSegment(id, pair.Korean, pair.English, pair.Origin, pair.Note, pair.Confidence, pair.LowConfidence));
+                    added.Add(new StoredSegment(id, pair.Korean, pair.English, pair.Origin, pair.Note, pair.Confidence, pair.LowConfidence, pair.KoreanMarkup, pair.EnglishMarkup));
                 else
                     skipped++;
             }
@@ -251,6 +255,25 @@ public sealed class SegmentStore : IDisposable
         return stats;
     }
 
+    /// <summary>The recorded imports, oldest first: of every memory when <paramref name="memory"/> is null, else of that one (empty = default).</summary>
+    public IReadOnlyList<ImportRecord> ListImports(string? memory)
+    {
+        using var connection = OpenConnection();
+        using var command = Command(connection, null,
+            "SELECT i.id, m.name, i.kind, i.name, i.pairs_stored, i.pairs_skipped, i.created_utc " +
+            "FROM imports i JOIN memories m ON m.id = i.memory_id WHERE $name IS NULL OR m.name = $name ORDER BY i.id;",
+            ("$name", memory is null ? DBNull.Value : NormalizeMemoryName(memory)));
+        using var reader = command.ExecuteReader();
+        var imports = new List<ImportRecord>();
+        while (reader.Read())
+        {
+            var created = DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            imports.Add(new ImportRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetInt32(4), reader.GetInt32(5), created));
+        }
+        return imports;
+    }
+
     /// <summary>Runs SQLite's own consistency check; returns "ok" when the file is sound.</summary>
     public string CheckIntegrity()
     {
@@ -266,7 +289,15 @@ public sealed class SegmentStore : IDisposable
         _writeGate.Dispose();
     }
 
-    private const string SelectColumns = "SELECT s.id, s.ko, s.en, s.origin, s.note, s.confidence, s.low_confidence FROM segments s";
+    private const string SelectColumns = "SELECT s.id, s.ko, s.en, s.origin, s.note, s.confidence, s.low_confidence, s.ko_markup, s.en_markup FROM segments s";
+
+    // The kind column is TEXT, so a new kind needs no migration.
+    private static string KindName(ImportKind kind) => kind switch
+    {
+        ImportKind.Document => "document",
+        ImportKind.Tmx => "tmx",
+        _ => "segments",
+    };
 
     private ConcordanceResult RunConcordance(SqliteConnection connection, string where, long memoryId, int maxHits, (string Name, object Value) termParameter)
     {
@@ -285,7 +316,7 @@ public sealed class SegmentStore : IDisposable
 
     private static StoredSegment ReadSegment(SqliteDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-        reader.GetDouble(5), reader.GetInt64(6) != 0);
+        reader.GetDouble(5), reader.GetInt64(6) != 0, reader.GetString(7), reader.GetString(8));
 
     private SqliteConnection OpenConnection()
     {

@@ -8,6 +8,8 @@ namespace TM.Storage;
 /// <param name="Note">Free-form metadata; empty when none.</param>
 /// <param name="Confidence">The aligner's confidence, 0..1.</param>
 /// <param name="LowConfidence">True when the pair must never be offered as a 100% match.</param>
+/// <param name="KoreanMarkup">The serialised inline tags of <paramref name="Korean"/>; empty when none.</param>
+/// <param name="EnglishMarkup">The serialised inline tags of <paramref name="English"/>; empty when none.</param>
 public sealed record StoredSegment(
     long Id,
     string Korean,
@@ -15,4 +17,6 @@ public sealed record StoredSegment(
     string Origin,
     string Note,
     double Confidence,
-    bool LowConfidence);
+    bool LowConfidence,
+    string KoreanMarkup = "",
+    string EnglishMarkup = "");

@@ -10,12 +10,16 @@ namespace TM.Client.Commands;
 
 /// <summary>
 /// <c>tm import &lt;files…&gt;</c>: parallel documents go to ImportDocument (split, aligned and stored by the
-/// server); TSV files of aligned pairs are streamed to ImportSegments. Each file is reported as it is done; a file
+/// server); TSV files of aligned pairs are streamed to ImportSegments; TMX files (<c>*.tmx</c>) are streamed as raw
+/// bytes to ImportTmx, which parses them on the server. Each file is reported as it is done; a file
 /// that cannot be read or that the server refuses does not stop the others.
 /// </summary>
 internal sealed class ImportCommand : Command
 {
     // Per file: the server splits and aligns a whole document, or stores a whole TSV stream in one transaction.
+    // TMX files are read and sent 64 KB at a time: the server parses as the bytes arrive.
+    private const int TmxChunkSize = 64 * 1024;
+
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
     private readonly CliContext _context;
@@ -23,12 +27,12 @@ internal sealed class ImportCommand : Command
 
     private readonly Argument<string[]> _files = new("files")
     {
-        Description = "Parallel documents (Korean and English blocks) or TSV files of aligned pairs (*.tsv, or one tab per line), UTF-8",
+        Description = "Parallel documents (Korean and English blocks), TSV files of aligned pairs (*.tsv, or one tab per line), UTF-8, or TMX files (*.tmx)",
         Arity = ArgumentArity.OneOrMore,
     };
 
     public ImportCommand(CliContext context, CommonOptions common)
-        : base("import", "Imports parallel documents and TSV pair files into a translation memory")
+        : base("import", "Imports parallel documents, TSV pair files and TMX files into a translation memory")
     {
         _context = context;
         _common = common;
@@ -62,7 +66,7 @@ internal sealed class ImportCommand : Command
         }
         else if (results.Count > 1)
         {
-            var imported = results.Count(r => r.Document is not null || r.Segments is not null);
+            var imported = results.Count(r => r.Imported);
             _context.WriteLine(Markup.Escape(
                 $"Imported {imported} of {Counted.Of(results.Count, "file")}: {Counted.Of(results.Sum(r => r.PairsStored), "pair")} stored, "
                 + $"{Counted.Of(results.Sum(r => r.PairsSkippedDuplicate), "duplicate")} skipped."));
@@ -79,6 +83,13 @@ internal sealed class ImportCommand : Command
         var result = new ImportFileResult(path);
         try
         {
+            if (Path.GetExtension(path).Equals(".tmx", StringComparison.OrdinalIgnoreCase))
+            {
+                result.Kind = "tmx";
+                result.Tmx = await SendTmxAsync(path, memory, connection, cancellationToken);
+                return result;
+            }
+
             var text = DocumentFileReader.ReadAllText(path);
             if (TsvPairReader.LooksLikeTsv(path, text))
             {
@@ -115,6 +126,57 @@ internal sealed class ImportCommand : Command
         }
 
         return result;
+    }
+
+    private static async Task<ImportTmxResponse> SendTmxAsync(string path, string memory, ServerConnection connection, CancellationToken cancellationToken)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException(path, 0, $"cannot be read: {ex.Message}");
+        }
+
+        await using (file)
+        {
+            using var call = connection.TranslationMemory.ImportTmx(deadline: connection.Deadline(), cancellationToken: cancellationToken);
+            ExceptionDispatchInfo? writeFailure = null;
+            try
+            {
+                var buffer = new byte[TmxChunkSize];
+                var first = true;
+                int read;
+                // An empty file still sends one message, so the server names the file in its answer.
+                while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0 || first)
+                {
+                    var message = new ImportTmxRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(buffer, 0, read) };
+                    if (first)
+                    {
+                        // The server reads the memory and file name from the first message only.
+                        message.Memory = memory;
+                        message.FileName = Path.GetFileName(path);
+                        first = false;
+                    }
+
+                    await call.RequestStream.WriteAsync(message);
+                }
+
+                await call.RequestStream.CompleteAsync();
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // As for TSV: a server that rejects the file midway (a damaged TMX) fails the next write; the reason
+                // is in the call's status.
+                writeFailure = ExceptionDispatchInfo.Capture(ex);
+            }
+
+            var response = await call.ResponseAsync;
+            writeFailure?.Throw();
+            return response;
+        }
     }
 
     private static async Task<ImportSegmentsResponse> SendSegmentsAsync(
@@ -176,6 +238,15 @@ internal sealed class ImportCommand : Command
             {
                 _context.WriteLine("  [dim]dropped:[/] " + Markup.Escape(line));
             }
+        }
+        else if (result.Tmx is { } tmx)
+        {
+            var skipped = tmx.SkippedOtherLanguages + tmx.SkippedMissingKorean + tmx.SkippedMissingEnglish + tmx.SkippedEmpty;
+            _context.WriteLine($"[bold]{name}[/] (TMX): " + Markup.Escape(
+                $"{Counted.Of(tmx.UnitsRead, "unit")} read, {Counted.Of(tmx.PairsStored, "pair")} stored, "
+                + $"{Counted.Of(tmx.PairsSkippedDuplicate, "duplicate")} skipped, {Counted.Of(skipped, "unit")} left out "
+                + $"({tmx.SkippedOtherLanguages:N0} other languages, {tmx.SkippedMissingKorean:N0} no Korean, {tmx.SkippedMissingEnglish:N0} no English, {tmx.SkippedEmpty:N0} empty); "
+                + $"{Counted.Of(tmx.BatchesCommitted, "batch", "batches")} committed."));
         }
         else if (result.Segments is { } segments)
         {

@@ -11,7 +11,7 @@ internal sealed class ImportFileResult(string path)
     /// <summary>The file as the user named it.</summary>
     public string Path { get; } = path;
 
-    /// <summary><c>document</c> (ImportDocument) or <c>segments</c> (TSV through ImportSegments); null when the file was never read.</summary>
+    /// <summary><c>document</c> (ImportDocument), <c>segments</c> (TSV through ImportSegments) or <c>tmx</c> (ImportTmx); null when the file was never read.</summary>
     public string? Kind { get; set; }
 
     /// <summary>The server's answer for a parallel document.</summary>
@@ -19,6 +19,9 @@ internal sealed class ImportFileResult(string path)
 
     /// <summary>The server's answer for a TSV file.</summary>
     public ImportSegmentsResponse? Segments { get; set; }
+
+    /// <summary>The server's answer for a TMX file.</summary>
+    public ImportTmxResponse? Tmx { get; set; }
 
     /// <summary>Pairs sent on the stream (TSV only).</summary>
     public int PairsSent { get; set; }
@@ -41,10 +44,13 @@ internal sealed class ImportFileResult(string path)
         : ExitCodes.Success;
 
     /// <summary>Pairs the server stored from this file.</summary>
-    public int PairsStored => Document?.PairsStored ?? Segments?.PairsStored ?? 0;
+    public int PairsStored => Document?.PairsStored ?? Segments?.PairsStored ?? Tmx?.PairsStored ?? 0;
 
     /// <summary>Pairs the server already had.</summary>
-    public int PairsSkippedDuplicate => Document?.PairsSkippedDuplicate ?? Segments?.PairsSkippedDuplicate ?? 0;
+    public int PairsSkippedDuplicate => Document?.PairsSkippedDuplicate ?? Segments?.PairsSkippedDuplicate ?? Tmx?.PairsSkippedDuplicate ?? 0;
+
+    /// <summary>True when the server answered for this file.</summary>
+    public bool Imported => Document is not null || Segments is not null || Tmx is not null;
 
     /// <summary>Writes this result as one JSON object.</summary>
     public void WriteJson(Utf8JsonWriter json)
@@ -61,7 +67,7 @@ internal sealed class ImportFileResult(string path)
             json.WriteString("kind", Kind);
         }
 
-        json.WriteString("status", Document is not null || Segments is not null ? "imported" : ErrorCode is not null ? "failed" : "skipped");
+        json.WriteString("status", Imported ? "imported" : ErrorCode is not null ? "failed" : "skipped");
         json.WriteNumber("pairsStored", PairsStored);
         json.WriteNumber("pairsSkippedDuplicate", PairsSkippedDuplicate);
         if (Document is { } document)
@@ -71,6 +77,16 @@ internal sealed class ImportFileResult(string path)
             json.WriteNumber("unpairedSentences", document.UnpairedSentences);
             json.WriteNumber("koSentences", document.KoSentences);
             json.WriteNumber("enSentences", document.EnSentences);
+        }
+
+        if (Tmx is { } tmx)
+        {
+            json.WriteNumber("unitsRead", tmx.UnitsRead);
+            json.WriteNumber("skippedOtherLanguages", tmx.SkippedOtherLanguages);
+            json.WriteNumber("skippedMissingKorean", tmx.SkippedMissingKorean);
+            json.WriteNumber("skippedMissingEnglish", tmx.SkippedMissingEnglish);
+            json.WriteNumber("skippedEmpty", tmx.SkippedEmpty);
+            json.WriteNumber("batchesCommitted", tmx.BatchesCommitted);
         }
 
         if (Kind == "segments")

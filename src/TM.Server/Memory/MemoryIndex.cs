@@ -1,3 +1,4 @@
+using TM.Interchange;
 using TM.Matching;
 using TM.Storage;
 
@@ -35,8 +36,10 @@ public sealed class MemoryIndex
         foreach (var segment in segments)
         {
             var id = ToIndexId(segment.Id);
-            korean.Add(new(id, segment.Korean));
-            english.Add(new(id, segment.English));
+            // Inline-tag placeholders are formatting, not words: left in, one in the middle of a word would split
+            // it (the tokenizer reads private use as punctuation), so "<b>Hunmin</b>jeongeum" would not match.
+            korean.Add(new(id, InlinePlaceholder.Remove(segment.Korean)));
+            english.Add(new(id, InlinePlaceholder.Remove(segment.English)));
         }
         Korean.AddRange(korean);
         English.AddRange(english);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using TM.Interchange;
 using TM.Matching;
 using TM.Storage;
 using TM.Text;
@@ -101,7 +102,8 @@ public sealed class TranslationMemoryCatalog
     /// <summary>Fuzzy matches for <paramref name="text"/> against one side of a memory, best first.</summary>
     public IReadOnlyList<LookupHit> Lookup(MemoryIndex memory, string text, SegmentSide side, MatchOptions options)
     {
-        var hits = memory.For(side).Search(text, options);
+        // Placeholders are not indexed (see MemoryIndex.Add), so a query with tags matches the same text without them.
+        var hits = memory.For(side).Search(InlinePlaceholder.Remove(text), options);
         if (hits.Count == 0)
             return [];
         var ids = new long[hits.Count];

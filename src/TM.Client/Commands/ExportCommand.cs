@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Text;
+using Spectre.Console;
+using TM.Client.Output;
+using TM.Protos.V1;
+
+namespace TM.Client.Commands;
+
+/// <summary>
+/// <c>tm export [--output file.tmx]</c>: writes a memory as TMX 1.4b, to a file or to stdout. A file is written
+/// under a temporary name and renamed when the export is complete, so a failed export never leaves a file that
+/// looks whole.
+/// </summary>
+internal sealed class ExportCommand : Command
+{
+    // The whole memory streams through one call.
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
+
+    private readonly CliContext _context;
+    private readonly CommonOptions _common;
+
+    private readonly Option<string?> _output = new("--output", "-o")
+    {
+        Description = "File to write the TMX to [default: stdout]",
+        HelpName = "file.tmx",
+    };
+
+    public ExportCommand(CliContext context, CommonOptions common)
+        : base("export", "Exports a translation memory as a TMX 1.4b file, inline tags and metadata included")
+    {
+        _context = context;
+        _common = common;
+        Add(_output);
+        common.AddTo(this, withMemory: true);
+        SetAction((parseResult, cancellationToken) =>
+            ServerConnection.RunAsync(context, parseResult, common, DefaultTimeout, connection => RunAsync(parseResult, connection, cancellationToken), cancellationToken));
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
+    {
+        var memory = parseResult.GetValue(_common.Memory) ?? "";
+        var path = parseResult.GetValue(_output);
+        using var call = connection.TranslationMemory.ExportTmx(new ExportTmxRequest { Memory = memory }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
+        if (path is null)
+        {
+            // Chunks end anywhere, also inside a character: one decoder carries the partial bytes over.
+            var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+            var chars = new char[Encoding.UTF8.GetMaxCharCount(64 * 1024)];
+            while (await call.ResponseStream.MoveNext(cancellationToken))
+            {
+                var bytes = call.ResponseStream.Current.Chunk.Span;
+                if (chars.Length < Encoding.UTF8.GetMaxCharCount(bytes.Length))
+                {
+                    chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+                }
+
+                var count = decoder.GetChars(bytes, chars, flush: false);
+                await _context.StdOut.WriteAsync(chars.AsMemory(0, count), cancellationToken);
+            }
+
+            await _context.StdOut.FlushAsync(cancellationToken);
+            return ExitCodes.Success;
+        }
+
+        var temporary = path + ".part";
+        long written = 0;
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true))
+            {
+                while (await call.ResponseStream.MoveNext(cancellationToken))
+                {
+                    var chunk = call.ResponseStream.Current.Chunk.Memory;
+                    await file.WriteAsync(chunk, cancellationToken);
+                    written += chunk.Length;
+                }
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            _context.WriteError($"{path}: cannot be written: {ex.Message}");
+            return ExitCodes.InputError;
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+
+        // The report goes to stderr: stdout stays clean for scripts that capture it.
+        _context.WriteErrorLine(Markup.Escape($"Exported {(memory.Length == 0 ? "the default memory" : $"memory '{memory}'")} to {path} ({Counted.Of(written, "byte")})."));
+        return ExitCodes.Success;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: the .part name already says the file is incomplete.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+}
