@@ -10,6 +10,7 @@ try
         ["index-vs-fts5", .. var rest] => IndexVsFts5Benchmark.Run(CommandArguments.Parse(rest)),
         ["micro", .. var rest] => MicroBenchmarkRunner.Run(rest),
         ["align", .. var rest] => AlignBenchmark.Run(CommandArguments.Parse(rest)),
+        ["scale", .. var rest] => ScaleBenchmark.Run(CommandArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -31,6 +32,8 @@ static int Usage()
               FuzzyScorer and analyzer micro-benchmarks (defaults: --filter * --job short).
           align [--sentences 2000]
               DocumentAligner wall time and bead F1 on a long document built from the gold beads, at 500, 1,000 and N sentences per side.
+          scale [--segments 100000] [--truth-sample 4] [--seed 20240601]
+              FuzzyIndex alone at scale: Korean and English p50/p99 at θ = 50, k = 5, build time, memory per segment, exactness on a sample.
         """);
     return 2;
 }
