@@ -53,6 +53,10 @@ public static class TranslationMemory
     public static readonly Method<ListImportsRequest, ListImportsResponse> ListImportsMethod = new(
         MethodType.Unary, ServiceName, "ListImports", Proto(ListImportsRequest.Parser), Proto(ListImportsResponse.Parser));
 
+    /// <summary>Descriptor of <c>ImportFile</c> (bidirectional streaming).</summary>
+    public static readonly Method<ImportFileRequest, ImportProgress> ImportFileMethod = new(
+        MethodType.DuplexStreaming, ServiceName, "ImportFile", Proto(ImportFileRequest.Parser), Proto(ImportProgress.Parser));
+
     /// <summary>Base class for the server-side implementation; every method answers UNIMPLEMENTED until overridden.</summary>
     [BindServiceMethod(typeof(TranslationMemory), nameof(BindService))]
     public abstract class TranslationMemoryBase
@@ -84,6 +88,9 @@ public static class TranslationMemory
         /// <summary>Returns the recorded imports.</summary>
         public virtual Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context) => throw Unimplemented();
 
+        /// <summary>Stores the units of a file streamed in chunks, acknowledging every committed batch.</summary>
+        public virtual Task ImportFile(IAsyncStreamReader<ImportFileRequest> requestStream, IServerStreamWriter<ImportProgress> responseStream, ServerCallContext context) => throw Unimplemented();
+
         private static RpcException Unimplemented() => new(new Status(StatusCode.Unimplemented, ""));
     }
 
@@ -100,6 +107,7 @@ public static class TranslationMemory
         serviceBinder.AddMethod(ImportTmxMethod, serviceImpl is null ? null : new ClientStreamingServerMethod<ImportTmxRequest, ImportTmxResponse>(serviceImpl.ImportTmx));
         serviceBinder.AddMethod(ExportTmxMethod, serviceImpl is null ? null : new ServerStreamingServerMethod<ExportTmxRequest, ExportTmxChunk>(serviceImpl.ExportTmx));
         serviceBinder.AddMethod(ListImportsMethod, serviceImpl is null ? null : new UnaryServerMethod<ListImportsRequest, ListImportsResponse>(serviceImpl.ListImports));
+        serviceBinder.AddMethod(ImportFileMethod, serviceImpl is null ? null : new DuplexStreamingServerMethod<ImportFileRequest, ImportProgress>(serviceImpl.ImportFile));
     }
 
     /// <summary>Client for <c>tm.v1.TranslationMemory</c>.</summary>
@@ -182,5 +190,13 @@ public static class TranslationMemory
         /// <summary>Returns the recorded imports.</summary>
         public AsyncUnaryCall<ListImportsResponse> ListImportsAsync(ListImportsRequest request, CallOptions options)
             => CallInvoker.AsyncUnaryCall(ListImportsMethod, null, options, request);
+
+        /// <summary>Opens an acknowledged, resumable import of a file streamed in chunks.</summary>
+        public AsyncDuplexStreamingCall<ImportFileRequest, ImportProgress> ImportFile(Metadata? headers = null, DateTime? deadline = null, CancellationToken cancellationToken = default)
+            => ImportFile(new CallOptions(headers, deadline, cancellationToken));
+
+        /// <summary>Opens an acknowledged, resumable import of a file streamed in chunks.</summary>
+        public AsyncDuplexStreamingCall<ImportFileRequest, ImportProgress> ImportFile(CallOptions options)
+            => CallInvoker.AsyncDuplexStreamingCall(ImportFileMethod, null, options);
     }
 }
