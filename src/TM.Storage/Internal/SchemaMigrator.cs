@@ -11,6 +11,8 @@ internal static class SchemaMigrator
 {
     public static void Migrate(SqliteConnection connection)
     {
+        // Scripts that fill a new column from existing rows (003's ko_hash, en_hash) call the store's own code.
+        connection.CreateFunction("tm_text_hash", (string text) => TextHash.Compute(text), isDeterministic: true);
         var current = Convert.ToInt32(Execute(connection, null, "PRAGMA user_version;"));
         foreach (var (version, script) in Scripts())
         {

@@ -1,0 +1,12 @@
+namespace TM.Storage;
+
+/// <summary>How an import is recorded and how it treats pairs the memory already has a source for.</summary>
+/// <param name="Kind">How the pairs arrive, recorded with the import.</param>
+/// <param name="Name">The document or file name, recorded with the import; may be empty.</param>
+/// <param name="Policy">What to do with a source the memory already holds with another target; <see cref="UpdatePolicy.AddAlternative"/> by default.</param>
+/// <param name="SourceSide">Which side is the source for <paramref name="Policy"/> (a TMX file's srclang); Korean by default.</param>
+public sealed record ImportOptions(
+    ImportKind Kind,
+    string Name,
+    UpdatePolicy Policy = UpdatePolicy.AddAlternative,
+    SegmentSide SourceSide = SegmentSide.Korean);
