@@ -43,6 +43,10 @@ internal sealed class CliContext
     /// <summary>True when stdout shows colours and styles, false when it is plain text.</summary>
     public bool Ansi => Out.Profile.Capabilities.Ansi;
 
+    /// <summary>A table for <see cref="WriteTable"/>: rounded borders on a terminal, plain ASCII rules otherwise.</summary>
+    public Table CreateTable(bool rowSeparators = false) =>
+        new() { Border = Ansi ? TableBorder.Rounded : TableBorder.Simple, ShowRowSeparators = rowSeparators };
+
     /// <summary>
     /// Prints <paramref name="table"/> on stdout. Off a terminal the table is rendered to text first and each line
     /// trimmed: Spectre pads every row to the full width and opens a borderless table with a blank line, which

@@ -9,13 +9,8 @@ internal sealed class CommonOptions
 
     public CommonOptions()
     {
-        Timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } seconds && !(seconds is > 0 and <= MaxTimeoutSeconds))
-            {
-                result.AddError($"--timeout must be a number of seconds greater than 0 and at most {MaxTimeoutSeconds} (a day).");
-            }
-        });
+        Timeout.CustomParser = NumberParser.For<double>(
+            seconds => seconds is > 0 and <= MaxTimeoutSeconds, $"--timeout must be a number of seconds greater than 0 and at most {MaxTimeoutSeconds} (a day);");
     }
 
     /// <summary><c>--server</c>: null when not given, so <see cref="ServerConnection"/> can fall back to TM_SERVER.</summary>

@@ -17,15 +17,18 @@ public static class ExitCodes
     /// <summary>The command line was wrong: unknown option, missing argument, bad <c>--server</c> address.</summary>
     public const int Usage = 2;
 
-    /// <summary>The server could not be reached (connection refused, unknown host, TLS failure).</summary>
+    /// <summary>
+    /// The server could not be reached (connection refused, unknown host, TLS failure), or the connection broke
+    /// during <c>tm import</c> and the automatic retries ran out; the command to resume the import is printed.
+    /// </summary>
     public const int Unavailable = 3;
 
     /// <summary>
-    /// An input file could not be used: missing, not valid UTF-8, a gold file that does not parse, or TSV lines
-    /// that were skipped. Other files of the same <c>tm import</c> are still imported.
+    /// An input file could not be used: missing, unreadable, a document that is not valid UTF-8, or a gold file that
+    /// does not parse. Other files of the same <c>tm import</c> are still imported.
     /// </summary>
     public const int InputError = 4;
 
-    /// <summary>The user pressed Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    /// <summary>The user pressed Ctrl+C (128 + SIGINT, as shells report it); an interrupted import prints the command to resume it.</summary>
     public const int Cancelled = 130;
 }

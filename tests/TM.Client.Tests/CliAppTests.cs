@@ -42,11 +42,23 @@ public sealed class CliAppTests : IDisposable
     [InlineData("--min-score", "120")]
     [InlineData("--lang", "fr")]
     [InlineData("--timeout", "0")]
+    [InlineData("--max", "abc")]
+    [InlineData("--min-score", "high")]
+    [InlineData("--timeout", "soon")]
     public async Task Out_of_range_match_options_are_usage_errors(string option, string value)
     {
         var run = await CliRun.RunAsync("match", "전쟁", option, value);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_number_option_given_a_word_says_what_it_takes()
+    {
+        var run = await CliRun.RunAsync("concordance", "전쟁", "--max", "many");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--max must be a whole number between 1 and 500; 'many' is not.", run.Error);
     }
 
     [Fact]
@@ -64,7 +76,7 @@ public sealed class CliAppTests : IDisposable
         var run = await CliRun.RunAsync("--help");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var command in new[] { "match", "concordance", "import", "align", "stats", "health" })
+        foreach (var command in new[] { "match", "concordance", "import", "export", "imports", "align", "stats", "health" })
         {
             Assert.Contains(command, run.Out);
         }
@@ -73,7 +85,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public async Task Every_server_command_has_server_json_and_timeout_options()
     {
-        foreach (var command in new[] { "match", "concordance", "import", "align", "stats", "health" })
+        foreach (var command in new[] { "match", "concordance", "import", "export", "imports", "align", "stats", "health" })
         {
             var run = await CliRun.RunAsync(command, "--help");
 
@@ -106,17 +118,52 @@ public sealed class CliAppTests : IDisposable
         Assert.Contains("Skipped the file.", run.Error);
     }
 
-    [Fact]
-    public async Task Import_of_a_tsv_without_usable_pairs_reports_each_bad_line()
+    [Theory]
+    [InlineData("--policy", "merge")]
+    [InlineData("--policy", "keep_existing")]
+    [InlineData("--source-lang", "ja")]
+    [InlineData("--resume", "0")]
+    [InlineData("--resume", "abc")]
+    [InlineData("--retries", "11")]
+    public async Task Bad_import_options_are_usage_errors(string option, string value)
     {
-        var path = _directory.Write("pairs.tsv", "ko\ten\n전쟁\n평화\tpeace\tpaix\n");
+        var path = _directory.Write("pairs.tsv", "ko\ten\n전쟁\twar\n");
 
-        var run = await CliRun.RunAsync("import", path, "--server", ClosedPortAddress());
+        var run = await CliRun.RunAsync("import", path, option, value, "--server", ClosedPortAddress());
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+    }
+
+    [Fact]
+    public async Task Resume_with_more_than_one_file_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync("import", "a.tmx", "b.tmx", "--resume", "42");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--resume carries on with one import", run.Error);
+    }
+
+    [Fact]
+    public async Task Resume_of_a_parallel_document_is_an_input_error_and_sends_nothing()
+    {
+        var document = _directory.Write("doc.txt", "전쟁은 끝났다.\n\nThe war ended.\n");
+
+        var run = await CliRun.RunAsync("import", document, "--resume", "42", "--server", ClosedPortAddress());
 
         Assert.Equal(ExitCodes.InputError, run.ExitCode);
-        Assert.Contains($"{path}, line 2: skipped: no tab", run.Error);
-        Assert.Contains($"{path}, line 3: skipped: 3 tab-separated fields", run.Error);
-        Assert.Contains("no usable pairs", run.Error);
+        Assert.Contains("--resume applies to TMX, TSV and CSV files", run.Error);
+    }
+
+    [Fact]
+    public async Task Import_help_lists_policy_source_lang_resume_and_retries()
+    {
+        var run = await CliRun.RunAsync("import", "--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        foreach (var option in new[] { "--policy", "add-alternative", "keep-existing", "overwrite", "--source-lang", "--resume", "--retries" })
+        {
+            Assert.Contains(option, run.Out);
+        }
     }
 
     [Fact]
@@ -157,6 +204,18 @@ public sealed class CliAppTests : IDisposable
         Assert.Contains($"Cannot reach the TM server at {address}: connection refused.", run.Error);
         Assert.Contains("dotnet run --project src/TM.Server", run.Error);
         Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public async Task Import_of_a_TMX_file_with_no_server_exits_3_at_once_without_retrying()
+    {
+        var tmx = _directory.Write("memory.tmx", "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body/></tmx>\n");
+
+        var run = await CliRun.RunAsync("import", tmx, "--server", ClosedPortAddress());
+
+        Assert.True(run.ExitCode == ExitCodes.Unavailable, run.ToString());
+        Assert.Contains("Cannot reach the TM server", run.Error);
+        Assert.DoesNotContain("Resuming", run.Out + run.Error);
     }
 
     [Fact]

@@ -149,22 +149,6 @@ public sealed class CommandOutputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Import_streams_tsv_pairs_in_file_order_with_memory_on_the_first_message()
-    {
-        var tsv = _directory.Write("pairs.tsv", "en\tko\r\nwar\t전쟁\r\npeace\t평화\r\narmistice\t휴전\r\n");
-
-        var run = await _server.RunAsync("import", tsv, "--memory", "glossary");
-
-        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
-        var messages = _server.Service.Segments.ToArray();
-        Assert.Equal(["전쟁", "평화", "휴전"], messages.Select(m => m.Ko));
-        Assert.Equal(["war", "peace", "armistice"], messages.Select(m => m.En));
-        Assert.Equal(["glossary", "", ""], messages.Select(m => m.Memory));
-        Assert.All(messages, m => Assert.Equal("pairs.tsv", m.Origin));
-        Assert.Contains("(TSV, columns en, ko): 2 pairs stored, 1 duplicate skipped of 3 pairs sent.", run.Out);
-    }
-
-    [Fact]
     public async Task Import_goes_on_after_a_refused_file_and_exits_1()
     {
         var bad = _directory.Write("bad.txt", [0xFF, 0x0A]);

@@ -21,6 +21,17 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
 
     public GetStatsResponse StatsResponse { get; set; } = new();
 
+    public ListImportsResponse ListImportsResponse { get; set; } = new();
+
+    /// <summary>How many ImportFile calls break (UNAVAILABLE) right after acknowledging their first batch.</summary>
+    public int BreakImportFileCalls { get; set; }
+
+    /// <summary>When set, ImportFile calls wait after their first acknowledgment until the client gives up.</summary>
+    public bool HoldAfterFirstAck { get; set; }
+
+    /// <summary>Every ImportFile call's messages, one list per call, in order.</summary>
+    public ConcurrentQueue<List<ImportFileRequest>> FileCalls { get; } = new();
+
     /// <summary>When set, every call fails with this status.</summary>
     public Status? Failure { get; set; }
 
@@ -28,8 +39,6 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
     public bool Hang { get; set; }
 
     public ConcurrentQueue<object> Requests { get; } = new();
-
-    public ConcurrentQueue<ImportSegmentsRequest> Segments { get; } = new();
 
     public override Task<LookupResponse> Lookup(LookupRequest request, ServerCallContext context) => Answer(request, LookupResponse, context);
 
@@ -41,16 +50,53 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
 
     public override Task<GetStatsResponse> GetStats(GetStatsRequest request, ServerCallContext context) => Answer(request, StatsResponse, context);
 
-    public override async Task<ImportSegmentsResponse> ImportSegments(IAsyncStreamReader<ImportSegmentsRequest> requestStream, ServerCallContext context)
+    public override Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context) => Answer(request, ListImportsResponse, context);
+
+    /// <summary>
+    /// Reads the whole file and answers like the real server: an acknowledgment per "batch" (here: per message) and
+    /// a final one with <c>completed</c>; import id 7 unless the call resumes another. The first
+    /// <see cref="BreakImportFileCalls"/> calls fail with UNAVAILABLE after their first acknowledgment instead.
+    /// </summary>
+    public override async Task ImportFile(IAsyncStreamReader<ImportFileRequest> requestStream, IServerStreamWriter<ImportProgress> responseStream, ServerCallContext context)
     {
-        var received = 0;
+        var messages = new List<ImportFileRequest>();
+        FileCalls.Enqueue(messages);
+        var breakThisCall = FileCalls.Count <= BreakImportFileCalls;
+        var progress = new ImportProgress { ImportId = 7 };
         await foreach (var message in requestStream.ReadAllAsync(context.CancellationToken))
         {
-            Segments.Enqueue(message);
-            received++;
+            messages.Add(message);
+            if (messages.Count == 1)
+            {
+                progress.ImportId = message.ResumeImportId > 0 ? message.ResumeImportId : 7;
+                progress.TotalBytes = message.TotalBytes;
+            }
+
+            progress.BytesReceived += message.Chunk.Length;
+            progress.UnitsRead += 10;
+            progress.UnitsCommitted += 10;
+            progress.PairsStored += 9;
+            progress.PairsSkippedDuplicate += 1;
+            progress.BatchesCommitted++;
+            await responseStream.WriteAsync(progress.Clone());
+            if (breakThisCall)
+            {
+                throw new RpcException(new Status(StatusCode.Unavailable, "the server is going away"));
+            }
+
+            if (HoldAfterFirstAck)
+            {
+                await Task.Delay(Timeout.Infinite, context.CancellationToken);
+            }
         }
 
-        return await Answer(new object(), new ImportSegmentsResponse { PairsStored = received - 1, PairsSkippedDuplicate = 1, MessagesReceived = received }, context);
+        if (Failure is { } failure)
+        {
+            throw new RpcException(failure);
+        }
+
+        progress.Completed = true;
+        await responseStream.WriteAsync(progress);
     }
 
     private async Task<T> Answer<T>(object request, T response, ServerCallContext context)

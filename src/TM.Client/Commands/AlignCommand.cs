@@ -13,15 +13,12 @@ namespace TM.Client.Commands;
 /// <c>tm align &lt;file&gt; [--gold &lt;gold.jsonl&gt;]</c>: previews how the server would pair a document's sentences,
 /// without storing anything; with a gold alignment, also scores the preview.
 /// </summary>
-internal sealed class AlignCommand : Command
+internal sealed class AlignCommand : ServerCommand
 {
     // Below this the aligner is guessing more than knowing; such beads are the ones a person should look at.
     private const double LowConfidence = 0.5;
 
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
-
-    private readonly CliContext _context;
-    private readonly CommonOptions _common;
 
     private readonly Argument<string> _file = new("file")
     {
@@ -35,18 +32,13 @@ internal sealed class AlignCommand : Command
     };
 
     public AlignCommand(CliContext context, CommonOptions common)
-        : base("align", "Previews the sentence alignment of a parallel document (stores nothing)")
+        : base("align", "Previews the sentence alignment of a parallel document (stores nothing)", context, common, DefaultTimeout)
     {
-        _context = context;
-        _common = common;
         Add(_file);
         Add(_gold);
-        common.AddTo(this, withMemory: true);
-        SetAction((parseResult, cancellationToken) =>
-            ServerConnection.RunAsync(context, parseResult, common, DefaultTimeout, connection => RunAsync(parseResult, connection, cancellationToken), cancellationToken));
     }
 
-    private async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
     {
         var path = parseResult.GetRequiredValue(_file);
         var goldPath = parseResult.GetValue(_gold);
@@ -63,20 +55,20 @@ internal sealed class AlignCommand : Command
         }
         catch (InputFileException ex)
         {
-            _context.WriteError(ex.Message);
+            Context.WriteError(ex.Message);
             return ExitCodes.InputError;
         }
 
         var request = new AlignDocumentRequest
         {
-            Memory = parseResult.GetValue(_common.Memory) ?? "",
+            Memory = MemoryOf(parseResult),
             Name = Path.GetFileName(path),
             Text = text,
         };
         var response = await connection.TranslationMemory.AlignDocumentAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
         var score = gold is null ? null : GoldAlignmentFile.Score(response.Pairs, gold);
 
-        if (parseResult.GetValue(_common.Json))
+        if (WantsJson(parseResult))
         {
             WriteJson(path, goldPath, response, score);
         }
@@ -93,14 +85,14 @@ internal sealed class AlignCommand : Command
 
     private void Render(AlignDocumentResponse response, string? goldPath, AlignmentScore? score)
     {
-        var ansi = _context.Ansi;
+        var ansi = Context.Ansi;
         if (response.Pairs.Count == 0)
         {
-            _context.WriteLine("The aligner found no sentence pairs.");
+            Context.WriteLine("The aligner found no sentence pairs.");
         }
         else
         {
-            var table = new Table { Border = ansi ? TableBorder.Rounded : TableBorder.Simple, ShowRowSeparators = true };
+            var table = Context.CreateTable(rowSeparators: true);
             table.AddColumn(new TableColumn("#") { NoWrap = true, Alignment = Justify.Right });
             table.AddColumn(new TableColumn("Type") { NoWrap = true });
             table.AddColumn(new TableColumn("Korean"));
@@ -126,24 +118,24 @@ internal sealed class AlignCommand : Command
 
             var types = response.Pairs.GroupBy(BeadType).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => $"{g.Count()} × {g.Key}");
-            _context.WriteTable(table);
-            _context.WriteLine(Markup.Escape($"{Counted.Of(response.Pairs.Count, "bead")}: {string.Join(", ", types)}; "
+            Context.WriteTable(table);
+            Context.WriteLine(Markup.Escape($"{Counted.Of(response.Pairs.Count, "bead")}: {string.Join(", ", types)}; "
                 + $"{low} below confidence {LowConfidence.ToString("0.0", CultureInfo.InvariantCulture)}")
                 + (low > 0 && ansi ? " [yellow](highlighted)[/]" : low > 0 ? " (marked ?)" : ""));
         }
 
         if (response.DroppedLines.Count > 0 || response.LinesDropped > 0)
         {
-            _context.WriteLine(Markup.Escape($"{Counted.Of(response.LinesDropped, "line")} dropped as noise before alignment:"));
+            Context.WriteLine(Markup.Escape($"{Counted.Of(response.LinesDropped, "line")} dropped as noise before alignment:"));
             foreach (var line in response.DroppedLines)
             {
-                _context.WriteLine("  [dim]dropped:[/] " + Markup.Escape(line));
+                Context.WriteLine("  [dim]dropped:[/] " + Markup.Escape(line));
             }
         }
 
         if (score is not null)
         {
-            _context.WriteLine(Markup.Escape(
+            Context.WriteLine(Markup.Escape(
                 $"Against {goldPath} ({Counted.Of(score.Gold, "gold bead")}): "
                 + $"precision {score.Precision:0.000} ({score.Correct}/{score.Predicted}), "
                 + $"recall {score.Recall:0.000} ({score.Correct}/{score.Gold}), F1 {score.F1:0.000}"));
@@ -157,7 +149,7 @@ internal sealed class AlignCommand : Command
         text.Length == 0 ? new Markup("[dim]—[/]") : Cell(text, style);
 
     private void WriteJson(string path, string? goldPath, AlignDocumentResponse response, AlignmentScore? score) =>
-        JsonOutput.Write(_context.StdOut, json =>
+        WriteJson(json =>
         {
             json.WriteStartObject();
             json.WriteString("file", path);

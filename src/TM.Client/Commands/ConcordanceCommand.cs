@@ -7,12 +7,9 @@ using TM.Protos.V1;
 namespace TM.Client.Commands;
 
 /// <summary><c>tm concordance "&lt;term&gt;"</c>: segments containing a term, with the term highlighted.</summary>
-internal sealed class ConcordanceCommand : Command
+internal sealed class ConcordanceCommand : ServerCommand
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
-
-    private readonly CliContext _context;
-    private readonly CommonOptions _common;
 
     private readonly Argument<string> _term = new("term")
     {
@@ -31,40 +28,29 @@ internal sealed class ConcordanceCommand : Command
     };
 
     public ConcordanceCommand(CliContext context, CommonOptions common)
-        : base("concordance", "Segments whose Korean or English side contains a term")
+        : base("concordance", "Segments whose Korean or English side contains a term", context, common, DefaultTimeout)
     {
-        _context = context;
-        _common = common;
         _lang.AcceptOnlyFromAmong("ko", "en");
-        _max.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 500)
-            {
-                result.AddError("--max must be between 1 and 500.");
-            }
-        });
+        _max.CustomParser = NumberParser.For<int>(max => max is >= 1 and <= 500, "--max must be a whole number between 1 and 500;");
 
         Add(_term);
         Add(_lang);
         Add(_max);
-        common.AddTo(this, withMemory: true);
-        SetAction((parseResult, cancellationToken) =>
-            ServerConnection.RunAsync(context, parseResult, common, DefaultTimeout, connection => RunAsync(parseResult, connection, cancellationToken), cancellationToken));
     }
 
-    private async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
     {
         var term = parseResult.GetRequiredValue(_term);
         var request = new ConcordanceRequest
         {
-            Memory = parseResult.GetValue(_common.Memory) ?? "",
+            Memory = MemoryOf(parseResult),
             Term = term,
             Lang = parseResult.GetValue(_lang) ?? "",
             MaxResults = parseResult.GetValue(_max) ?? 0,
         };
 
         var response = await connection.TranslationMemory.ConcordanceAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
-        if (parseResult.GetValue(_common.Json))
+        if (WantsJson(parseResult))
         {
             WriteJson(term, response);
         }
@@ -80,12 +66,12 @@ internal sealed class ConcordanceCommand : Command
     {
         if (response.Hits.Count == 0)
         {
-            _context.WriteLine($"No segment contains \"{Markup.Escape(term)}\".");
+            Context.WriteLine($"No segment contains \"{Markup.Escape(term)}\".");
             return;
         }
 
-        var ansi = _context.Ansi;
-        var table = new Table { Border = ansi ? TableBorder.Rounded : TableBorder.Simple, ShowRowSeparators = true };
+        var ansi = Context.Ansi;
+        var table = Context.CreateTable(rowSeparators: true);
         table.AddColumn(new TableColumn("#") { NoWrap = true, Alignment = Justify.Right });
         table.AddColumn(new TableColumn("Korean"));
         table.AddColumn(new TableColumn("English"));
@@ -104,14 +90,14 @@ internal sealed class ConcordanceCommand : Command
 
         var shown = response.Hits.Count;
         var total = Math.Max(response.Total, shown);
-        _context.WriteTable(table);
-        _context.WriteLine(shown < total
+        Context.WriteTable(table);
+        Context.WriteLine(shown < total
             ? $"{shown} of {total} segments containing \"{Markup.Escape(term)}\"; raise --max to see more."
             : $"{Counted.Of(total, "segment")} containing \"{Markup.Escape(term)}\".");
     }
 
     private void WriteJson(string term, ConcordanceResponse response) =>
-        JsonOutput.Write(_context.StdOut, json =>
+        WriteJson(json =>
         {
             json.WriteStartObject();
             json.WriteString("term", term);

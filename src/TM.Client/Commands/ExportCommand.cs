@@ -11,13 +11,10 @@ namespace TM.Client.Commands;
 /// under a temporary name and renamed when the export is complete, so a failed export never leaves a file that
 /// looks whole.
 /// </summary>
-internal sealed class ExportCommand : Command
+internal sealed class ExportCommand : ServerCommand
 {
     // The whole memory streams through one call.
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
-
-    private readonly CliContext _context;
-    private readonly CommonOptions _common;
 
     private readonly Option<string?> _output = new("--output", "-o")
     {
@@ -26,19 +23,14 @@ internal sealed class ExportCommand : Command
     };
 
     public ExportCommand(CliContext context, CommonOptions common)
-        : base("export", "Exports a translation memory as a TMX 1.4b file, inline tags and metadata included")
+        : base("export", "Exports a translation memory as a TMX 1.4b file, inline tags and metadata included", context, common, DefaultTimeout)
     {
-        _context = context;
-        _common = common;
         Add(_output);
-        common.AddTo(this, withMemory: true);
-        SetAction((parseResult, cancellationToken) =>
-            ServerConnection.RunAsync(context, parseResult, common, DefaultTimeout, connection => RunAsync(parseResult, connection, cancellationToken), cancellationToken));
     }
 
-    private async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
     {
-        var memory = parseResult.GetValue(_common.Memory) ?? "";
+        var memory = MemoryOf(parseResult);
         var path = parseResult.GetValue(_output);
         using var call = connection.TranslationMemory.ExportTmx(new ExportTmxRequest { Memory = memory }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
         if (path is null)
@@ -55,10 +47,10 @@ internal sealed class ExportCommand : Command
                 }
 
                 var count = decoder.GetChars(bytes, chars, flush: false);
-                await _context.StdOut.WriteAsync(chars.AsMemory(0, count), cancellationToken);
+                await Context.StdOut.WriteAsync(chars.AsMemory(0, count), cancellationToken);
             }
 
-            await _context.StdOut.FlushAsync(cancellationToken);
+            await Context.StdOut.FlushAsync(cancellationToken);
             return ExitCodes.Success;
         }
 
@@ -81,7 +73,7 @@ internal sealed class ExportCommand : Command
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            _context.WriteError($"{path}: cannot be written: {ex.Message}");
+            Context.WriteError($"{path}: cannot be written: {ex.Message}");
             return ExitCodes.InputError;
         }
         catch
@@ -91,7 +83,7 @@ internal sealed class ExportCommand : Command
         }
 
         // The report goes to stderr: stdout stays clean for scripts that capture it.
-        _context.WriteErrorLine(Markup.Escape($"Exported {(memory.Length == 0 ? "the default memory" : $"memory '{memory}'")} to {path} ({Counted.Of(written, "byte")})."));
+        Context.WriteErrorLine(Markup.Escape($"Exported {(memory.Length == 0 ? "the default memory" : $"memory '{memory}'")} to {path} ({Counted.Of(written, "byte")})."));
         return ExitCodes.Success;
     }
 

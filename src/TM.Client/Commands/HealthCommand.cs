@@ -1,17 +1,13 @@
 using System.CommandLine;
 using Spectre.Console;
-using TM.Client.Output;
 using TM.Protos.Health.V1;
 
 namespace TM.Client.Commands;
 
 /// <summary><c>tm health</c>: asks the standard gRPC health service whether the server is serving.</summary>
-internal sealed class HealthCommand : Command
+internal sealed class HealthCommand : ServerCommand
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
-
-    private readonly CliContext _context;
-    private readonly CommonOptions _common;
 
     private readonly Option<string> _service = new("--service")
     {
@@ -21,25 +17,20 @@ internal sealed class HealthCommand : Command
     };
 
     public HealthCommand(CliContext context, CommonOptions common)
-        : base("health", "Checks that the server is up and serving (grpc.health.v1.Health/Check)")
+        : base("health", "Checks that the server is up and serving (grpc.health.v1.Health/Check)", context, common, DefaultTimeout, withMemory: false)
     {
-        _context = context;
-        _common = common;
         Add(_service);
-        common.AddTo(this, withMemory: false);
-        SetAction((parseResult, cancellationToken) =>
-            ServerConnection.RunAsync(context, parseResult, common, DefaultTimeout, connection => RunAsync(parseResult, connection, cancellationToken), cancellationToken));
     }
 
-    private async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
     {
         var service = parseResult.GetValue(_service) ?? "";
         var response = await connection.Health.CheckAsync(new HealthCheckRequest { Service = service }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
         var serving = response.Status == HealthCheckResponse.Types.ServingStatus.Serving;
         var status = StatusName(response.Status);
-        if (parseResult.GetValue(_common.Json))
+        if (WantsJson(parseResult))
         {
-            JsonOutput.Write(_context.StdOut, json =>
+            WriteJson(json =>
             {
                 json.WriteStartObject();
                 json.WriteString("server", connection.DisplayAddress);
@@ -51,7 +42,7 @@ internal sealed class HealthCommand : Command
         else
         {
             var what = service.Length == 0 ? "The TM server" : $"Service {service}";
-            _context.WriteLine($"{Markup.Escape(what)} at {Markup.Escape(connection.DisplayAddress)}: {(serving ? "[green]" : "[red]")}{status}[/]");
+            Context.WriteLine($"{Markup.Escape(what)} at {Markup.Escape(connection.DisplayAddress)}: {(serving ? "[green]" : "[red]")}{status}[/]");
         }
 
         return serving ? ExitCodes.Success : ExitCodes.ServerError;

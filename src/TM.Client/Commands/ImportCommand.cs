@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Runtime.ExceptionServices;
 using Spectre.Console;
+using TM.Client.Import;
 using TM.Client.Input;
 using TM.Client.Output;
 using TM.Grpc;
@@ -9,47 +9,83 @@ using TM.Protos.V1;
 namespace TM.Client.Commands;
 
 /// <summary>
-/// <c>tm import &lt;files…&gt;</c>: parallel documents go to ImportDocument (split, aligned and stored by the
-/// server); TSV files of aligned pairs are streamed to ImportSegments; TMX files (<c>*.tmx</c>) are streamed as raw
-/// bytes to ImportTmx, which parses them on the server. Each file is reported as it is done; a file
-/// that cannot be read or that the server refuses does not stop the others.
+/// <c>tm import &lt;files…&gt;</c>: TMX, TSV and CSV files are streamed to ImportFile, which parses them on the
+/// server, acknowledges every committed batch (driving the progress display) and can be resumed; parallel
+/// documents go whole to ImportDocument, which splits and aligns them. Each file is reported as it is done; a file
+/// that cannot be read or that the server refuses does not stop the others. A broken connection is retried with
+/// resume; when that fails, or on Ctrl+C, the command stops and prints the <c>--resume</c> command that carries on.
 /// </summary>
-internal sealed class ImportCommand : Command
+internal sealed class ImportCommand : ServerCommand
 {
-    // Per file: the server splits and aligns a whole document, or stores a whole TSV stream in one transaction.
-    // TMX files are read and sent 64 KB at a time: the server parses as the bytes arrive.
-    private const int TmxChunkSize = 64 * 1024;
+    // The deadline covers one whole call, and a bulk import of millions of units is one call.
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
 
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
 
-    private readonly CliContext _context;
-    private readonly CommonOptions _common;
+    // 1 + 2 + 4 + 8 + 16 s: room for a server that was killed to be restarted and to open a large memory.
+    private const int DefaultRetries = 5;
 
     private readonly Argument<string[]> _files = new("files")
     {
-        Description = "Parallel documents (Korean and English blocks), TSV files of aligned pairs (*.tsv, or one tab per line), UTF-8, or TMX files (*.tmx)",
+        Description = "TMX files, TSV/CSV files of aligned pairs (*.tsv, *.csv, or one tab per line), or parallel documents (Korean and English blocks, UTF-8)",
         Arity = ArgumentArity.OneOrMore,
     };
 
-    public ImportCommand(CliContext context, CommonOptions common)
-        : base("import", "Imports parallel documents, TSV pair files and TMX files into a translation memory")
+    private readonly Option<string?> _policy = new("--policy")
     {
-        _context = context;
-        _common = common;
+        Description = "For a source sentence the memory already holds with another translation: add-alternative (store both), keep-existing, or overwrite [default: add-alternative]",
+        HelpName = "policy",
+    };
+
+    private readonly Option<string?> _sourceLang = new("--source-lang")
+    {
+        Description = "The side --policy compares, ko or en [default: a TMX file's srclang, else ko]",
+        HelpName = "lang",
+    };
+
+    private readonly Option<long?> _resume = new("--resume")
+    {
+        Description = "Carry on with an interrupted import of this file (its id is printed when it stops, and listed by `tm imports`); the file is sent again from its start and what was committed is skipped",
+        HelpName = "import-id",
+    };
+
+    private readonly Option<int?> _retries = new("--retries")
+    {
+        Description = $"Times to resume by itself when the connection breaks, waiting 1, 2, 4… s [default: {DefaultRetries}; 0 never]",
+        HelpName = "n",
+    };
+
+    public ImportCommand(CliContext context, CommonOptions common)
+        : base("import", "Imports TMX files, TSV/CSV pair files and parallel documents into a translation memory", context, common, DefaultTimeout)
+    {
+        _policy.AcceptOnlyFromAmong([.. UpdatePolicyNames.All]);
+        _sourceLang.AcceptOnlyFromAmong("ko", "en");
+        _resume.CustomParser = NumberParser.For<long>(id => id > 0, "--resume takes the id of an import, a whole number greater than 0;");
+        _retries.CustomParser = NumberParser.For<int>(retries => retries is >= 0 and <= 10, "--retries must be a whole number between 0 and 10;");
+        Validators.Add(result =>
+        {
+            // Token counts, not values: a value that does not parse has its own error, and GetValue would throw on it.
+            if (result.GetResult(_resume) is not null && result.GetResult(_files)?.Tokens.Count is not 1)
+            {
+                result.AddError("--resume carries on with one import: name exactly one file.");
+            }
+        });
+
         Add(_files);
-        common.AddTo(this, withMemory: true);
-        SetAction((parseResult, cancellationToken) =>
-            ServerConnection.RunAsync(context, parseResult, common, DefaultTimeout, connection => RunAsync(parseResult, connection, cancellationToken), cancellationToken));
+        Add(_policy);
+        Add(_sourceLang);
+        Add(_resume);
+        Add(_retries);
     }
 
-    private async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
     {
-        var memory = parseResult.GetValue(_common.Memory) ?? "";
-        var json = parseResult.GetValue(_common.Json);
+        var json = WantsJson(parseResult);
+        var files = parseResult.GetRequiredValue(_files);
         var results = new List<ImportFileResult>();
-        foreach (var path in parseResult.GetRequiredValue(_files))
+        foreach (var path in files)
         {
-            var result = await ImportFileAsync(path, memory, connection, cancellationToken);
+            var result = await ImportFileAsync(path, parseResult, connection, cancellationToken);
             results.Add(result);
 
             // Problems go to stderr in both modes, so `--json > out.json` still tells the person at the terminal.
@@ -58,59 +94,85 @@ internal sealed class ImportCommand : Command
             {
                 Report(result);
             }
+
+            if (result.Stopped)
+            {
+                var notStarted = files.Skip(results.Count).ToList();
+                if (notStarted.Count > 0)
+                {
+                    Context.WriteErrorLine(Markup.Escape($"Not started: {string.Join(", ", notStarted)}."));
+                }
+
+                break;
+            }
         }
 
         if (json)
         {
-            WriteJson(memory, results);
+            WriteJson(MemoryOf(parseResult), results);
         }
         else if (results.Count > 1)
         {
             var imported = results.Count(r => r.Imported);
-            _context.WriteLine(Markup.Escape(
-                $"Imported {imported} of {Counted.Of(results.Count, "file")}: {Counted.Of(results.Sum(r => r.PairsStored), "pair")} stored, "
-                + $"{Counted.Of(results.Sum(r => r.PairsSkippedDuplicate), "duplicate")} skipped."));
+            Context.WriteLine(Markup.Escape(
+                $"Imported {imported} of {Counted.Of(files.Length, "file")}: {Counted.Of(results.Sum(r => r.Pairs.Stored), "pair")} stored, "
+                + $"{Counted.Of(results.Sum(r => r.Pairs.Duplicates), "duplicate")} skipped."));
         }
 
-        // A refusal by the server outranks a bad input file: it is the one a script most needs to notice.
-        return results.Any(r => r.ExitCode == ExitCodes.ServerError) ? ExitCodes.ServerError
-            : results.Any(r => r.ExitCode == ExitCodes.InputError) ? ExitCodes.InputError
-            : ExitCodes.Success;
+        // Ctrl+C and a lost server outrank a refusal, which outranks a bad input file: each is what a script most
+        // needs to notice of the ones that happened.
+        int[] precedence = [ExitCodes.Cancelled, ExitCodes.Unavailable, ExitCodes.ServerError, ExitCodes.InputError];
+        return precedence.FirstOrDefault(code => results.Any(r => r.ExitCode == code), ExitCodes.Success);
     }
 
-    private async Task<ImportFileResult> ImportFileAsync(string path, string memory, ServerConnection connection, CancellationToken cancellationToken)
+    private async Task<ImportFileResult> ImportFileAsync(string path, ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
     {
         var result = new ImportFileResult(path);
+        var memory = MemoryOf(parseResult);
+        var policy = UpdatePolicyNames.Parse(parseResult.GetValue(_policy));
+        var resume = parseResult.GetValue(_resume) ?? 0;
         try
         {
-            if (Path.GetExtension(path).Equals(".tmx", StringComparison.OrdinalIgnoreCase))
+            var format = InputFormatDetector.Detect(path);
+            if (format == InputFormat.Document)
             {
-                result.Kind = "tmx";
-                result.Tmx = await SendTmxAsync(path, memory, connection, cancellationToken);
+                result.Kind = "document";
+                if (resume > 0)
+                {
+                    throw new InputFileException(path, 0, "is a parallel document, which is imported in one call: --resume applies to TMX, TSV and CSV files.");
+                }
+
+                if (parseResult.GetValue(_sourceLang) is not null)
+                {
+                    Context.WriteWarning($"{path}: --source-lang does not apply to a parallel document, whose Korean sentences are compared.");
+                }
+
+                var text = DocumentFileReader.ReadAllText(path);
+                var request = new ImportDocumentRequest { Memory = memory, Name = Path.GetFileName(path), Text = text, UpdatePolicy = policy };
+                result.Document = await connection.TranslationMemory.ImportDocumentAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
                 return result;
             }
 
-            var text = DocumentFileReader.ReadAllText(path);
-            if (TsvPairReader.LooksLikeTsv(path, text))
+            result.Kind = format.ToString().ToLowerInvariant();
+            var fileRequest = new FileImportRequest(path, format, memory, policy, parseResult.GetValue(_sourceLang) ?? "", resume);
+            FileImportOutcome outcome;
+            await using (var view = await ImportProgressViews.CreateAsync(Context, WantsJson(parseResult), Path.GetFileName(path)))
             {
-                result.Kind = "segments";
-                var tsv = TsvPairReader.Read(path, text);
-                result.KoreanFirst = tsv.KoreanFirst;
-                result.BadLines = tsv.Errors;
-                if (tsv.Pairs.Count == 0)
-                {
-                    result.Error = $"{path}: no usable pairs in the file; nothing was sent.";
-                    return result;
-                }
-
-                result.PairsSent = tsv.Pairs.Count;
-                result.Segments = await SendSegmentsAsync(tsv.Pairs, memory, Path.GetFileName(path), connection, cancellationToken);
+                var importer = new FileImporter(connection, view, parseResult.GetValue(_retries) ?? DefaultRetries, FirstRetryDelay);
+                outcome = await importer.ImportAsync(fileRequest, cancellationToken);
             }
-            else
+
+            result.File = outcome;
+            if (outcome.Error is { } error)
             {
-                result.Kind = "document";
-                var request = new ImportDocumentRequest { Memory = memory, Name = Path.GetFileName(path), Text = text };
-                result.Document = await connection.TranslationMemory.ImportDocumentAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
+                result.ErrorCode = ServerConnection.StatusName(error.StatusCode);
+                result.Error = error.StatusCode == StatusCode.Unavailable ? connection.DescribeUnavailable(error) : connection.Describe(error);
+            }
+
+            if (outcome.Resumable)
+            {
+                result.ResumeCommand = ResumeCommandLine.For(
+                    path, outcome.ImportId, memory, parseResult.GetValue(_sourceLang), parseResult.GetValue(Common.Server));
             }
         }
         catch (InputFileException ex)
@@ -119,8 +181,8 @@ internal sealed class ImportCommand : Command
         }
         catch (RpcException ex) when (ex.StatusCode is not (StatusCode.Unavailable or StatusCode.Cancelled))
         {
-            // Unavailable and Cancelled end the whole command (ServerConnection reports them); anything else is
-            // about this file, and the next file may well go through.
+            // Unavailable and Cancelled of a document end the whole command (ServerConnection reports them);
+            // anything else is about this file, and the next file may well go through.
             result.ErrorCode = ServerConnection.StatusName(ex.StatusCode);
             result.Error = connection.Describe(ex);
         }
@@ -128,100 +190,36 @@ internal sealed class ImportCommand : Command
         return result;
     }
 
-    private static async Task<ImportTmxResponse> SendTmxAsync(string path, string memory, ServerConnection connection, CancellationToken cancellationToken)
-    {
-        FileStream file;
-        try
-        {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException(path, 0, $"cannot be read: {ex.Message}");
-        }
-
-        await using (file)
-        {
-            using var call = connection.TranslationMemory.ImportTmx(deadline: connection.Deadline(), cancellationToken: cancellationToken);
-            ExceptionDispatchInfo? writeFailure = null;
-            try
-            {
-                var buffer = new byte[TmxChunkSize];
-                var first = true;
-                int read;
-                // An empty file still sends one message, so the server names the file in its answer.
-                while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0 || first)
-                {
-                    var message = new ImportTmxRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(buffer, 0, read) };
-                    if (first)
-                    {
-                        // The server reads the memory and file name from the first message only.
-                        message.Memory = memory;
-                        message.FileName = Path.GetFileName(path);
-                        first = false;
-                    }
-
-                    await call.RequestStream.WriteAsync(message);
-                }
-
-                await call.RequestStream.CompleteAsync();
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // As for TSV: a server that rejects the file midway (a damaged TMX) fails the next write; the reason
-                // is in the call's status.
-                writeFailure = ExceptionDispatchInfo.Capture(ex);
-            }
-
-            var response = await call.ResponseAsync;
-            writeFailure?.Throw();
-            return response;
-        }
-    }
-
-    private static async Task<ImportSegmentsResponse> SendSegmentsAsync(
-        IReadOnlyList<TsvPair> pairs, string memory, string origin, ServerConnection connection, CancellationToken cancellationToken)
-    {
-        using var call = connection.TranslationMemory.ImportSegments(deadline: connection.Deadline(), cancellationToken: cancellationToken);
-        ExceptionDispatchInfo? writeFailure = null;
-        try
-        {
-            for (var i = 0; i < pairs.Count; i++)
-            {
-                // The server reads the memory from the first message only.
-                await call.RequestStream.WriteAsync(new ImportSegmentsRequest
-                {
-                    Memory = i == 0 ? memory : "",
-                    Ko = pairs[i].Ko,
-                    En = pairs[i].En,
-                    Origin = origin,
-                });
-            }
-
-            await call.RequestStream.CompleteAsync();
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A server that rejects the stream midway makes the next write fail; the reason is in the call's
-            // status, which the response below throws with. The write error is only the symptom.
-            writeFailure = ExceptionDispatchInfo.Capture(ex);
-        }
-
-        var response = await call.ResponseAsync;
-        writeFailure?.Throw();
-        return response;
-    }
-
     private void ReportProblems(ImportFileResult result)
     {
-        foreach (var bad in result.BadLines)
+        var outcome = result.File;
+        if (outcome?.Status is FileImportStatus.Interrupted or FileImportStatus.Cancelled)
         {
-            _context.WriteWarning($"{result.Path}, line {bad.Line}: skipped: {bad.Reason}");
+            var what = (outcome.ImportId, outcome.Last) switch
+            {
+                (> 0, { } last) => $"import {outcome.ImportId} of {result.Path} has {Counted.Of(last.UnitsCommitted, "segment")} committed",
+                (> 0, null) => $"import {outcome.ImportId} of {result.Path} stopped before the server acknowledged anything in this run",
+                _ => $"nothing of {result.Path} was committed",
+            };
+            if (outcome.Status == FileImportStatus.Cancelled)
+            {
+                Context.WriteErrorLine(Markup.Escape($"Cancelled: {what}."));
+            }
+            else
+            {
+                Context.WriteError($"{result.Path}: {result.Error} The import stopped: {what}.");
+            }
+
+            Context.WriteErrorLine(result.ResumeCommand is { } resume
+                ? "To carry on where it stopped, run:\n  " + Markup.Escape(resume)
+                : "Run the same command again to import the file.");
+            return;
         }
 
         if (result.Error is not null)
         {
-            _context.WriteError(result.ErrorCode is null ? $"{result.Error} Skipped the file." : $"{result.Path}: {result.Error}");
+            // A damaged file's INVALID_ARGUMENT already says what the batches before the error committed.
+            Context.WriteError(result.ErrorCode is null ? $"{result.Error} Skipped the file." : $"{result.Path}: {result.Error}");
         }
     }
 
@@ -230,41 +228,42 @@ internal sealed class ImportCommand : Command
         var name = Markup.Escape(result.Path);
         if (result.Document is { } document)
         {
-            _context.WriteLine($"[bold]{name}[/] (document): " + Markup.Escape(
+            Context.WriteLine($"[bold]{name}[/] (document, import {document.ImportId}): " + Markup.Escape(
                 $"{Counted.Of(document.PairsStored, "pair")} stored, {Counted.Of(document.PairsSkippedDuplicate, "duplicate")} skipped, "
+                + PolicyCounts(document.PairsUpdated, document.PairsKeptExisting)
                 + $"{Counted.Of(document.UnpairedSentences, "unpaired sentence")}, {Counted.Of(document.LinesDropped, "line")} dropped as noise "
                 + $"({Counted.Of(document.KoSentences, "Korean sentence")}, {Counted.Of(document.EnSentences, "English sentence")})."));
             foreach (var line in document.DroppedLines)
             {
-                _context.WriteLine("  [dim]dropped:[/] " + Markup.Escape(line));
+                Context.WriteLine("  [dim]dropped:[/] " + Markup.Escape(line));
             }
         }
-        else if (result.Tmx is { } tmx)
+        else if (result is { File: { Status: FileImportStatus.Completed, Last: { } final } outcome })
         {
-            var skipped = tmx.SkippedOtherLanguages + tmx.SkippedMissingKorean + tmx.SkippedMissingEnglish + tmx.SkippedEmpty;
-            _context.WriteLine($"[bold]{name}[/] (TMX): " + Markup.Escape(
-                $"{Counted.Of(tmx.UnitsRead, "unit")} read, {Counted.Of(tmx.PairsStored, "pair")} stored, "
-                + $"{Counted.Of(tmx.PairsSkippedDuplicate, "duplicate")} skipped, {Counted.Of(skipped, "unit")} left out "
-                + $"({tmx.SkippedOtherLanguages:N0} other languages, {tmx.SkippedMissingKorean:N0} no Korean, {tmx.SkippedMissingEnglish:N0} no English, {tmx.SkippedEmpty:N0} empty); "
-                + $"{Counted.Of(tmx.BatchesCommitted, "batch", "batches")} committed."));
-        }
-        else if (result.Segments is { } segments)
-        {
-            var columns = result.KoreanFirst == true ? "ko, en" : "en, ko";
-            _context.WriteLine($"[bold]{name}[/] (TSV, columns {columns}): " + Markup.Escape(
-                $"{Counted.Of(segments.PairsStored, "pair")} stored, {Counted.Of(segments.PairsSkippedDuplicate, "duplicate")} skipped "
-                + $"of {Counted.Of(result.PairsSent, "pair")} sent"
-                + (result.BadLines.Count > 0 ? $"; {Counted.Of(result.BadLines.Count, "bad line")} skipped." : ".")));
+            var resumed = outcome.UnitsCommittedBefore > 0 ? $", carrying on after {Counted.Of(outcome.UnitsCommittedBefore, "unit")} committed earlier" : "";
+            var retried = outcome.Calls > 1 ? $", {Counted.Of(outcome.Calls - 1, "retry", "retries")} after the connection broke" : "";
+            Context.WriteLine($"[bold]{name}[/] ({result.Kind!.ToUpperInvariant()}, import {final.ImportId}): " + Markup.Escape(
+                $"{Counted.Of(final.PairsStored, "pair")} stored, {Counted.Of(final.PairsSkippedDuplicate, "duplicate")} skipped, "
+                + PolicyCounts(final.PairsUpdated, final.PairsKeptExisting)
+                + $"{Counted.Of(final.UnitsSkipped, "unit")} left out (not Korean-English pairs); "
+                + $"{Counted.Of(final.UnitsCommitted, "unit")} read, {Counted.Of(final.BatchesCommitted, "batch", "batches")} committed "
+                + $"in {Quantities.Duration(outcome.Elapsed)} ({Quantities.Rate(outcome.UnitsPerSecond)} segments/s){resumed}{retried}."));
         }
     }
 
+    // Only a policy other than the default produces these; zeros would be noise on every other line.
+    private static string PolicyCounts(long updated, long kept) =>
+        (updated > 0 ? $"{Counted.Of(updated, "translation")} updated, " : "") + (kept > 0 ? $"{Counted.Of(kept, "existing translation")} kept, " : "");
+
     private void WriteJson(string memory, List<ImportFileResult> results) =>
-        JsonOutput.Write(_context.StdOut, json =>
+        WriteJson(json =>
         {
             json.WriteStartObject();
             json.WriteString("memory", memory);
-            json.WriteNumber("pairsStored", results.Sum(r => r.PairsStored));
-            json.WriteNumber("pairsSkippedDuplicate", results.Sum(r => r.PairsSkippedDuplicate));
+            json.WriteNumber("pairsStored", results.Sum(r => r.Pairs.Stored));
+            json.WriteNumber("pairsSkippedDuplicate", results.Sum(r => r.Pairs.Duplicates));
+            json.WriteNumber("pairsUpdated", results.Sum(r => r.Pairs.Updated));
+            json.WriteNumber("pairsKeptExisting", results.Sum(r => r.Pairs.Kept));
             json.WriteStartArray("files");
             foreach (var result in results)
             {

@@ -6,15 +6,12 @@ using TM.Protos.V1;
 namespace TM.Client.Commands;
 
 /// <summary><c>tm match "&lt;sentence&gt;"</c>: fuzzy matches, best first, with the differences to each match's source highlighted.</summary>
-internal sealed class MatchCommand : Command
+internal sealed class MatchCommand : ServerCommand
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     // The server's own threshold when min_score is 0 (translation_memory.proto, LookupRequest.min_score).
     private const double ServerDefaultMinScore = 50;
-
-    private readonly CliContext _context;
-    private readonly CommonOptions _common;
 
     private readonly Argument<string> _sentence = new("sentence")
     {
@@ -39,42 +36,25 @@ internal sealed class MatchCommand : Command
     };
 
     public MatchCommand(CliContext context, CommonOptions common)
-        : base("match", "Fuzzy matches for a sentence, best first, with the differences to each match highlighted")
+        : base("match", "Fuzzy matches for a sentence, best first, with the differences to each match highlighted", context, common, DefaultTimeout)
     {
-        _context = context;
-        _common = common;
         _lang.AcceptOnlyFromAmong("ko", "en");
-        _max.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 100)
-            {
-                result.AddError("--max must be between 1 and 100.");
-            }
-        });
-        _minScore.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } score && !(score is >= 0 and <= 100))
-            {
-                result.AddError("--min-score must be between 0 and 100.");
-            }
-        });
+        _max.CustomParser = NumberParser.For<int>(max => max is >= 1 and <= 100, "--max must be a whole number between 1 and 100;");
+        _minScore.CustomParser = NumberParser.For<double>(score => score is >= 0 and <= 100, "--min-score must be a number between 0 and 100;");
 
         Add(_sentence);
         Add(_lang);
         Add(_max);
         Add(_minScore);
-        common.AddTo(this, withMemory: true);
-        SetAction((parseResult, cancellationToken) =>
-            ServerConnection.RunAsync(context, parseResult, common, DefaultTimeout, connection => RunAsync(parseResult, connection, cancellationToken), cancellationToken));
     }
 
-    private async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
     {
         var query = parseResult.GetRequiredValue(_sentence);
         var minScore = parseResult.GetValue(_minScore);
         var request = new LookupRequest
         {
-            Memory = parseResult.GetValue(_common.Memory) ?? "",
+            Memory = MemoryOf(parseResult),
             Text = query,
             SourceLang = parseResult.GetValue(_lang) ?? "",
             MaxResults = parseResult.GetValue(_max) ?? 0,
@@ -84,7 +64,7 @@ internal sealed class MatchCommand : Command
         var response = await connection.TranslationMemory.LookupAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
         var threshold = minScore is > 0 ? minScore.Value : ServerDefaultMinScore;
 
-        if (parseResult.GetValue(_common.Json))
+        if (WantsJson(parseResult))
         {
             WriteJson(query, threshold, response);
         }
@@ -100,18 +80,18 @@ internal sealed class MatchCommand : Command
     {
         if (response.Matches.Count == 0)
         {
-            _context.WriteLine($"No match at or above {Percent.Threshold(threshold)}.");
+            Context.WriteLine($"No match at or above {Percent.Threshold(threshold)}.");
             return;
         }
 
-        var ansi = _context.Ansi;
+        var ansi = Context.Ansi;
         var (sourceHeader, targetHeader) = response.SourceLang switch
         {
             "ko" => ("Source (ko)", "Target (en)"),
             "en" => ("Source (en)", "Target (ko)"),
             _ => ("Source", "Target"),
         };
-        var table = new Table { Border = ansi ? TableBorder.Rounded : TableBorder.Simple, ShowRowSeparators = true };
+        var table = Context.CreateTable(rowSeparators: true);
         table.AddColumn(new TableColumn("Score") { NoWrap = true, Alignment = Justify.Right });
         table.AddColumn(new TableColumn(sourceHeader));
         table.AddColumn(new TableColumn(targetHeader));
@@ -139,15 +119,15 @@ internal sealed class MatchCommand : Command
             notes.Add("* low-confidence alignment: check the pair before using it");
         }
 
-        _context.WriteTable(table);
+        Context.WriteTable(table);
         foreach (var note in notes)
         {
-            _context.WriteLine(note);
+            Context.WriteLine(note);
         }
     }
 
     private void WriteJson(string query, double threshold, LookupResponse response) =>
-        JsonOutput.Write(_context.StdOut, json =>
+        WriteJson(json =>
         {
             json.WriteStartObject();
             json.WriteString("query", query);

@@ -9,13 +9,7 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
     private const string KoreanQuery =
         "1951년 6월 말 제5차 전역 직후 북중연합군이 전면적인 패배 위험에 처하게 되자, 마오쩌둥은 협상을 통해 전쟁을 끝낼 것을 결정하였다.";
 
-    private async Task<(int ExitCode, string Out, string Err)> Tm(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exitCode = await CliApp.RunAsync([.. args, "--server", server.Address], stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private Task<(int ExitCode, string Out, string Err)> Tm(params string[] args) => TmCli.RunAsync(server.Address, args);
 
     [Fact]
     public async Task Match_shows_the_seed_translation_with_its_score_and_the_difference()

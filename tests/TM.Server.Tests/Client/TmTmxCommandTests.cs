@@ -10,13 +10,7 @@ public sealed class TmTmxCommandTests(ServerFixture server) : IClassFixture<Serv
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private async Task<(int ExitCode, string Out, string Err)> Tm(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exitCode = await CliApp.RunAsync([.. args, "--server", server.Address], stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private Task<(int ExitCode, string Out, string Err)> Tm(params string[] args) => TmCli.RunAsync(server.Address, args);
 
     private string CopyFixture(string name)
     {
@@ -34,7 +28,7 @@ public sealed class TmTmxCommandTests(ServerFixture server) : IClassFixture<Serv
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Equal("", error);
-        Assert.Contains("(TMX)", output);
+        Assert.Contains("(TMX, import ", output);
         Assert.Contains("units read", output);
         Assert.Contains("1 batch committed", output);
     }
