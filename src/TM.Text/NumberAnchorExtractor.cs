@@ -6,7 +6,7 @@ namespace TM.Text;
 /// Finds the numbers of a sentence and normalises them into <see cref="NumberAnchor"/>s that a translation shares:
 /// years (1951년 ↔ 1951), Korean unit numbers (17만 ↔ 170,000; 2만 7천 ↔ 27,000), ordinals (제5차 ↔ 5th; 38선 ↔
 /// 38th parallel), months and dates (5월 ↔ May; 7월 26일 ↔ 26 July / July 26), English scale words (1.2 million)
-/// and small English number words (five, first).
+/// small English number words (five, first) and native Korean numbers before a counter (다섯 명 ↔ five; 나흘 ↔ four days).
 /// </summary>
 public static class NumberAnchorExtractor
 {
@@ -36,6 +36,25 @@ public static class NumberAnchorExtractor
     [
         ("첫째", 1), ("첫 번째", 1), ("둘째", 2), ("두 번째", 2), ("셋째", 3), ("세 번째", 3),
         ("넷째", 4), ("네 번째", 4), ("다섯째", 5), ("다섯 번째", 5),
+    ];
+
+    // Native Korean numbers, written as words: they count only before a counter ("다섯 명", "세 차례", "두 가지"), since
+    // 세, 네 and 열 are also ordinary words. English has them as words too ("five babies", "three times").
+    private static readonly (string Word, int Value)[] NativeCardinals =
+    [
+        ("두", 2), ("세", 3), ("네", 4), ("다섯", 5), ("여섯", 6), ("일곱", 7), ("여덟", 8), ("아홉", 9), ("열", 10),
+        ("열한", 11), ("열두", 12),
+    ];
+
+    private static readonly string[] NativeCounters =
+    [
+        "명", "개", "척", "대", "차례", "번", "가지", "달", "해", "주", "시간", "사람", "곳", "나라", "마리", "발", "통", "살",
+    ];
+
+    // Numbers of days in one word: 나흘 뒤 ↔ "four days later".
+    private static readonly (string Word, int Value)[] DayCounts =
+    [
+        ("이틀", 2), ("사흘", 3), ("나흘", 4), ("닷새", 5), ("엿새", 6), ("이레", 7), ("열흘", 10),
     ];
 
     // Korean suffixes after a number that make it an ordinal: 1차, 2번째, 19세기, 3위, 38선 (the parallel), 2회째.
@@ -128,6 +147,55 @@ public static class NumberAnchorExtractor
                 anchors.Add(new NumberAnchor(NumberAnchorKind.Ordinal, ordinal));
             }
         }
+
+        ExtractNativeNumbers(text, anchors);
+    }
+
+    private static void ExtractNativeNumbers(ReadOnlySpan<char> text, List<NumberAnchor> anchors)
+    {
+        foreach (var (word, value) in NativeCardinals)
+        {
+            for (var at = text.IndexOf(word); at >= 0; at = NextIndex(text, word, at))
+            {
+                if (!StartsWord(text, at))
+                {
+                    continue;
+                }
+
+                var counter = SkipOneSpace(text, at + word.Length);
+                if (counter > at + word.Length && StartsWithCounter(text[counter..]))
+                {
+                    anchors.Add(new NumberAnchor(NumberAnchorKind.Cardinal, value));
+                }
+            }
+        }
+
+        foreach (var (word, value) in DayCounts)
+        {
+            for (var at = text.IndexOf(word); at >= 0; at = NextIndex(text, word, at))
+            {
+                if (StartsWord(text, at))
+                {
+                    anchors.Add(new NumberAnchor(NumberAnchorKind.Cardinal, value));
+                }
+            }
+        }
+    }
+
+    private static bool StartsWord(ReadOnlySpan<char> text, int at) => at == 0 || !Chars.IsHangul(text[at - 1]);
+
+    // "번째" is an ordinal, read by KoreanOrdinalWords; a counter must end its word or take a particle ("명의", "차례나").
+    private static bool StartsWithCounter(ReadOnlySpan<char> text)
+    {
+        foreach (var counter in NativeCounters)
+        {
+            if (text.StartsWith(counter, StringComparison.Ordinal) && !text[counter.Length..].StartsWith("째", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ExtractEnglish(ReadOnlySpan<char> text, List<NumberAnchor> anchors)

@@ -6,8 +6,11 @@ namespace TM.Text;
 /// Aligns a list of Korean sentences with a list of English sentences. The best alignment minimises, over the
 /// whole lists at once, the sum of bead costs: the bead shape's prior (<see cref="AlignmentCosts"/>), the length
 /// cost (<see cref="LengthRatioModel"/>, adapted to the document), and the anchor evidence: numbers
-/// (<see cref="NumberAnchorExtractor"/>) and lexicon terms (<see cref="ITranslationLexicon"/>) that both sides
-/// share earn a reward, those on one side only a charge. Beads without a counterpart carry no anchor evidence.
+/// (<see cref="NumberAnchorExtractor"/>), lexicon terms (<see cref="ITranslationLexicon"/>), Latin words the Korean
+/// carries (glosses, and the Hangul names they gloss) and Korean names romanised in the English (흥남 ↔ Heungnam) that
+/// both sides share earn a reward, those on one side only a charge. Beads without a counterpart carry no anchor
+/// evidence; a paired bead pays besides for each sentence that has anchors but shares none with the other side
+/// (<see cref="AlignmentCosts.UncoveredSentence"/>), which is what lets an untranslated sentence stand alone.
 /// </summary>
 public sealed class SentenceAligner
 {
@@ -36,14 +39,17 @@ public sealed class SentenceAligner
         // that ordinary English words (most of every English sentence) never become anchors.
         var glosses = new HashSet<string>(StringComparer.Ordinal);
         var words = new List<string>();
+        var aliases = new HangulAliases();
         foreach (var sentence in korean)
         {
             LatinGlosses.Collect(sentence ?? "", words);
+            aliases.Learn(sentence ?? "");
         }
 
         glosses.UnionWith(words);
-        var koreanSide = Describe(korean, Language.Korean, anchorIds, rewards, charges, glosses);
-        var englishSide = Describe(english, Language.English, anchorIds, rewards, charges, glosses);
+        var (koreanNames, englishNames) = RomanizedNames.Find(korean, english);
+        var koreanSide = Describe(korean, Language.Korean, anchorIds, rewards, charges, glosses, aliases, koreanNames);
+        var englishSide = Describe(english, Language.English, anchorIds, rewards, charges, glosses, aliases, englishNames);
         var model = options.LengthModel.ForDocument(koreanSide.Prefix[^1], englishSide.Prefix[^1]);
         DiscountCommonAnchors(koreanSide, englishSide, rewards, charges);
 
@@ -70,10 +76,13 @@ public sealed class SentenceAligner
         Dictionary<string, int> anchorIds,
         List<double> rewards,
         List<double> charges,
-        HashSet<string> glosses)
+        HashSet<string> glosses,
+        HangulAliases aliases,
+        List<string>[] names)
     {
         var lengths = new int[sentences.Count];
         var anchors = new int[sentences.Count][];
+        var telling = new bool[sentences.Count];
         var ids = new List<int>();
         var words = new List<string>();
         for (var s = 0; s < sentences.Count; s++)
@@ -91,6 +100,10 @@ public sealed class SentenceAligner
             {
                 words.Clear();
                 LatinGlosses.Collect(sentence, words);
+                if (language == Language.Korean)
+                {
+                    aliases.Find(sentence, words);
+                }
                 foreach (var word in words)
                 {
                     if (glosses.Contains(word))
@@ -98,6 +111,11 @@ public sealed class SentenceAligner
                         ids.Add(Intern("c:" + word, options.Costs.CognateMatch, options.Costs.CognateMismatch));
                     }
                 }
+            }
+
+            foreach (var name in names[s])
+            {
+                ids.Add(Intern("r:" + name, options.Costs.TermMatch, options.Costs.TermMismatch));
             }
 
             if (options.Lexicon is { } lexicon)
@@ -119,6 +137,9 @@ public sealed class SentenceAligner
                 }
             }
 
+            // Learned words are guesses, one translation per stem: missing from the other side they say little, so a
+            // sentence with nothing else is not charged for sharing nothing (AlignmentCosts.UncoveredSentence).
+            telling[s] = ids.Count > 0;
             if (options.Learned is { } learned)
             {
                 foreach (var term in learned.FindTerms(sentence, language))
@@ -141,7 +162,7 @@ public sealed class SentenceAligner
             anchors[s] = [.. ids];
         }
 
-        return new SideFeatures(lengths, anchors);
+        return new SideFeatures(lengths, anchors, telling);
 
         int Intern(string key, double reward, double charge)
         {

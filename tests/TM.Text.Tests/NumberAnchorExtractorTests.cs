@@ -20,6 +20,11 @@ public sealed class NumberAnchorExtractorTests
     [InlineData("1950년대 경제가 성장하였다.", "The economy grew in the 1950s.")]
     [InlineData("인구는 1억 2천만 명이다.", "The population is 120 million.")]
     [InlineData("성장률은 3.5%였다.", "Growth was 3.5%.")]
+    [InlineData("항해 도중 다섯 명의 아기가 태어났다.", "Five babies were born during the voyage.")]
+    [InlineData("그는 세 차례 부상을 입었다.", "He was wounded three times.")]
+    [InlineData("불과 나흘 뒤 공세가 시작되었다.", "The offensive began only four days later.")]
+    [InlineData("두 가지 쟁점이 남았다.", "Two issues remained.")]
+    [InlineData("두 번째 회담이 열렸다.", "The second meeting was held.")]
     public void Korean_and_English_numbers_of_a_translation_match(string korean, string english)
     {
         var koreanKeys = NumberAnchorExtractor.Extract(korean, Language.Korean).Select(a => a.MatchKey).Order();
@@ -27,6 +32,15 @@ public sealed class NumberAnchorExtractorTests
 
         Assert.NotEmpty(koreanKeys);
         Assert.Equal(koreanKeys, englishKeys);
+    }
+
+    [Theory]
+    [InlineData("세금과 네 의견이 열띤 논쟁을 낳았다.")]
+    [InlineData("두만강 너머로 열차가 떠났다.")]
+    [InlineData("그 해 여름이 지났다.")]
+    public void Native_Korean_number_words_count_only_before_a_counter(string korean)
+    {
+        Assert.Empty(NumberAnchorExtractor.Extract(korean, Language.Korean));
     }
 
     [Fact]

@@ -16,24 +16,29 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     private const string IncheonIntervention = "102_incheon_intervention.txt";
     private const string HeungnamEvacuation = "103_heungnam_evacuation.txt";
     private const string GenevaConference = "104_geneva_conference.txt";
+    private const string RidgwayCounteroffensive = "105_ridgway_counteroffensive.txt";
+    private const string MacArthurDismissal = "106_macarthur_dismissal.txt";
 
     private static readonly DocumentAligner Aligner = new();
 
-    // Each floor is the F1 measured when the test was written, rounded down to two decimals. 101 and 104 meet the bar:
-    // in documents of 11 and 13 beads one wrong bead already drops F1 below 0.92, so their floor of 1.0 is the bar in
-    // effect. The documents below the bar have a floor that guards against regressions while issue 3 is open; raise it
-    // when the aligner improves. Why they miss:
-    // 102 (0.857): the translator's added note ("Incheon appears as “Inchon” in most contemporary Western sources.",
-    //   a 0-1 bead) is absorbed into the first bead as a 1-2, so that 1-1 and the 0-1 are both lost.
-    // 103 (0.737): the untranslated Korean sentence about the five babies (a 1-0 bead) is glued to the next sentence as
-    //   a 2-1 with "On 24 December 1950 …"; that pushes the second Korean sentence the same English sentence translates
-    //   ("미처 배에 오르지 못한 …") into the next bead, a wrong 2-1 with "Setting operational reports …". The shift
-    //   stops there: the last bead is right again.
+    // Each floor is the F1 measured when the test was written, rounded down to two decimals; a document that meets the
+    // bar has the floor 1.0, since in documents of 10 to 15 beads one wrong bead already drops F1 below 0.95. 102 and 103
+    // used to miss: a translator's note (0-1) and an untranslated Korean sentence (1-0) were glued to a neighbour as a
+    // 1-2 and a 2-1, because the length fitted better and empty beads are rarer. The aligner now charges a paired bead for a
+    // sentence that shares no anchor with the other side (AlignmentCosts.UncoveredSentence) and reads romanised
+    // Korean names (인천 ↔ Incheon, Inchon), which left the note about "Inchon" without a counterpart of its own.
+    // 105 and 106 were written before that work as a held-out check and were not tuned to afterwards. Before it they
+    // scored 0.897 and 0.880; 105 now meets the bar. 106 (0.88, floor 0.87) still misses: the translator's note "The hearings ran for
+    // seven weeks and produced some two million words of testimony." (0-1) is merged with the next sentence, on
+    // Bradley's testimony, because the glossary pairs 증언 with "testimony" but not with "testified": the note takes the
+    // Korean 증언 for itself and so looks covered, and its two numbers do not outweigh that.
     [Theory]
     [InlineData(PowRepatriation, 1.00)]
-    [InlineData(IncheonIntervention, 0.85)]
-    [InlineData(HeungnamEvacuation, 0.73)]
+    [InlineData(IncheonIntervention, 1.00)]
+    [InlineData(HeungnamEvacuation, 1.00)]
     [InlineData(GenevaConference, 1.00)]
+    [InlineData(RidgwayCounteroffensive, 1.00)]
+    [InlineData(MacArthurDismissal, 0.87)]
     public void Own_gold_document_aligns_with_bead_F1_at_or_above_its_floor(string document, double floor)
     {
         var gold = Gold(document);

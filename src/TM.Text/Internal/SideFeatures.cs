@@ -3,10 +3,11 @@ namespace TM.Text.Internal;
 /// <summary>What the dynamic programme needs of one side: sentence lengths and sorted anchor ids per sentence.</summary>
 internal sealed class SideFeatures
 {
-    public SideFeatures(int[] lengths, int[][] anchors)
+    public SideFeatures(int[] lengths, int[][] anchors, bool[] telling)
     {
         Lengths = lengths;
         Anchors = anchors;
+        Telling = telling;
         Prefix = new int[lengths.Length + 1];
         for (var i = 0; i < lengths.Length; i++)
         {
@@ -23,6 +24,12 @@ internal sealed class SideFeatures
 
     /// <summary>Anchor ids of each sentence, sorted ascending, repeated once per occurrence.</summary>
     public int[][] Anchors { get; }
+
+    /// <summary>
+    /// Whether each sentence has an anchor whose absence from a translation is evidence (a number, name or glossary word,
+    /// not only learned words): a merged sentence is charged for sharing nothing only then.
+    /// </summary>
+    public bool[] Telling { get; }
 
     public int LengthOf(int start, int count) => Prefix[start + count] - Prefix[start];
 }
