@@ -12,7 +12,7 @@ namespace TM.Matching.Tests;
 /// </summary>
 public class ExactnessTests
 {
-    private static readonly double[] Thresholds = [30, 50, 70, 90];
+    private static readonly double[] Thresholds = [0, 30, 50, 70, 90];
     private static readonly int[] ResultCounts = [1, 5, 10];
     private static readonly double[] EditRates = [0, 0.05, 0.1, 0.2, 0.35, 0.5];
 
@@ -38,16 +38,23 @@ public class ExactnessTests
 
     private static readonly string[] Numbers = ["1950", "1951", "1952", "1953", "5", "6", "38", "170,000", "3.5", "26", "제5차", "17만"];
 
+    /// <summary>
+    /// How the index stores its keys: the default (all postings lists at this size), all bitmaps, and a mix where
+    /// keys cross the line while the memory grows (promotions) and when its capacity doubles (demotions). Every
+    /// test checks all three against the same brute force.
+    /// </summary>
+    private static readonly string[] Layouts = ["default", "bitmaps", "mixed"];
+
     [Fact]
     public void Korean_search_equals_brute_force_scoring()
     {
-        AssertExact(new Random(1951), KoreanSentence, segments: 2000, queries: 48);
+        AssertExact(new Random(1951), KoreanSentence, segments: 2000, queries: 32);
     }
 
     [Fact]
     public void English_search_equals_brute_force_scoring()
     {
-        AssertExact(new Random(1953), EnglishSentence, segments: 2000, queries: 48);
+        AssertExact(new Random(1953), EnglishSentence, segments: 2000, queries: 40);
     }
 
     [Fact]
@@ -55,38 +62,67 @@ public class ExactnessTests
     {
         var random = new Random(38);
         Dictionary<int, string> memory = BuildMemory(random, KoreanSentence, 1500);
-        var index = new FuzzyIndex();
-        index.AddRange(memory.ToList());
+        FuzzyIndex[] indexes = NewIndexes(memory);
         foreach (int id in memory.Keys.Where(id => id % 3 == 0).ToList())
         {
-            index.Remove(id);
+            foreach (FuzzyIndex index in indexes)
+            {
+                index.Remove(id);
+            }
+
             memory.Remove(id);
         }
 
         foreach (int id in memory.Keys.Where(id => id % 7 == 1).ToList())
         {
             string replacement = KoreanSentence(random);
-            index.Add(id, replacement);
+            foreach (FuzzyIndex index in indexes)
+            {
+                index.Add(id, replacement);
+            }
+
             memory[id] = replacement;
         }
 
-        Assert.Equal(memory.Count, index.Count);
-        CheckQueries(random, index, memory, KoreanSentence, queries: 40);
+        Assert.All(indexes, index => Assert.Equal(memory.Count, index.Count));
+        CheckQueries(random, indexes, memory, KoreanSentence, queries: 32);
+    }
+
+    internal static FuzzyIndex NewIndex(string layout) => layout switch
+    {
+        "bitmaps" => new FuzzyIndex(null, denseDivisor: 1 << 30, minDenseSlots: 0),
+        "mixed" => new FuzzyIndex(null, denseDivisor: 24, minDenseSlots: 0),
+        _ => new FuzzyIndex(),
+    };
+
+    private static FuzzyIndex[] NewIndexes(Dictionary<int, string> memory)
+    {
+        var indexes = new FuzzyIndex[Layouts.Length];
+        for (int i = 0; i < Layouts.Length; i++)
+        {
+            indexes[i] = NewIndex(Layouts[i]);
+            // In batches, so that keys are promoted and demoted as the memory grows.
+            foreach (var batch in memory.ToList().Chunk(memory.Count / 4))
+            {
+                indexes[i].AddRange(batch);
+            }
+        }
+
+        return indexes;
     }
 
     private static void AssertExact(Random random, Func<Random, string> sentence, int segments, int queries)
     {
         Dictionary<int, string> memory = BuildMemory(random, sentence, segments);
-        var index = new FuzzyIndex();
-        index.AddRange(memory.ToList());
-        CheckQueries(random, index, memory, sentence, queries);
+        CheckQueries(random, NewIndexes(memory), memory, sentence, queries);
     }
 
-    private static void CheckQueries(Random random, FuzzyIndex index, Dictionary<int, string> memory, Func<Random, string> sentence, int queries)
+    private static void CheckQueries(Random random, FuzzyIndex[] indexes, Dictionary<int, string> memory, Func<Random, string> sentence, int queries)
     {
         var scorer = new FuzzyScorer();
         string[] texts = memory.Values.ToArray();
         var coverage = new Coverage();
+        int largestK = ResultCounts.Max();
         for (int q = 0; q < queries; q++)
         {
             string query = (q % 8) switch
@@ -100,15 +136,23 @@ public class ExactnessTests
             var all = memory.Select(pair => new FuzzyHit(pair.Key, scorer.Score(query, pair.Value))).ToList();
             foreach (double threshold in Thresholds)
             {
+                var ranked = all.Where(h => h.Score >= threshold).OrderByDescending(h => h.Score).ThenBy(h => h.Id).ToList();
+                // The exhaustive scan is deterministic, so its top k for smaller k is a prefix of its top largestK.
+                var exhaustive = indexes[q % indexes.Length].SearchExhaustive(query, new MatchOptions { MinScore = threshold, MaxResults = largestK });
                 foreach (int k in ResultCounts)
                 {
-                    var expected = all.Where(h => h.Score >= threshold)
-                        .OrderByDescending(h => h.Score).ThenBy(h => h.Id).Take(k).ToList();
-                    var actual = index.Search(query, new MatchOptions { MinScore = threshold, MaxResults = k });
+                    var expected = ranked.Take(k).ToList();
                     coverage.Record(threshold, expected);
                     Assert.True(
-                        expected.SequenceEqual(actual),
-                        $"query '{query}' θ={threshold} k={k}\nexpected {string.Join(", ", expected)}\nactual   {string.Join(", ", actual)}");
+                        expected.SequenceEqual(exhaustive.Take(k)),
+                        $"exhaustive: query '{query}' θ={threshold} k={k}\nexpected {string.Join(", ", expected)}\nactual   {string.Join(", ", exhaustive.Take(k))}");
+                    for (int i = 0; i < indexes.Length; i++)
+                    {
+                        var actual = indexes[i].Search(query, new MatchOptions { MinScore = threshold, MaxResults = k });
+                        Assert.True(
+                            expected.SequenceEqual(actual),
+                            $"{Layouts[i]}: query '{query}' θ={threshold} k={k}\nexpected {string.Join(", ", expected)}\nactual   {string.Join(", ", actual)}");
+                    }
                 }
             }
         }

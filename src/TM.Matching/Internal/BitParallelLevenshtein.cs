@@ -19,8 +19,13 @@ namespace TM.Matching.Internal;
 /// </remarks>
 internal sealed class BitParallelLevenshtein
 {
-    private QueryTermTable _table = null!;
-    private ulong[] _peq = new ulong[64];
+    // Match masks indexed by term id, so a text unit's mask is one load rather than a hash probe: the loop runs
+    // once per unit of every candidate (and of every segment in an exhaustive scan). Terms not in the query, and
+    // ids beyond the array, have no bits. Only the query's entries are set, and they are cleared again by the
+    // next SetQuery, so the array costs O(query) per query however many terms there are.
+    private ulong[] _peqByTerm = new ulong[256];
+    private int[] _set = new int[64];
+    private int _setCount;
     private ulong[] _pv = new ulong[4];
     private ulong[] _mv = new ulong[4];
     private int _n;
@@ -29,13 +34,29 @@ internal sealed class BitParallelLevenshtein
     /// <summary>Prepares the match masks of <paramref name="query"/>, whose distinct terms are in <paramref name="table"/>.</summary>
     public void SetQuery(ReadOnlySpan<int> query, QueryTermTable table)
     {
-        _table = table;
+        for (int i = 0; i < _setCount; i++)
+        {
+            _peqByTerm.AsSpan(_set[i] * _blocks, _blocks).Clear();
+        }
+
+        _setCount = 0;
         _n = query.Length;
         _blocks = Math.Max(1, (query.Length + 63) >> 6);
-        int size = table.Count * _blocks;
-        if (_peq.Length < size)
+        int maxTerm = -1;
+        foreach (int term in table.Terms)
         {
-            _peq = new ulong[Math.Max(size, _peq.Length * 2)];
+            maxTerm = Math.Max(maxTerm, term);
+        }
+
+        long size = (long)(maxTerm + 1) * _blocks;
+        if (_peqByTerm.Length < size)
+        {
+            _peqByTerm = new ulong[Math.Max(size, Math.Min(Array.MaxLength, _peqByTerm.Length * 2L))];
+        }
+
+        if (_set.Length < table.Count)
+        {
+            _set = new int[table.Count * 2];
         }
 
         if (_pv.Length < _blocks)
@@ -44,13 +65,17 @@ internal sealed class BitParallelLevenshtein
             _mv = new ulong[_blocks];
         }
 
-        _peq.AsSpan(0, size).Clear();
+        foreach (int term in table.Terms)
+        {
+            _set[_setCount++] = term;
+        }
+
         for (int i = 0; i < query.Length; i++)
         {
-            int local = table.Find(query[i]);
-            if (local >= 0)
+            int term = query[i];
+            if (term >= 0)
             {
-                _peq[(local * _blocks) + (i >> 6)] |= 1UL << (i & 63);
+                _peqByTerm[(term * _blocks) + (i >> 6)] |= 1UL << (i & 63);
             }
         }
     }
@@ -66,11 +91,79 @@ internal sealed class BitParallelLevenshtein
             return text.Length;
         }
 
-        return _blocks == 1 ? DistanceOneWord(text, maxDistance) : DistanceBlocks(text, maxDistance);
+        return _blocks switch
+        {
+            1 => DistanceOneWord(text, maxDistance),
+            2 => DistanceTwoWords(text, maxDistance),
+            _ => DistanceBlocks(text, maxDistance),
+        };
+    }
+
+    // Queries of 65 to 128 units (a third of Korean sentences) in registers: the general block loop below keeps
+    // its vectors in arrays and branches on the carry, about three times slower per unit.
+    private int DistanceTwoWords(ReadOnlySpan<int> text, int maxDistance)
+    {
+        ulong[] peq = _peqByTerm;
+        ulong pv0 = ulong.MaxValue, mv0 = 0, pv1 = ulong.MaxValue, mv1 = 0;
+        ulong high = 1UL << ((_n - 1) & 63);
+        int score = _n;
+        int m = text.Length;
+        for (int j = 0; j < m; j++)
+        {
+            long at = (long)text[j] * 2;
+            ulong eq0 = 0, eq1 = 0;
+            if ((ulong)at < (ulong)peq.Length)
+            {
+                eq0 = peq[at];
+                eq1 = peq[at + 1];
+            }
+
+            // Word 0: the carry in is +1 (row 0 is D[0, j] = j).
+            ulong xv = eq0 | mv0;
+            ulong xh = (((eq0 & pv0) + pv0) ^ pv0) | eq0;
+            ulong ph = mv0 | ~(xh | pv0);
+            ulong mh = pv0 & xh;
+            int carry = (int)(ph >> 63) - (int)(mh >> 63);
+            ph = (ph << 1) | 1;
+            mh <<= 1;
+            pv0 = mh | ~(xv | ph);
+            mv0 = ph & xv;
+
+            // Word 1, with word 0's carry: a -1 enters as a match at bit 0 and as mh's low bit, a +1 as ph's.
+            xv = eq1 | mv1;
+            if (carry < 0)
+            {
+                eq1 |= 1;
+            }
+
+            xh = (((eq1 & pv1) + pv1) ^ pv1) | eq1;
+            ph = mv1 | ~(xh | pv1);
+            mh = pv1 & xh;
+            if ((ph & high) != 0)
+            {
+                score++;
+            }
+            else if ((mh & high) != 0)
+            {
+                score--;
+            }
+
+            ph = (ph << 1) | (carry > 0 ? 1UL : 0UL);
+            mh = (mh << 1) | (carry < 0 ? 1UL : 0UL);
+            pv1 = mh | ~(xv | ph);
+            mv1 = ph & xv;
+            if (score - (m - j - 1) > maxDistance)
+            {
+                return maxDistance + 1;
+            }
+        }
+
+        return score;
     }
 
     private int DistanceOneWord(ReadOnlySpan<int> text, int maxDistance)
     {
+        ulong[] peq = _peqByTerm;
         ulong pv = ulong.MaxValue;
         ulong mv = 0;
         ulong high = 1UL << (_n - 1);
@@ -78,8 +171,8 @@ internal sealed class BitParallelLevenshtein
         int m = text.Length;
         for (int j = 0; j < m; j++)
         {
-            int local = _table.Find(text[j]);
-            ulong eq = local >= 0 ? _peq[local] : 0;
+            uint term = (uint)text[j];
+            ulong eq = term < (uint)peq.Length ? peq[term] : 0;
             ulong xv = eq | mv;
             ulong xh = (((eq & pv) + pv) ^ pv) | eq;
             ulong ph = mv | ~(xh | pv);
@@ -110,6 +203,7 @@ internal sealed class BitParallelLevenshtein
     private int DistanceBlocks(ReadOnlySpan<int> text, int maxDistance)
     {
         int blocks = _blocks;
+        ulong[] peq = _peqByTerm;
         Span<ulong> pvs = _pv.AsSpan(0, blocks);
         Span<ulong> mvs = _mv.AsSpan(0, blocks);
         pvs.Fill(ulong.MaxValue);
@@ -119,12 +213,12 @@ internal sealed class BitParallelLevenshtein
         int m = text.Length;
         for (int j = 0; j < m; j++)
         {
-            int local = _table.Find(text[j]);
-            int peqBase = local * blocks;
+            long peqBase = (long)text[j] * blocks;
+            bool known = (ulong)peqBase < (ulong)peq.Length;
             int carry = 1; // D[0, j] - D[0, j-1]
             for (int b = 0; b < blocks; b++)
             {
-                ulong eq = local >= 0 ? _peq[peqBase + b] : 0;
+                ulong eq = known ? peq[peqBase + b] : 0;
                 ulong pv = pvs[b];
                 ulong mv = mvs[b];
                 ulong xv = eq | mv;

@@ -1,45 +1,34 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace TM.Matching.Internal;
 
 /// <summary>
-/// One thread's search machinery: filters candidates through the inverted index, then verifies them with a
-/// bounded edit distance, best first, against a threshold that rises as the top k fill up. Returns exactly
-/// what scoring every segment would (see SCORING.md for the bounds and why they are safe).
+/// One thread's search machinery: counts, for every segment whose length can reach the threshold, exactly how
+/// many units it shares with the query, then verifies those whose count can reach the threshold with a bounded
+/// edit distance, best first. Returns exactly what scoring every segment would (SCORING.md §4 has the bounds
+/// and why they are safe).
 /// </summary>
 /// <remarks>
 /// <para>Stages, for a query of n units, threshold θ and k results:</para>
 /// <list type="number">
-/// <item><description>Length filter: d ≥ |n − m|, so only lengths m with |n − m| ≤ dmax(max(n, m)) can score θ.</description></item>
-/// <item><description>Prefix filter: a segment that scores θ shares at least t = n − dmax(n) units with the query
-/// (d ≥ max(n, m) − LCS and LCS ≤ the multiset overlap). Any n − t + 1 query units must then include a shared one,
-/// so scanning the postings of the rarest query terms that cover n − t + 1 units finds every candidate, with a
-/// count of how many of those units it shares.</description></item>
-/// <item><description>Seeding: the few candidates with the highest counts are verified first; once k hits are kept,
-/// the k-th score becomes the threshold and every bound below tightens.</description></item>
-/// <item><description>Count filter: while it is cheaper than verifying, the next rarest term's postings are scanned
-/// (or, when the list is long and candidates are few, searched) and candidates whose overlap bound (shared so far
-/// + what the unscanned units could add) is below the overlap the threshold needs are dropped.</description></item>
-/// <item><description>Verification, in descending order of the overlap bound, with the bit-parallel distance bounded
-/// by the threshold; it stops when the best bound left cannot beat the k-th hit.</description></item>
+/// <item><description>Length filter: d ≥ |n − m|, so only lengths m with |n − m| ≤ dmax(max(n, m)) can score θ; the
+/// store's pages are grouped by length class, and pages of other classes are never touched.</description></item>
+/// <item><description>Keys: the query's units become keys (unit, k-th occurrence); the multiset overlap of a segment
+/// with the query is the number of these keys it has. Keys stored as postings lists (rare) are first added into
+/// bit-sliced per-slot counters of their own (a random access per entry, but there are few entries).</description></item>
+/// <item><description>Count filter, exact: for each page in the length range, the bitmaps of the frequent keys and the
+/// sparse counters are added bit-sliced (<see cref="BitSlicedCounter"/>) and compared with the overlap the page's
+/// length class needs; each slot that passes is checked against the overlap its own length needs,
+/// t(M) = M − dmax(M) with M = max(n, m).</description></item>
+/// <item><description>Verification, in descending order of overlap, with the bit-parallel distance bounded by the
+/// threshold; once k hits are kept the k-th score replaces θ, and verification stops when the best overlap left
+/// cannot beat it.</description></item>
 /// </list>
-/// <para>
-/// Why unigram units and not syllable bigrams as keys: q-grams give a count bound of
-/// max(n, m) − q + 1 − q·d shared grams; at θ = 50 (d ≤ max/2) with q = 2 that is 1 − q ≤ 0, so it filters
-/// nothing and an exact search would have to scan everything. Unigrams keep a useful bound (half the units)
-/// at any θ above 0. Bigrams could be added later as a faster candidate source for θ well above 50.
-/// </para>
 /// <para>Allocation: none per search except the result array; all buffers belong to the thread and grow once.</para>
 /// </remarks>
 internal sealed class Searcher
 {
-    // A counter value for a slot that was touched but is not (or no longer) a candidate: out of the length
-    // range, pruned, or already verified. Negative, so "counter > 0" means "live candidate".
-    private const int NotCandidate = int.MinValue / 2;
-
-    // Candidates verified before the count filter to raise the threshold early.
-    private const int ExtraSeeds = 4;
-
     [ThreadStatic]
     private static Searcher? t_instance;
 
@@ -47,16 +36,26 @@ internal sealed class Searcher
     private readonly BitParallelLevenshtein _verifier = new();
     private readonly TopHits _hits = new();
     private int[] _query = new int[64];
-    private int[] _counters = [];
-    private int[] _touched = new int[256];
-    private int _touchedCount;
-    private int[] _candidates = new int[256];
+    private readonly BitSlicedCounter _counter = new();
+    private ulong[][] _denseKeys = new ulong[64][];
+    private int[] _denseOrder = new int[64];
+    private int _denseCount;
+    private int[] _tilePages = new int[BitSlicedCounter.TilePages];
+    private int[] _tileThresholds = new int[BitSlicedCounter.TilePages];
+    private int[] _sparseKeys = new int[64];
+    private int _sparseCount;
+    private ulong[] _sparsePlanes = [];
+    private bool _sparseDirty;
+    private int _sparseBits;
+    private int[] _requiredOverlap = new int[128];
+    private readonly int[] _classThreshold = new int[LengthClasses.Count];
+    private readonly bool[] _classInRange = new bool[LengthClasses.Count];
+    private int[] _candidateSlots = new int[256];
+    private int[] _candidateOverlaps = new int[256];
+    private int[] _candidateLengths = new int[256];
     private int _candidateCount;
-    private int[] _termOrder = new int[64];
-    private int[] _termKeys = new int[64];
-    private int[] _histogram = new int[65];
     private int[] _ordered = new int[256];
-    private int[] _requiredOverlap = new int[64];
+    private int[] _histogram = new int[65];
 
     private SegmentStore _store = null!;
     private MatchCosts _costs = null!;
@@ -65,8 +64,19 @@ internal sealed class Searcher
     private double _minScore;
     private int _minLength;
     private int _maxLength;
+    private int _minClass;
+    private int _maxClass;
 
     public static Searcher ForCurrentThread() => t_instance ??= new Searcher();
+
+    /// <summary>The unit ids of the query set by <see cref="SetQuery"/>.</summary>
+    public ReadOnlySpan<int> Query => _query.AsSpan(0, _n);
+
+    /// <summary>The fingerprint of the query's normalized text.</summary>
+    public ulong Fingerprint => _fingerprint;
+
+    /// <summary>Candidates verified by the last search (for the benchmark's diagnostics).</summary>
+    public int LastCandidates { get; private set; }
 
     /// <summary>Analyzes <paramref name="text"/> into this searcher's query buffer; returns the unit count.</summary>
     public int SetQuery(string text, Analysis.TermDictionary terms)
@@ -81,276 +91,50 @@ internal sealed class Searcher
         _costs = costs;
         _minScore = options.MinScore;
         _hits.Reset(options.MaxResults);
+        LastCandidates = 0;
         if (store.Count == 0)
         {
             return [];
         }
 
         ReadOnlySpan<int> query = _query.AsSpan(0, _n);
-        if (_counters.Length < store.SlotCount)
-        {
-            _counters = new int[Math.Max(store.SlotCount, _counters.Length * 2)];
-        }
-
         _table.Build(query);
         _verifier.SetQuery(query, _table);
         try
         {
-            FindAndVerify();
-            if (_minScore <= 0 && !_hits.IsFull)
-            {
-                AddSegmentsSharingNothing();
-            }
-
+            SetLengthRange();
+            CollectKeys();
+            ScatterSparseKeys();
+            CountPages();
+            LastCandidates = _candidateCount;
+            VerifyBestFirst();
             return _hits.ToSortedArray();
         }
         finally
         {
-            // Counters must be zero for the next search, even after an exception.
-            for (int i = 0; i < _touchedCount; i++)
+            if (_sparseDirty)
             {
-                _counters[_touched[i]] = 0;
+                // Only after an exception: a completed count clears every page it scattered into.
+                _sparsePlanes.AsSpan().Clear();
+                _sparseDirty = false;
             }
 
-            _touchedCount = 0;
             _candidateCount = 0;
             _store = null!;
         }
     }
 
-    private void FindAndVerify()
+    /// <summary>The lengths that can reach θ, the overlap each needs, and the threshold of each length class.</summary>
+    private void SetLengthRange()
     {
         int n = _n;
-        int maxDistanceAtN = _costs.MaxDistance(n, _minScore);
-        _minLength = n - maxDistanceAtN;
+        _minLength = n - _costs.MaxDistance(n, _minScore);
         _maxLength = n;
         while (_maxLength < _store.MaxLength && _maxLength + 1 - n <= _costs.MaxDistance(_maxLength + 1, _minScore))
         {
             _maxLength++;
         }
 
-        // Every segment that can score θ shares at least this many units (and, at θ = 0, segments that share
-        // none are added afterwards with their score of 0).
-        int minOverlap = Math.Max(1, n - maxDistanceAtN);
-
-        int terms = OrderTermsByRarity();
-        int needed = n - minOverlap + 1;
-        int covered = _table.UnknownCount;
-        int next = 0;
-        while (covered < needed && next < terms)
-        {
-            int local = _termOrder[next++];
-            ScanPostings(_table.Terms[local], _table.Counts[local], addCandidates: true);
-            covered += _table.Counts[local];
-        }
-
-        int remaining = n - covered;
-        CollectCandidates();
-        Seed(remaining);
-
-        // Count filter: scan (or probe) the next rarest term while that is cheaper than verifying the
-        // candidates left; each term lowers what the unscanned units could add, so bounds tighten and the
-        // prune before the next step drops more. A verification costs about as much as scanning n + 16
-        // postings (measured: ~1 µs against ~10 ns a posting, dominated by cache misses in both).
-        while (next < terms)
-        {
-            Prune(remaining);
-            if (_candidateCount == 0)
-            {
-                return;
-            }
-
-            int local = _termOrder[next];
-            int postings = _store.Postings(_table.Terms[local]).Length;
-            long scanCost = postings;
-            long probeCost = (long)_candidateCount * (BitOperations.Log2((uint)postings + 1) + 1) * 4;
-            long verifyCost = (long)_candidateCount * (n + 16);
-            if (Math.Min(scanCost, probeCost) > verifyCost)
-            {
-                break;
-            }
-
-            if (scanCost <= probeCost)
-            {
-                ScanPostings(_table.Terms[local], _table.Counts[local], addCandidates: false);
-            }
-            else
-            {
-                Probe(_table.Terms[local], _table.Counts[local]);
-            }
-
-            remaining -= _table.Counts[local];
-            next++;
-        }
-
-        Prune(remaining);
-        VerifyBestFirst(remaining);
-    }
-
-    /// <summary>Sorts the query's distinct terms by postings length, rarest first; returns their number.</summary>
-    private int OrderTermsByRarity()
-    {
-        int count = _table.Count;
-        if (_termOrder.Length < count)
-        {
-            _termOrder = new int[count * 2];
-            _termKeys = new int[count * 2];
-        }
-
-        for (int i = 0; i < count; i++)
-        {
-            _termOrder[i] = i;
-            _termKeys[i] = _store.Postings(_table.Terms[i]).Length;
-        }
-
-        _termKeys.AsSpan(0, count).Sort(_termOrder.AsSpan(0, count));
-        return count;
-    }
-
-    private void ScanPostings(int term, int queryCount, bool addCandidates)
-    {
-        ReadOnlySpan<int> postings = _store.Postings(term);
-        ReadOnlySpan<int> lengths = _store.Lengths;
-        int[] counters = _counters;
-        for (int i = 0; i < postings.Length; i++)
-        {
-            int slot = postings[i];
-            int occurrences = 1;
-            while (i + 1 < postings.Length && postings[i + 1] == slot)
-            {
-                occurrences++;
-                i++;
-            }
-
-            int counter = counters[slot];
-            if (counter == 0)
-            {
-                if (!addCandidates)
-                {
-                    continue;
-                }
-
-                Touch(slot);
-                int length = lengths[slot];
-                if (length < _minLength || length > _maxLength)
-                {
-                    counters[slot] = NotCandidate;
-                    continue;
-                }
-            }
-            else if (counter < 0)
-            {
-                continue;
-            }
-
-            counters[slot] = counter + Math.Min(queryCount, occurrences);
-        }
-    }
-
-    private void Probe(int term, int queryCount)
-    {
-        ReadOnlySpan<int> postings = _store.Postings(term);
-        for (int c = 0; c < _candidateCount; c++)
-        {
-            int slot = _candidates[c];
-            int at = postings.BinarySearch(slot);
-            if (at < 0)
-            {
-                continue;
-            }
-
-            int first = at;
-            while (first > 0 && postings[first - 1] == slot)
-            {
-                first--;
-            }
-
-            int last = at;
-            while (last + 1 < postings.Length && postings[last + 1] == slot)
-            {
-                last++;
-            }
-
-            _counters[slot] += Math.Min(queryCount, last - first + 1);
-        }
-    }
-
-    private void Touch(int slot)
-    {
-        if (_touchedCount == _touched.Length)
-        {
-            Array.Resize(ref _touched, _touched.Length * 2);
-        }
-
-        _touched[_touchedCount++] = slot;
-    }
-
-    private void CollectCandidates()
-    {
-        if (_candidates.Length < _touchedCount)
-        {
-            _candidates = new int[_touched.Length];
-        }
-
-        _candidateCount = 0;
-        for (int i = 0; i < _touchedCount; i++)
-        {
-            int slot = _touched[i];
-            if (_counters[slot] > 0)
-            {
-                _candidates[_candidateCount++] = slot;
-            }
-        }
-    }
-
-    /// <summary>The threshold a candidate must reach now: θ, or the k-th kept score once k hits are kept.</summary>
-    private double Threshold => _hits.IsFull ? Math.Max(_minScore, _hits.Worst.Score) : _minScore;
-
-    /// <summary>An upper bound on the overlap of a candidate that shares <paramref name="shared"/> units through the scanned terms.</summary>
-    private static int OverlapBound(int shared, int length, int remaining) => shared + Math.Min(remaining, length - shared);
-
-    /// <summary>Verifies the few candidates with the highest counts, so that the k-th score can prune the rest.</summary>
-    private void Seed(int remaining)
-    {
-        int seeds = Math.Min(_candidateCount, _hits.Capacity + ExtraSeeds);
-        if (seeds == 0)
-        {
-            return;
-        }
-
-        // Histogram of counts (each at most n) to find the count of the seeds-th best candidate.
-        Span<int> histogram = Histogram(_n + 1);
-        for (int c = 0; c < _candidateCount; c++)
-        {
-            histogram[_counters[_candidates[c]]]++;
-        }
-
-        int cutoff = _n;
-        int above = histogram[cutoff];
-        while (above < seeds && cutoff > 1)
-        {
-            above += histogram[--cutoff];
-        }
-
-        int atCutoff = seeds - (above - histogram[cutoff]);
-        for (int c = 0; c < _candidateCount && seeds > 0; c++)
-        {
-            int slot = _candidates[c];
-            int shared = _counters[slot];
-            if (shared > cutoff || (shared == cutoff && atCutoff-- > 0))
-            {
-                Verify(slot, OverlapBound(shared, _store.Lengths[slot], remaining));
-                _counters[slot] = NotCandidate;
-                seeds--;
-            }
-        }
-    }
-
-    /// <summary>Drops candidates whose overlap bound is below what the current threshold needs.</summary>
-    private void Prune(int remaining)
-    {
-        double threshold = Threshold;
-        int n = _n;
         int span = _maxLength - _minLength + 1;
         if (_requiredOverlap.Length < span)
         {
@@ -360,95 +144,263 @@ internal sealed class Searcher
         for (int m = _minLength; m <= _maxLength; m++)
         {
             int longer = Math.Max(n, m);
-            _requiredOverlap[m - _minLength] = Math.Max(1, longer - _costs.MaxDistance(longer, threshold));
+            _requiredOverlap[m - _minLength] = longer - _costs.MaxDistance(longer, _minScore);
         }
 
-        ReadOnlySpan<int> lengths = _store.Lengths;
-        int kept = 0;
-        for (int c = 0; c < _candidateCount; c++)
+        _minClass = LengthClasses.Of(_minLength);
+        _maxClass = LengthClasses.Of(_maxLength);
+        Array.Clear(_classInRange);
+        for (int c = _minClass; c <= _maxClass; c++)
         {
-            int slot = _candidates[c];
-            int shared = _counters[slot];
-            if (shared <= 0)
+            int low = Math.Max(LengthClasses.Low(c), _minLength);
+            int high = Math.Min(LengthClasses.High(c), _maxLength);
+            int threshold = int.MaxValue;
+            for (int m = low; m <= high; m++)
             {
-                continue;
+                threshold = Math.Min(threshold, _requiredOverlap[m - _minLength]);
             }
 
-            int length = lengths[slot];
-            if (OverlapBound(shared, length, remaining) < _requiredOverlap[length - _minLength])
-            {
-                _counters[slot] = NotCandidate;
-                continue;
-            }
-
-            _candidates[kept++] = slot;
+            _classThreshold[c] = threshold;
+            _classInRange[c] = true;
         }
-
-        _candidateCount = kept;
     }
 
-    /// <summary>Verifies the candidates in descending order of overlap bound, stopping when no bound left can make the top k.</summary>
-    private void VerifyBestFirst(int remaining)
+    /// <summary>The query's keys (unit, k) for k up to the unit's count in the query, split by how they are stored.</summary>
+    private void CollectKeys()
     {
-        int n = _n;
-        ReadOnlySpan<int> lengths = _store.Lengths;
-        Span<int> histogram = Histogram(n + 2);
-        for (int c = 0; c < _candidateCount; c++)
+        KeyIndex keys = _store.Keys;
+        _denseCount = 0;
+        _sparseCount = 0;
+        ReadOnlySpan<int> terms = _table.Terms;
+        ReadOnlySpan<int> counts = _table.Counts;
+        for (int i = 0; i < terms.Length; i++)
         {
-            int slot = _candidates[c];
-            histogram[OverlapBound(_counters[slot], lengths[slot], remaining)]++;
+            int key = keys.FirstKey(terms[i]);
+            for (int level = 0; level < counts[i] && key >= 0; level++)
+            {
+                if (keys.Bitmap(key) is { } bitmap)
+                {
+                    if (_denseCount == _denseKeys.Length)
+                    {
+                        Array.Resize(ref _denseKeys, _denseCount * 2);
+                        Array.Resize(ref _denseOrder, _denseCount * 2);
+                    }
+
+                    _denseOrder[_denseCount] = keys.CountOf(key);
+                    _denseKeys[_denseCount++] = bitmap;
+                }
+                else
+                {
+                    if (_sparseCount == _sparseKeys.Length)
+                    {
+                        Array.Resize(ref _sparseKeys, _sparseCount * 2);
+                    }
+
+                    _sparseKeys[_sparseCount++] = key;
+                }
+
+                key = keys.NextLevel(key);
+            }
         }
 
-        // Counting sort by bound, highest first: start[b] is where bound b begins in _ordered.
-        int position = 0;
-        for (int bound = n; bound >= 0; bound--)
+        // Rarest first: the counter prunes pages once the keys left cannot lift any slot to the threshold.
+        _denseOrder.AsSpan(0, _denseCount).Sort(_denseKeys.AsSpan(0, _denseCount));
+    }
+
+    /// <summary>
+    /// Adds the postings of the sparse keys into bit-sliced counters laid out page by page
+    /// (<see cref="_sparseBits"/> planes of 4 words per page), skipping pages outside the length range.
+    /// </summary>
+    private void ScatterSparseKeys()
+    {
+        if (_sparseCount == 0)
         {
-            int size = histogram[bound];
-            histogram[bound] = position;
+            _sparseBits = 0;
+            return;
+        }
+
+        int bits = 32 - BitOperations.LeadingZeroCount((uint)_sparseCount);
+        _sparseBits = bits;
+        int stride = bits * SegmentStore.WordsPerPage;
+        long size = (long)_store.PageCount * stride;
+        if (_sparsePlanes.Length < size)
+        {
+            _sparsePlanes = new ulong[Math.Max(size, Math.Min(Array.MaxLength, _sparsePlanes.Length * 2L))];
+        }
+
+        ulong[] planes = _sparsePlanes;
+        ReadOnlySpan<byte> pageClasses = _store.PageClasses;
+        bool[] inRange = _classInRange;
+        KeyIndex keys = _store.Keys;
+        _sparseDirty = true;
+        for (int k = 0; k < _sparseCount; k++)
+        {
+            foreach (int slot in keys.Postings(_sparseKeys[k]))
+            {
+                int page = slot >> SegmentStore.PageShift;
+                if (!inRange[pageClasses[page]])
+                {
+                    continue;
+                }
+
+                // Increment a bit-sliced counter: flip bits upward until one flips from 0 to 1.
+                int at = (page * stride) + ((slot >> 6) & (SegmentStore.WordsPerPage - 1));
+                ulong bit = 1UL << slot;
+                for (int b = 0; b < bits; b++, at += SegmentStore.WordsPerPage)
+                {
+                    ulong old = planes[at];
+                    planes[at] = old ^ bit;
+                    if ((old & bit) == 0)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Counts every page in the length range, tile by tile in page order, and collects the slots whose overlap can reach θ.</summary>
+    private void CountPages()
+    {
+        _candidateCount = 0;
+        int maxTotal = _denseCount + _sparseCount;
+        ReadOnlySpan<ulong[]> dense = _denseKeys.AsSpan(0, _denseCount);
+        ReadOnlySpan<byte> pageClasses = _store.PageClasses;
+        int tile = 0;
+        for (int page = 0; page < pageClasses.Length; page++)
+        {
+            int lengthClass = pageClasses[page];
+            if (!_classInRange[lengthClass])
+            {
+                continue;
+            }
+
+            _tilePages[tile] = page;
+            _tileThresholds[tile] = _classThreshold[lengthClass];
+            if (++tile == BitSlicedCounter.TilePages)
+            {
+                CountTile(dense, tile, maxTotal);
+                tile = 0;
+            }
+        }
+
+        if (tile > 0)
+        {
+            CountTile(dense, tile, maxTotal);
+        }
+
+        _sparseDirty = false;
+    }
+
+    private void CountTile(ReadOnlySpan<ulong[]> dense, int tile, int maxTotal)
+    {
+        _counter.Count(dense, _tilePages.AsSpan(0, tile), _tileThresholds.AsSpan(0, tile), _sparsePlanes, _sparseBits, maxTotal);
+        foreach (int position in _counter.Passed)
+        {
+            CollectPassed(position, _tilePages[position], _counter.PassedSlots(position));
+        }
+    }
+
+    private void CollectPassed(int position, int page, Vector256<ulong> passed)
+    {
+        ReadOnlySpan<int> lengths = _store.Lengths;
+        int first = page << SegmentStore.PageShift;
+        for (int word = 0; word < SegmentStore.WordsPerPage; word++)
+        {
+            ulong bits = passed.GetElement(word);
+            while (bits != 0)
+            {
+                int inPage = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                int slot = first + inPage;
+                int length = lengths[slot];
+                if (length < _minLength || length > _maxLength)
+                {
+                    continue;
+                }
+
+                int overlap = _counter.TotalOf(position, inPage);
+                if (overlap < _requiredOverlap[length - _minLength])
+                {
+                    continue;
+                }
+
+                if (_candidateCount == _candidateSlots.Length)
+                {
+                    Array.Resize(ref _candidateSlots, _candidateCount * 2);
+                    Array.Resize(ref _candidateOverlaps, _candidateCount * 2);
+                    Array.Resize(ref _candidateLengths, _candidateCount * 2);
+                }
+
+                _candidateSlots[_candidateCount] = slot;
+                _candidateLengths[_candidateCount] = length;
+                _candidateOverlaps[_candidateCount++] = overlap;
+            }
+        }
+    }
+
+    /// <summary>The threshold a candidate must reach now: θ, or the k-th kept score once k hits are kept.</summary>
+    private double Threshold => _hits.IsFull ? Math.Max(_minScore, _hits.Worst.Score) : _minScore;
+
+    /// <summary>Verifies the candidates in descending order of overlap, stopping when no overlap left can make the top k.</summary>
+    private void VerifyBestFirst()
+    {
+        int n = _n;
+        int count = _candidateCount;
+        Span<int> histogram = Histogram(n + 2);
+        for (int c = 0; c < count; c++)
+        {
+            histogram[_candidateOverlaps[c]]++;
+        }
+
+        // Counting sort by overlap, highest first: start[o] is where overlap o begins in _ordered.
+        int position = 0;
+        for (int overlap = n; overlap >= 0; overlap--)
+        {
+            int size = histogram[overlap];
+            histogram[overlap] = position;
             position += size;
         }
 
-        if (_ordered.Length < _candidateCount)
+        if (_ordered.Length < count)
         {
-            _ordered = new int[_candidates.Length];
+            _ordered = new int[_candidateSlots.Length];
         }
 
-        for (int c = 0; c < _candidateCount; c++)
+        for (int c = 0; c < count; c++)
         {
-            int slot = _candidates[c];
-            _ordered[histogram[OverlapBound(_counters[slot], lengths[slot], remaining)]++] = slot;
+            _ordered[histogram[_candidateOverlaps[c]]++] = c;
         }
 
-        for (int i = 0; i < _candidateCount; i++)
+        for (int i = 0; i < count; i++)
         {
-            int slot = _ordered[i];
-            int bound = OverlapBound(_counters[slot], lengths[slot], remaining);
-            // M ≥ n for every candidate and the score bound falls as M grows, so this bounds the rest too.
-            double best = _costs.Score(n - bound, n, sameText: true);
-            if (best < Threshold)
+            int c = _ordered[i];
+            int overlap = _candidateOverlaps[c];
+            // The score is at most overlap / max(n, m) ≤ overlap / n, so this bounds every candidate left.
+            if (overlap < n && _costs.Score(n - overlap, n, sameText: true) < Threshold)
             {
                 return;
             }
 
-            Verify(slot, bound);
+            Verify(_candidateSlots[c], _candidateLengths[c], overlap);
         }
     }
 
-    /// <summary>Scores one candidate if its overlap bound and then its bounded distance allow it to enter the top k.</summary>
-    private void Verify(int slot, int overlapBound)
+    /// <summary>Scores one candidate if its overlap and then its bounded distance allow it to enter the top k.</summary>
+    private void Verify(int slot, int length, int overlap)
     {
-        int length = _store.Lengths[slot];
         int longer = Math.Max(_n, length);
-        int id = _store.IdOf(slot);
-        double threshold = Threshold;
-        double best = _costs.Score(longer - overlapBound, longer, sameText: true);
-        if (best < threshold || !_hits.WouldKeep(best, id))
+        // At θ the bound is in the table SetLengthRange made; only a full top k (a raised threshold) needs it computed.
+        int maxDistance = _hits.IsFull && _hits.Worst.Score > _minScore
+            ? _costs.MaxDistance(longer, _hits.Worst.Score)
+            : longer - _requiredOverlap[length - _minLength];
+        if (longer - overlap > maxDistance)
         {
             return;
         }
 
-        int maxDistance = _costs.MaxDistance(longer, threshold);
-        if (longer - overlapBound > maxDistance)
+        int id = _store.IdOf(slot);
+        if (!_hits.WouldKeep(_costs.Score(longer - overlap, longer, sameText: true), id))
         {
             return;
         }
@@ -463,21 +415,6 @@ internal sealed class Searcher
         if (score >= _minScore)
         {
             _hits.Offer(score, id);
-        }
-    }
-
-    /// <summary>At θ = 0 every segment qualifies: fills the top k with segments that share no unit (score 0), lowest ids first.</summary>
-    private void AddSegmentsSharingNothing()
-    {
-        ReadOnlySpan<int> lengths = _store.Lengths;
-        // Every slot, not just until k are kept: slots are in insertion order, not id order, and a lower id
-        // found later must replace a higher one.
-        for (int slot = 0; slot < lengths.Length; slot++)
-        {
-            if (lengths[slot] >= 0 && _counters[slot] == 0)
-            {
-                _hits.Offer(0, _store.IdOf(slot));
-            }
         }
     }
 

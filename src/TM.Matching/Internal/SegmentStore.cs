@@ -1,90 +1,126 @@
 namespace TM.Matching.Internal;
 
 /// <summary>
-/// The segments of one index and the inverted index over their units. Not thread-safe:
-/// <see cref="FuzzyIndex"/> guards it with its lock.
+/// The segments of one index: their units in one arena, per-slot bookkeeping, and the <see cref="KeyIndex"/>
+/// over them. Not thread-safe: <see cref="FuzzyIndex"/> guards it with its lock.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Segments live in slots numbered in insertion order, Lucene's doc ids: a postings list (the slots whose
-/// segment has the unit, one entry per occurrence) is then sorted by construction, because a new slot is
-/// always the largest. Ids are the caller's and arbitrary; replacing or removing a segment only marks its slot
-/// dead (length -1). Dead entries are skipped by searches and dropped by <see cref="Compact"/> once they are
-/// half of all postings, so a delete is O(1) and the rebuild cost is paid once per that many deletes.
+/// Slots come in pages of 256 (one 256-bit vector of a bitmap), and a page holds segments of one
+/// <see cref="LengthClasses">length class</see> only: a new segment takes the next slot of its class's open
+/// page. A search then visits only the pages whose length can reach the threshold and tests each page
+/// against one count threshold. Pages are never re-sorted, so adding stays O(units) however the lengths come.
 /// </para>
 /// <para>
-/// Per live segment: its unit ids (for verification), length, fingerprint and id: at 60 units that is about
-/// 280 bytes of units and postings plus 40 bytes of bookkeeping.
+/// Ids are the caller's and arbitrary. Replacing or removing a segment marks its slot dead (length -1) and
+/// clears its bitmap bits; the slot, its arena units and its postings entries are reclaimed by
+/// <see cref="Compact"/> once dead slots are half of all used slots, so a delete is O(units) and the
+/// rebuild is paid once per that many deletes.
+/// </para>
+/// <para>
+/// Per live segment: its units (4 bytes each), id, length, arena offset and fingerprint (20 bytes), the id map
+/// entry (about 20 bytes), one bit per bitmap key and 4 bytes per postings entry.
 /// </para>
 /// </remarks>
 internal sealed class SegmentStore
 {
-    private const int MinDeadToCompact = 1024;
+    /// <summary>log2 of the slots per page.</summary>
+    public const int PageShift = 8;
 
+    /// <summary>Slots per page: one Vector256 of bitmap.</summary>
+    public const int PageSize = 1 << PageShift;
+
+    /// <summary>Bitmap words (ulong) per page.</summary>
+    public const int WordsPerPage = PageSize / 64;
+
+    /// <summary>The default density above which a key is stored as a bitmap: 1/128 of the slots (see SCORING.md).</summary>
+    public const int DefaultDenseDivisor = 128;
+
+    /// <summary>The default slot capacity below which no key is a bitmap.</summary>
+    public const int DefaultMinDenseSlots = 1 << 14;
+
+    private const int MinDeadToCompact = 1024;
+    private const int NoPage = -1;
+
+    private readonly int _denseDivisor;
+    private readonly int _minDenseSlots;
     private readonly Dictionary<int, int> _slotById = [];
-    private int[] _ids = new int[16];
-    private int[][] _units = new int[16][];
-    private int[] _lengths = new int[16];
-    private ulong[] _fingerprints = new ulong[16];
-    private int[][] _postings = [];
-    private int[] _postingCounts = [];
-    private long _postingsTotal;
-    private long _postingsDead;
+    private int[] _ids = [];
+    private int[] _lengths = [];
+    private int[] _starts = [];
+    private ulong[] _fingerprints = [];
+    // The units of all segments, in chunks of ChunkUnits ints: a segment's units are contiguous within one chunk
+    // and its start is chunk << ChunkShift | offset. Chunks rather than one doubling array: at a million segments
+    // the units are 240 MB, and doubling would hold 1.5 times that (old and new copy) at the moment it grows.
+    private const int ChunkShift = 20;
+    private const int ChunkUnits = 1 << ChunkShift;
+    private int[][] _chunks = [];
+    private int _chunkCount;
+    private int _chunkFill;
+    private byte[] _pageClass = [];
+    private readonly int[][] _classPages = new int[LengthClasses.Count][];
+    private readonly int[] _classPageCount = new int[LengthClasses.Count];
+    private readonly int[] _openPage = new int[LengthClasses.Count];
+    private readonly int[] _openFill = new int[LengthClasses.Count];
+    private int _deadSlots;
+
+    public SegmentStore(int denseDivisor = DefaultDenseDivisor, int minDenseSlots = DefaultMinDenseSlots)
+    {
+        _denseDivisor = denseDivisor;
+        _minDenseSlots = minDenseSlots;
+        Keys = new KeyIndex(denseDivisor, minDenseSlots);
+        Reset();
+    }
+
+    public KeyIndex Keys { get; private set; }
 
     /// <summary>The number of live segments.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Slots in use, live and dead: the size of per-slot scratch arrays.</summary>
-    public int SlotCount { get; private set; }
+    /// <summary>Pages in use.</summary>
+    public int PageCount { get; private set; }
+
+    /// <summary>Slots in use or reserved (pages × 256): the size of per-slot scratch arrays.</summary>
+    public int SlotCount => PageCount << PageShift;
 
     /// <summary>The unit count of the longest segment ever added (not lowered by removals).</summary>
     public int MaxLength { get; private set; }
 
-    /// <summary>Unit counts by slot; -1 for a dead slot, so a length range test also skips dead slots.</summary>
-    public ReadOnlySpan<int> Lengths => _lengths.AsSpan(0, SlotCount);
+    /// <summary>Unit counts by slot; -1 for a dead or unused slot, so a length range test also skips those.</summary>
+    public ReadOnlySpan<int> Lengths => _lengths;
+
+    /// <summary>Length class by page.</summary>
+    public ReadOnlySpan<byte> PageClasses => _pageClass.AsSpan(0, PageCount);
+
+    /// <summary>The pages of one length class.</summary>
+    public ReadOnlySpan<int> PagesOf(int lengthClass) =>
+        _classPages[lengthClass] is { } pages ? pages.AsSpan(0, _classPageCount[lengthClass]) : default;
+
+    /// <summary>Managed bytes held by the store's arrays (payloads only, not the id map).</summary>
+    public long Bytes => Keys.Bytes + (_chunkCount * (long)ChunkUnits * 4) + (_ids.Length * 20L) + _pageClass.Length;
 
     public int IdOf(int slot) => _ids[slot];
 
-    public ReadOnlySpan<int> UnitsOf(int slot) => _units[slot];
+    public ReadOnlySpan<int> UnitsOf(int slot)
+    {
+        int start = _starts[slot];
+        return _chunks[start >> ChunkShift].AsSpan(start & (ChunkUnits - 1), Math.Max(0, _lengths[slot]));
+    }
 
     public ulong FingerprintOf(int slot) => _fingerprints[slot];
 
-    /// <summary>The slots whose segment has <paramref name="term"/>, ascending, one entry per occurrence.</summary>
-    public ReadOnlySpan<int> Postings(int term) =>
-        (uint)term < (uint)_postingCounts.Length ? _postings[term].AsSpan(0, _postingCounts[term]) : default;
-
     /// <summary>Adds a segment, replacing the one with the same id.</summary>
-    public void Add(int id, int[] units, ulong fingerprint)
+    public void Add(int id, ReadOnlySpan<int> units, ulong fingerprint)
     {
         if (_slotById.TryGetValue(id, out int old))
         {
             Kill(old);
+            Count--;
             CompactIfMostlyDead();
         }
 
-        if (SlotCount == _ids.Length)
-        {
-            int size = _ids.Length * 2;
-            Array.Resize(ref _ids, size);
-            Array.Resize(ref _units, size);
-            Array.Resize(ref _lengths, size);
-            Array.Resize(ref _fingerprints, size);
-        }
-
-        int slot = SlotCount++;
-        _ids[slot] = id;
-        _units[slot] = units;
-        _lengths[slot] = units.Length;
-        _fingerprints[slot] = fingerprint;
-        _slotById[id] = slot;
-        MaxLength = Math.Max(MaxLength, units.Length);
+        Place(id, units, fingerprint);
         Count++;
-        foreach (int term in units)
-        {
-            Append(term, slot);
-        }
-
-        _postingsTotal += units.Length;
     }
 
     public bool Remove(int id)
@@ -95,103 +131,170 @@ internal sealed class SegmentStore
         }
 
         Kill(slot);
+        Count--;
         CompactIfMostlyDead();
         return true;
     }
 
-    /// <summary>Renumbers the live segments into consecutive slots and rebuilds the postings without dead entries. O(total units).</summary>
+    /// <summary>Moves the live segments into fresh pages and rebuilds the keys without dead entries. O(total units).</summary>
     public void Compact()
     {
-        int live = 0;
-        for (int slot = 0; slot < SlotCount; slot++)
+        int[] ids = _ids;
+        int[] lengths = _lengths;
+        int[] starts = _starts;
+        ulong[] fingerprints = _fingerprints;
+        int[][] chunks = _chunks;
+        int slots = SlotCount;
+        int live = Count;
+        Reset();
+        Keys.ClearEntries();
+        for (int slot = 0; slot < slots; slot++)
         {
-            if (_lengths[slot] < 0)
+            if (lengths[slot] >= 0)
             {
-                continue;
-            }
-
-            _ids[live] = _ids[slot];
-            _units[live] = _units[slot];
-            _lengths[live] = _lengths[slot];
-            _fingerprints[live] = _fingerprints[slot];
-            _slotById[_ids[live]] = live;
-            live++;
-        }
-
-        Array.Clear(_units, live, SlotCount - live);
-        SlotCount = live;
-
-        // Exact-size postings: count first, then fill in slot order (which keeps each list sorted).
-        Array.Clear(_postingCounts);
-        var sizes = new int[_postingCounts.Length];
-        for (int slot = 0; slot < live; slot++)
-        {
-            foreach (int term in _units[slot])
-            {
-                sizes[term]++;
+                int start = starts[slot];
+                Place(ids[slot], chunks[start >> ChunkShift].AsSpan(start & (ChunkUnits - 1), lengths[slot]), fingerprints[slot]);
             }
         }
 
-        for (int term = 0; term < sizes.Length; term++)
-        {
-            _postings[term] = sizes[term] == 0 ? [] : new int[sizes[term]];
-        }
+        Count = live;
+    }
 
+    private void Reset()
+    {
+        _slotById.Clear();
+        _ids = [];
+        _lengths = [];
+        _starts = [];
+        _fingerprints = [];
+        _pageClass = [];
+        _chunks = [];
+        _chunkCount = 0;
+        _chunkFill = 0;
+        Array.Clear(_classPages);
+        Array.Clear(_classPageCount);
+        Array.Fill(_openPage, NoPage);
+        Array.Clear(_openFill);
+        PageCount = 0;
         MaxLength = 0;
-        _postingsTotal = 0;
-        for (int slot = 0; slot < live; slot++)
+        _deadSlots = 0;
+        Keys.SetCapacity(0);
+    }
+
+    private void Place(int id, ReadOnlySpan<int> units, ulong fingerprint)
+    {
+        int slot = NewSlot(LengthClasses.Of(units.Length));
+        _starts[slot] = StoreUnits(units);
+        _ids[slot] = id;
+        _lengths[slot] = units.Length;
+        _fingerprints[slot] = fingerprint;
+        _slotById[id] = slot;
+        MaxLength = Math.Max(MaxLength, units.Length);
+        Keys.Add(units, slot, _lengths);
+    }
+
+    /// <summary>Copies units into the chunks; returns where they start.</summary>
+    private int StoreUnits(ReadOnlySpan<int> units)
+    {
+        if (_chunkCount == 0 || ChunkUnits - _chunkFill < units.Length)
         {
-            foreach (int term in _units[slot])
+            if (_chunkCount == _chunks.Length)
             {
-                _postings[term][_postingCounts[term]++] = slot;
+                Array.Resize(ref _chunks, Math.Max(4, _chunks.Length * 2));
             }
 
-            MaxLength = Math.Max(MaxLength, _lengths[slot]);
-            _postingsTotal += _lengths[slot];
+            if (_chunkCount == 1 << (31 - ChunkShift))
+            {
+                throw new InvalidOperationException($"The index holds more than {int.MaxValue:N0} units; it cannot grow further.");
+            }
+
+            // The first chunk grows with a small index; a segment longer than a chunk gets one of its own size.
+            int size = _chunkCount == 0 ? Math.Max(units.Length, 4096) : Math.Max(units.Length, ChunkUnits);
+            _chunks[_chunkCount++] = new int[size];
+            _chunkFill = 0;
         }
 
-        _postingsDead = 0;
+        int[] chunk = _chunks[_chunkCount - 1];
+        if (chunk.Length - _chunkFill < units.Length)
+        {
+            Array.Resize(ref chunk, (int)Math.Min(ChunkUnits, Math.Max(_chunkFill + (long)units.Length, chunk.Length * 2L)));
+            _chunks[_chunkCount - 1] = chunk;
+        }
+
+        units.CopyTo(chunk.AsSpan(_chunkFill));
+        int start = ((_chunkCount - 1) << ChunkShift) | _chunkFill;
+        _chunkFill += units.Length;
+        return start;
+    }
+
+    private int NewSlot(int lengthClass)
+    {
+        int page = _openPage[lengthClass];
+        if (page == NoPage || _openFill[lengthClass] == PageSize)
+        {
+            page = NewPage(lengthClass);
+        }
+
+        return (page << PageShift) + _openFill[lengthClass]++;
+    }
+
+    private int NewPage(int lengthClass)
+    {
+        if (PageCount == _pageClass.Length)
+        {
+            int capacity = Math.Max(4, _pageClass.Length * 2);
+            int slots = capacity << PageShift;
+            int old = _lengths.Length;
+            Array.Resize(ref _pageClass, capacity);
+            Array.Resize(ref _ids, slots);
+            Array.Resize(ref _lengths, slots);
+            Array.Resize(ref _starts, slots);
+            Array.Resize(ref _fingerprints, slots);
+            _lengths.AsSpan(old).Fill(-1);
+            Keys.SetCapacity(slots);
+        }
+
+        int page = PageCount++;
+        _pageClass[page] = (byte)lengthClass;
+        ref int[] pages = ref _classPages[lengthClass];
+        pages ??= new int[4];
+        if (_classPageCount[lengthClass] == pages.Length)
+        {
+            Array.Resize(ref pages, pages.Length * 2);
+        }
+
+        pages[_classPageCount[lengthClass]++] = page;
+        _openPage[lengthClass] = page;
+        _openFill[lengthClass] = 0;
+        return page;
     }
 
     private void CompactIfMostlyDead()
     {
-        if (_postingsDead >= MinDeadToCompact && _postingsDead * 2 >= _postingsTotal)
+        if (_deadSlots >= MinDeadToCompact && _deadSlots * 2L >= SlotCount - FreeSlots())
         {
             Compact();
         }
     }
 
-    private void Kill(int slot)
+    private int FreeSlots()
     {
-        _postingsDead += _lengths[slot];
-        _lengths[slot] = -1;
-        _units[slot] = [];
-        Count--;
-    }
-
-    private void Append(int term, int slot)
-    {
-        if (term >= _postingCounts.Length)
+        int free = 0;
+        for (int lengthClass = 0; lengthClass < LengthClasses.Count; lengthClass++)
         {
-            int size = Math.Max(term + 1, _postingCounts.Length * 2);
-            int old = _postingCounts.Length;
-            Array.Resize(ref _postings, size);
-            Array.Resize(ref _postingCounts, size);
-            for (int i = old; i < size; i++)
+            if (_openPage[lengthClass] != NoPage)
             {
-                _postings[i] = [];
+                free += PageSize - _openFill[lengthClass];
             }
         }
 
-        int[] list = _postings[term];
-        int count = _postingCounts[term];
-        if (count == list.Length)
-        {
-            Array.Resize(ref list, Math.Max(4, count * 2));
-            _postings[term] = list;
-        }
+        return free;
+    }
 
-        list[count] = slot;
-        _postingCounts[term] = count + 1;
+    private void Kill(int slot)
+    {
+        Keys.Remove(UnitsOf(slot), slot);
+        _lengths[slot] = -1;
+        _deadSlots++;
     }
 }

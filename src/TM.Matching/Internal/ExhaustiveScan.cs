@@ -1,0 +1,108 @@
+namespace TM.Matching.Internal;
+
+/// <summary>
+/// Scores every live segment of a store with the bit-parallel distance bounded at θ, no other filter, on every
+/// core: the reference for <see cref="Searcher"/>.
+/// </summary>
+/// <remarks>
+/// The bound at θ is not a filter: a distance above it scores below θ by the definition of
+/// <see cref="MatchCosts.MaxDistance"/>, and the verifier returns exact distances up to the bound (both are tested
+/// against the plain dynamic programme). The score of each segment is exactly <see cref="FuzzyScorer"/>'s.
+/// </remarks>
+internal static class ExhaustiveScan
+{
+    private const int PagesPerTask = 16;
+
+    public static FuzzyHit[] Search(SegmentStore store, MatchCosts costs, MatchOptions options, ReadOnlySpan<int> query, ulong fingerprint)
+    {
+        int[] units = query.ToArray();
+        var merged = new TopHits();
+        merged.Reset(options.MaxResults);
+        int tasks = (store.PageCount + PagesPerTask - 1) / PagesPerTask;
+        Parallel.For(
+            0,
+            tasks,
+            () => new Worker(units, options.MaxResults),
+            (task, _, worker) =>
+            {
+                int first = task * PagesPerTask * SegmentStore.PageSize;
+                int last = Math.Min(store.PageCount, (task + 1) * PagesPerTask) * SegmentStore.PageSize;
+                for (int slot = first; slot < last; slot++)
+                {
+                    worker.Score(store, costs, options.MinScore, slot, fingerprint);
+                }
+
+                return worker;
+            },
+            worker =>
+            {
+                lock (merged)
+                {
+                    foreach (FuzzyHit hit in worker.Hits.ToSortedArray())
+                    {
+                        merged.Offer(hit.Score, hit.Id);
+                    }
+                }
+            });
+        return merged.ToSortedArray();
+    }
+
+    private sealed class Worker
+    {
+        private readonly BitParallelLevenshtein _verifier = new();
+        private readonly int _n;
+
+        public Worker(int[] query, int maxResults)
+        {
+            var table = new QueryTermTable();
+            table.Build(query);
+            _verifier.SetQuery(query, table);
+            _n = query.Length;
+            Hits.Reset(maxResults);
+        }
+
+        public TopHits Hits { get; } = new();
+
+        // MaxDistance by length, computed once per length: it costs several Score calls, the distance of a
+        // 60-unit segment about as much.
+        private int[] _maxDistance = [];
+
+        private int MaxDistance(MatchCosts costs, double minScore, int longer)
+        {
+            if (longer >= _maxDistance.Length)
+            {
+                int old = _maxDistance.Length;
+                Array.Resize(ref _maxDistance, Math.Max(longer + 1, old * 2));
+                for (int m = old; m < _maxDistance.Length; m++)
+                {
+                    _maxDistance[m] = costs.MaxDistance(m, minScore);
+                }
+            }
+
+            return _maxDistance[longer];
+        }
+
+        public void Score(SegmentStore store, MatchCosts costs, double minScore, int slot, ulong fingerprint)
+        {
+            int length = store.Lengths[slot];
+            if (length < 0)
+            {
+                return;
+            }
+
+            int longer = Math.Max(_n, length);
+            int maxDistance = MaxDistance(costs, minScore, longer);
+            int distance = _verifier.Distance(store.UnitsOf(slot), maxDistance);
+            if (distance > maxDistance)
+            {
+                return;
+            }
+
+            double score = costs.Score(distance, longer, sameText: distance == 0 && store.FingerprintOf(slot) == fingerprint);
+            if (score >= minScore)
+            {
+                Hits.Offer(score, store.IdOf(slot));
+            }
+        }
+    }
+}
