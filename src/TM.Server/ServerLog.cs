@@ -22,4 +22,13 @@ internal static partial class ServerLog
 
     [LoggerMessage(6, LogLevel.Information, "TM server listening on {Address} (data: {DataDirectory}).")]
     public static partial void Listening(ILogger logger, string address, string dataDirectory);
+
+    [LoggerMessage(7, LogLevel.Error, "The in-memory index of memory '{Memory}' could not take a committed batch; lookups miss it until the server restarts.")]
+    public static partial void IndexUpdateFailed(ILogger logger, string memory, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Information, "Import {ImportId} '{Name}' into memory '{Memory}' ended {Status}: {Units} units committed, {Stored} pairs stored, {Skipped} duplicates skipped.")]
+    public static partial void ImportEnded(ILogger logger, long importId, string name, string memory, string status, long units, long stored, long skipped);
+
+    [LoggerMessage(9, LogLevel.Warning, "Concordance indexing failed; retrying in {Seconds} s.")]
+    public static partial void ConcordanceIndexingFailed(ILogger logger, double seconds, Exception exception);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TM.Server.Memory;
+using TM.Storage;
 using TM.Text;
 
 namespace TM.Server.Hosting;
@@ -22,7 +23,7 @@ internal static class SeedImporter
             var name = Path.GetFileName(file);
             try
             {
-                await catalog.ImportDocumentAsync(null, name, await File.ReadAllTextAsync(file), CancellationToken.None);
+                await catalog.ImportDocumentAsync(null, name, await File.ReadAllTextAsync(file), UpdatePolicy.AddAlternative, CancellationToken.None);
                 ServerLog.SeedImported(logger, name);
             }
             catch (DocumentException e)

@@ -31,6 +31,7 @@ public static class TmServerApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => SegmentStore.Open(options.DatabasePath));
         builder.Services.AddSingleton<TranslationMemoryCatalog>();
+        builder.Services.AddHostedService<ConcordanceIndexer>();
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = RequestLimits.MaxReceiveMessageSize;

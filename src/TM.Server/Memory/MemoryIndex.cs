@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TM.Interchange;
 using TM.Matching;
 using TM.Storage;
@@ -8,7 +9,13 @@ namespace TM.Server.Memory;
 public sealed class MemoryIndex
 {
     /// <summary>Creates empty indexes for a memory.</summary>
-    public MemoryIndex(MemoryInfo info) => Info = info;
+    /// <param name="info">The memory's identity in the store.</param>
+    /// <param name="logger">Where a failed background index update is reported; null for nowhere.</param>
+    public MemoryIndex(MemoryInfo info, ILogger? logger = null)
+    {
+        Info = info;
+        Updates = new IndexUpdateQueue(this, logger);
+    }
 
     /// <summary>The memory's identity in the store.</summary>
     public MemoryInfo Info { get; }
@@ -24,6 +31,9 @@ public sealed class MemoryIndex
 
     /// <summary>Serialises writers to this memory so the store and both indexes change in the same order.</summary>
     internal SemaphoreSlim WriteGate { get; } = new(1, 1);
+
+    /// <summary>Applies committed batches to the indexes in commit order, off the committing thread.</summary>
+    internal IndexUpdateQueue Updates { get; }
 
     /// <summary>The index to search for a query in <paramref name="side"/>.</summary>
     public FuzzyIndex For(SegmentSide side) => side == SegmentSide.Korean ? Korean : English;
@@ -43,6 +53,33 @@ public sealed class MemoryIndex
         }
         Korean.AddRange(korean);
         English.AddRange(english);
+    }
+
+    /// <summary>
+    /// Applies one committed batch: new and updated segments (same id, new text) replace what each index holds for
+    /// their ids, then removed ids go; the lexicon learns the new pairs.
+    /// </summary>
+    /// <remarks>
+    /// Each index applies the additions and updates of a batch atomically; removals follow one by one, so a search
+    /// in between can still see an alternative that an OVERWRITE removes (the store no longer has it, and lookups
+    /// drop hits the store does not return).
+    /// </remarks>
+    internal void Apply(IndexChange change)
+    {
+        if (change.Added.Count > 0 && change.Updated.Count > 0)
+            Add([.. change.Added, .. change.Updated]);
+        else if (change.Added.Count > 0)
+            Add(change.Added);
+        else if (change.Updated.Count > 0)
+            Add(change.Updated);
+        foreach (var id in change.Removed)
+        {
+            var key = ToIndexId(id);
+            Korean.Remove(key);
+            English.Remove(key);
+        }
+        Lexicon.Learn(change.Added);
+        Lexicon.Learn(change.Updated);
     }
 
     // The index keys are ints to halve its postings; SQLite row ids only grow past 2^31 after two

@@ -21,6 +21,8 @@ public sealed class TranslationMemoryCatalog
     private readonly SegmentStore _store;
     private readonly ILogger<TranslationMemoryCatalog> _logger;
     private readonly ConcurrentDictionary<string, MemoryIndex> _memories = new(StringComparer.Ordinal);
+    // Ids of the imports a call of this server is running: a second call may not resume one of them.
+    private readonly ConcurrentDictionary<long, byte> _running = new();
     private readonly Lock _createGate = new();
     private static readonly DocumentAligner DefaultAligner = new();
 
@@ -41,7 +43,7 @@ public sealed class TranslationMemoryCatalog
         foreach (var info in _store.ListMemories())
         {
             var started = Stopwatch.GetTimestamp();
-            var index = new MemoryIndex(info);
+            var index = new MemoryIndex(info, _logger);
             // In batches, so a large memory never has all its texts in managed memory at once.
             foreach (var batch in _store.ReadAll(info.Id).Chunk(10_000))
                 index.Add(batch);
@@ -57,30 +59,133 @@ public sealed class TranslationMemoryCatalog
     public MemoryIndex? Find(string? name) =>
         _memories.TryGetValue(SegmentStore.NormalizeMemoryName(name), out var memory) ? memory : null;
 
-    /// <summary>Stores pairs in one transaction and then adds the new ones to the memory's index.</summary>
-    public async Task<ImportOutcome> ImportAsync(string? memory, ImportKind kind, string importName, IReadOnlyList<SegmentInput> pairs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores pairs as one import of one transaction, then waits until the memory's indexes hold them, so a lookup
+    /// right after the call finds them.
+    /// </summary>
+    /// <param name="memory">Memory name; empty means the default. Created when missing.</param>
+    /// <param name="options">Kind, name, update policy and the side the policy compares.</param>
+    /// <param name="pairs">The pairs, in order.</param>
+    /// <param name="cancellationToken">Stops the wait for the indexes; the pairs are committed by then.</param>
+    public async Task<ImportOutcome> ImportAsync(string? memory, ImportOptions options, IReadOnlyList<SegmentInput> pairs, CancellationToken cancellationToken)
     {
         var index = GetOrCreate(memory);
-        await index.WriteGate.WaitAsync(cancellationToken);
+        ImportOutcome outcome;
+        Task indexed;
+        // Under the memory's gate, so the index worker receives batches in the store's commit order.
+        await index.WriteGate.WaitAsync(CancellationToken.None);
         try
         {
-            var outcome = _store.AddSegments(index.Info.Name, kind, importName, pairs);
-            index.Add(outcome.Added);
-            index.Lexicon.Learn(outcome.Added);
-            ServerLog.ImportCommitted(_logger, index.Info.Name, importName, outcome.Added.Count, outcome.SkippedDuplicates);
-            return outcome;
+            // Begin, commit and complete in one transaction: a failure records nothing.
+            outcome = _store.AddSegments(index.Info.Name, options, pairs);
+            Committed.Set();
+            indexed = await index.Updates.EnqueueAsync(ToChange(outcome));
         }
         finally
         {
             index.WriteGate.Release();
         }
+        ServerLog.ImportCommitted(_logger, index.Info.Name, options.Name, outcome.Added.Count, outcome.SkippedDuplicates);
+        await indexed.WaitAsync(cancellationToken);
+        return outcome;
     }
 
+    /// <summary>Records a new import into <paramref name="memory"/> (created when missing) and returns its handle.</summary>
+    internal ImportRun BeginImport(string? memory, ImportOptions options)
+    {
+        var index = GetOrCreate(memory);
+        var run = new ImportRun(index, _store.BeginImport(index.Info.Name, options));
+        _running[run.Id] = 0;
+        return run;
+    }
+
+    /// <summary>
+    /// Takes up an interrupted import again; throws <see cref="InvalidOperationException"/> when this server is
+    /// running it already (another call is importing the file right now).
+    /// </summary>
+    internal ImportRun ResumeImport(long importId, string memory)
+    {
+        var index = GetOrCreate(memory);
+        if (!_running.TryAdd(importId, 0))
+            throw new InvalidOperationException($"Import {importId} is running right now; wait for that call to end or cancel it.");
+        try
+        {
+            return new ImportRun(index, _store.ResumeImport(importId));
+        }
+        catch
+        {
+            _running.TryRemove(importId, out _);
+            throw;
+        }
+    }
+
+    /// <summary>Imports this server is running now.</summary>
+    internal int RunningImports => _running.Count;
+
+    /// <summary>Set after every commit: the store has segments the concordance index does not have yet.</summary>
+    internal CommitSignal Committed { get; } = new();
+
+    /// <summary>True while this server runs the import (so its record says running because it is).</summary>
+    internal bool IsRunning(long importId) => _running.ContainsKey(importId);
+
+    /// <summary>
+    /// Commits one batch of an import in one transaction and queues its changes for the memory's indexes; blocks
+    /// while the index worker is <see cref="IndexUpdateQueue.MaxPending"/> batches behind. For dedicated threads.
+    /// </summary>
+    /// <returns>What the batch did, and a task that completes once the indexes hold it.</returns>
+    internal (ImportOutcome Outcome, Task Indexed) CommitBatch(ImportRun run, IReadOnlyList<SegmentInput> pairs, long sourcePosition)
+    {
+        // Under the memory's gate, so the index worker receives batches in the store's commit order.
+        run.Index.WriteGate.Wait();
+        try
+        {
+            var outcome = _store.CommitBatch(run.Session, pairs, sourcePosition);
+            Committed.Set();
+            return (outcome, run.Index.Updates.Enqueue(ToChange(outcome)));
+        }
+        finally
+        {
+            run.Index.WriteGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Records how an import ended and forgets it as running. <see cref="ImportStatus.Interrupted"/> leaves the record
+    /// as it is (running, with its last committed position): it is resumable, and ListImports shows it interrupted
+    /// because no call runs it.
+    /// </summary>
+    internal void CompleteImport(ImportRun run, ImportStatus status, string? message)
+    {
+        try
+        {
+            if (status != ImportStatus.Interrupted)
+                _store.CompleteImport(run.Session, status, message);
+        }
+        finally
+        {
+            _running.TryRemove(run.Id, out _);
+        }
+        var session = run.Session;
+        ServerLog.ImportEnded(_logger, run.Id, session.Options.Name, session.Memory.Name, status.ToString().ToLowerInvariant(),
+            session.SourcePosition, session.PairsStored, session.PairsSkipped);
+    }
+
+    /// <summary>The status to show for a record: a record the store has as running is interrupted unless this server runs it.</summary>
+    internal ImportStatus EffectiveStatus(TM.Storage.ImportRecord record) =>
+        record.Status == ImportStatus.Running && !IsRunning(record.Id) ? ImportStatus.Interrupted : record.Status;
+
+    private static IndexChange ToChange(ImportOutcome outcome) => new(outcome.Added, outcome.Updated, outcome.Removed);
+
     /// <summary>Splits, aligns and stores a parallel document; throws <see cref="DocumentException"/> for input that is not one.</summary>
-    public async Task<DocumentImport> ImportDocumentAsync(string? memory, string name, string text, CancellationToken cancellationToken)
+    /// <param name="memory">Memory name; empty means the default. Created when missing.</param>
+    /// <param name="name">The document's name, kept as the pairs' origin and the import's name.</param>
+    /// <param name="text">The document.</param>
+    /// <param name="policy">For a Korean sentence the memory already holds with another translation.</param>
+    /// <param name="cancellationToken">Stops the wait for the indexes once the pairs are committed.</param>
+    public async Task<DocumentImport> ImportDocumentAsync(string? memory, string name, string text, UpdatePolicy policy, CancellationToken cancellationToken)
     {
         var alignment = Align(memory, text);
-        var outcome = await ImportAsync(memory, ImportKind.Document, name, DocumentImport.PairsOf(alignment, name), cancellationToken);
+        var outcome = await ImportAsync(memory, new ImportOptions(ImportKind.Document, name, policy), DocumentImport.PairsOf(alignment, name), cancellationToken);
         return new DocumentImport(alignment, outcome);
     }
 
@@ -136,7 +241,7 @@ public sealed class TranslationMemoryCatalog
         {
             if (_memories.TryGetValue(normalized, out existing))
                 return existing;
-            var created = new MemoryIndex(_store.GetOrCreateMemory(normalized));
+            var created = new MemoryIndex(_store.GetOrCreateMemory(normalized), _logger);
             _memories[normalized] = created;
             return created;
         }

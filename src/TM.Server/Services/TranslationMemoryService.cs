@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.IO.Pipelines;
 using TM.Grpc;
-using TM.Interchange;
 using TM.Matching;
 using TM.Protos.V1;
-using TM.Server.Interchange;
+using TM.Server.Hosting;
 using TM.Server.Memory;
 using TM.Storage;
 using TM.Text;
+using ImportOptions = TM.Storage.ImportOptions;
+using UpdatePolicy = TM.Storage.UpdatePolicy;
 
 namespace TM.Server.Services;
 
@@ -16,21 +16,29 @@ namespace TM.Server.Services;
 /// catalog, and turns bad input into INVALID_ARGUMENT / NOT_FOUND with an actionable message.
 /// Anything unexpected propagates to the gRPC layer, which answers UNKNOWN and logs it.
 /// </summary>
-public sealed class TranslationMemoryService : TranslationMemory.TranslationMemoryBase
+public sealed partial class TranslationMemoryService : TranslationMemory.TranslationMemoryBase
 {
     private readonly TranslationMemoryCatalog _catalog;
+    private readonly ServerOptions _options;
 
     /// <summary>Creates the service over the server's catalog.</summary>
-    public TranslationMemoryService(TranslationMemoryCatalog catalog) => _catalog = catalog;
+    /// <param name="catalog">The memories.</param>
+    /// <param name="options">The server's settings (the import batch size).</param>
+    public TranslationMemoryService(TranslationMemoryCatalog catalog, ServerOptions options)
+    {
+        _catalog = catalog;
+        _options = options;
+    }
 
     /// <inheritdoc />
     public override async Task<ImportDocumentResponse> ImportDocument(ImportDocumentRequest request, ServerCallContext context)
     {
         Invalid.CheckMemoryName(request.Memory);
+        var policy = ImportRequests.Policy(request.UpdatePolicy);
         DocumentImport import;
         try
         {
-            import = await _catalog.ImportDocumentAsync(request.Memory, request.Name, request.Text, context.CancellationToken);
+            import = await _catalog.ImportDocumentAsync(request.Memory, request.Name, request.Text, policy, context.CancellationToken);
         }
         catch (DocumentException e)
         {
@@ -40,6 +48,9 @@ public sealed class TranslationMemoryService : TranslationMemory.TranslationMemo
         {
             PairsStored = import.Outcome.Added.Count,
             PairsSkippedDuplicate = import.Outcome.SkippedDuplicates,
+            PairsUpdated = import.Outcome.Overwritten,
+            PairsKeptExisting = import.Outcome.KeptExisting,
+            ImportId = import.Outcome.ImportId,
             LinesDropped = import.Alignment.DroppedLines.Count,
             KoSentences = import.Alignment.KoreanSentenceCount,
             EnSentences = import.Alignment.EnglishSentenceCount,
@@ -86,35 +97,41 @@ public sealed class TranslationMemoryService : TranslationMemory.TranslationMemo
     {
         // The whole stream is one transaction: validate everything first, so a bad message on
         // line 90,000 leaves the memory exactly as it was.
-        string? memory = null;
-        string? importName = null;
+        ImportSegmentsRequest? first = null;
+        string? origin = null;
         var pairs = new List<SegmentInput>();
         var received = 0;
         while (await requestStream.MoveNext(context.CancellationToken))
         {
             var message = requestStream.Current;
             received++;
-            if (memory is null)
+            if (first is null)
             {
-                memory = message.Memory;
-                Invalid.CheckMemoryName(memory);
+                first = message;
+                Invalid.CheckMemoryName(first.Memory);
+                if (message.Ko.Length == 0 && message.En.Length == 0)
+                    continue; // a header message carrying only the memory and the import's settings
             }
-            if (message.Ko.Length == 0 && message.En.Length == 0 && received == 1)
-                continue; // a header message carrying only the memory
-            if (importName is null && message.Origin.Length > 0)
-                importName = message.Origin;
+            if (origin is null && message.Origin.Length > 0)
+                origin = message.Origin;
             CheckPairSide(message.Ko, "ko", received);
             CheckPairSide(message.En, "en", received);
             pairs.Add(new SegmentInput(message.Ko.Trim(), message.En.Trim(), message.Origin, message.Note));
         }
-        var outcome = pairs.Count == 0
-            ? null
-            : await _catalog.ImportAsync(memory, ImportKind.Segments, importName ?? "segments", pairs, context.CancellationToken);
+        var policy = ImportRequests.Policy(first?.UpdatePolicy ?? TM.Protos.V1.UpdatePolicy.Unspecified);
+        var side = ImportRequests.SourceSide(first?.SourceLang ?? "") ?? SegmentSide.Korean;
+        var importName = ImportRequests.FileName(first?.ImportName ?? "", origin ?? "segments");
+        if (pairs.Count == 0)
+            return new ImportSegmentsResponse { MessagesReceived = received };
+        var outcome = await _catalog.ImportAsync(first!.Memory, new ImportOptions(ImportKind.Segments, importName, policy, side), pairs, context.CancellationToken);
         return new ImportSegmentsResponse
         {
             MessagesReceived = received,
-            PairsStored = outcome?.Added.Count ?? 0,
-            PairsSkippedDuplicate = outcome?.SkippedDuplicates ?? 0,
+            PairsStored = outcome.Added.Count,
+            PairsSkippedDuplicate = outcome.SkippedDuplicates,
+            PairsUpdated = outcome.Overwritten,
+            PairsKeptExisting = outcome.KeptExisting,
+            ImportId = outcome.ImportId,
         };
     }
 
@@ -214,142 +231,6 @@ public sealed class TranslationMemoryService : TranslationMemory.TranslationMemo
         }
         return Task.FromResult(response);
     }
-
-    /// <inheritdoc />
-    public override async Task<ImportTmxResponse> ImportTmx(IAsyncStreamReader<ImportTmxRequest> requestStream, ServerCallContext context)
-    {
-        var cancellationToken = context.CancellationToken;
-        if (!await requestStream.MoveNext(cancellationToken))
-            throw Invalid.Argument("The ImportTmx stream is empty: send the file's bytes in 'chunk', the first message also carrying 'memory' and 'file_name'.");
-        var first = requestStream.Current;
-        Invalid.CheckMemoryName(first.Memory);
-        var fileName = first.FileName.Trim();
-        if (fileName.Length == 0)
-            fileName = "upload.tmx";
-        else if (fileName.Length > 1_000)
-            throw Invalid.Argument($"file_name is {Invalid.Count(fileName.Length)} characters long; the limit is 1,000.");
-
-        // The parser reads the pipe on its own thread while this one feeds it: the file is never whole in
-        // memory, and the pipe's 1 MB limit stops a fast client from running ahead of the commits.
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024, useSynchronizationContext: false));
-        var importer = new TmxImporter(_catalog, first.Memory, fileName);
-        var parsing = Task.Factory.StartNew(() =>
-        {
-            try
-            {
-                using var input = pipe.Reader.AsStream();
-                importer.Run(input, cancellationToken);
-                pipe.Reader.Complete();
-            }
-            catch (Exception e)
-            {
-                pipe.Reader.Complete(e);
-                throw;
-            }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-        try
-        {
-            var message = first;
-            while (true)
-            {
-                // IsCompleted: the parser has stopped (the end of the document, or an error it will report).
-                if (!message.Chunk.IsEmpty && (await pipe.Writer.WriteAsync(message.Chunk.Memory, cancellationToken)).IsCompleted)
-                    break;
-                if (!await requestStream.MoveNext(cancellationToken))
-                    break;
-                message = requestStream.Current;
-            }
-            await pipe.Writer.CompleteAsync();
-        }
-        catch (Exception e)
-        {
-            // The client went away or cancelled: stop the parser, let it finish, and report the stream's failure.
-            await pipe.Writer.CompleteAsync(e);
-            await parsing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            throw;
-        }
-
-        try
-        {
-            await parsing;
-        }
-        catch (InterchangeFormatException e)
-        {
-            throw Invalid.Argument($"{e.Message} {Committed(importer)}");
-        }
-        catch (ArgumentException e)
-        {
-            // A unit the store or index refuses; the reader's own checks make this rare.
-            throw Invalid.Argument($"{fileName}: {e.Message} {Committed(importer)}");
-        }
-
-        var statistics = importer.Statistics!;
-        return new ImportTmxResponse
-        {
-            UnitsRead = statistics.UnitsRead,
-            PairsStored = importer.PairsStored,
-            PairsSkippedDuplicate = importer.PairsSkippedDuplicate,
-            SkippedOtherLanguages = statistics.Skipped(SkipReason.OtherLanguages),
-            SkippedMissingKorean = statistics.Skipped(SkipReason.MissingKorean),
-            SkippedMissingEnglish = statistics.Skipped(SkipReason.MissingEnglish),
-            SkippedEmpty = statistics.Skipped(SkipReason.EmptySegment),
-            BatchesCommitted = importer.BatchesCommitted,
-        };
-    }
-
-    /// <inheritdoc />
-    public override async Task ExportTmx(ExportTmxRequest request, IServerStreamWriter<ExportTmxChunk> responseStream, ServerCallContext context)
-    {
-        var memory = FindMemory(request.Memory);
-        var cancellationToken = context.CancellationToken;
-        await using var output = new ExportChunkStream(responseStream, cancellationToken);
-        await using var writer = new TmxWriter(output);
-        // ReadAll streams from SQLite in id order: one unit in memory at a time, plus the writer's 64 KB.
-        foreach (var segment in _catalog.Store.ReadAll(memory.Info.Id))
-        {
-            TranslationUnit unit;
-            try
-            {
-                unit = TmxSegmentMapper.ToUnit(segment);
-                await writer.WriteUnitAsync(unit, cancellationToken);
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException)
-            {
-                // The chunks sent so far do not end the file, so the client cannot mistake them for a complete export.
-                throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                    $"Segment {segment.Id.ToString(CultureInfo.InvariantCulture)} of memory '{memory.Info.Name}' cannot be written as TMX: {e.Message}"));
-            }
-        }
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public override Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context)
-    {
-        string? memory = null;
-        if (request.Memory.Length > 0)
-            memory = FindMemory(request.Memory).Info.Name;
-        var response = new ListImportsResponse();
-        foreach (var record in _catalog.Store.ListImports(memory))
-        {
-            response.Imports.Add(new TM.Protos.V1.ImportRecord
-            {
-                ImportId = record.Id,
-                Memory = record.Memory,
-                Kind = record.Kind,
-                Name = record.Name,
-                PairsStored = record.PairsStored,
-                PairsSkipped = record.PairsSkipped,
-                Created = record.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            });
-        }
-        return Task.FromResult(response);
-    }
-
-    private static string Committed(TmxImporter importer) => importer.BatchesCommitted == 0
-        ? "Nothing from this file was stored."
-        : $"{Invalid.Count(importer.PairsStored)} pairs from the {Invalid.Count(importer.BatchesCommitted)} batches before the error were committed and stay stored; the failing batch stored nothing.";
 
     private MemoryIndex FindMemory(string name)
     {

@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using TM.Interchange;
+using TM.Server.Memory;
+using TM.Storage;
+
+namespace TM.Server.Interchange;
+
+/// <summary>
+/// One file upload (ImportFile, ImportTmx) on its way into a memory: the caller writes the bytes into
+/// <see cref="Input"/> as they arrive; a parser thread reads them into batches; a commit thread stores each batch in
+/// one transaction, hands its changes to the memory's index worker and reports what is durable.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Three stages overlap on the machine's cores (parsing, SQLite, indexing) and every buffer between them is
+/// bounded, so a fast client waits for the slowest stage instead of filling the server's memory: the pipe holds at
+/// most <see cref="PipeLimit"/> bytes, one finished batch waits for the commit thread, and the index worker lets
+/// <see cref="IndexUpdateQueue.MaxPending"/> batches wait.
+/// </para>
+/// <para>
+/// A unit is numbered by <see cref="UnitReader.Position"/>; each commit records the number of the last unit it
+/// covers, so a resumed import reads the file again from its first byte and stores only what comes after it.
+/// </para>
+/// </remarks>
+internal sealed class FileImportJob
+{
+    /// <summary>Bytes the pipe holds before the caller's writes wait: a few MB of TMX is a few thousand units.</summary>
+    public const int PipeLimit = 4 * 1024 * 1024;
+
+    private readonly TranslationMemoryCatalog _catalog;
+    private readonly FileImportSettings _settings;
+    private readonly Action<FileImportProgress>? _onCommitted;
+    private readonly Pipe _pipe = new(new PipeOptions(pauseWriterThreshold: PipeLimit, resumeWriterThreshold: PipeLimit / 2, useSynchronizationContext: false));
+    // One batch waits while the commit thread stores the previous one and the parser builds the next.
+    private readonly BlockingCollection<Batch> _batches = new(boundedCapacity: 1);
+    private readonly long _resumeFrom;
+    private ImportCounts _committed;
+    private long _unitsRead;
+    private long _unitsSkippedCommitted;
+    private Exception? _parseError;
+    private Exception? _commitError;
+    private Task _indexed = Task.CompletedTask;
+
+    /// <param name="catalog">The memories.</param>
+    /// <param name="settings">What to import and how.</param>
+    /// <param name="onCommitted">Called on the commit thread after every commit, with what is durable; null for none.</param>
+    public FileImportJob(TranslationMemoryCatalog catalog, FileImportSettings settings, Action<FileImportProgress>? onCommitted)
+    {
+        _catalog = catalog;
+        _settings = settings;
+        _onCommitted = onCommitted;
+        _committed = settings.Base ?? ImportCounts.Zero;
+        _resumeFrom = _committed.UnitsCommitted;
+        Run = settings.Resume;
+    }
+
+    /// <summary>Where the caller writes the file's bytes; <see cref="FlushResult.IsCompleted"/> means the parser has stopped.</summary>
+    public PipeWriter Input => _pipe.Writer;
+
+    /// <summary>The import's record; null until the parser has read the file's header (for a new import).</summary>
+    public ImportRun? Run { get; private set; }
+
+    /// <summary>What the reader did with the units; null until the parser has started.</summary>
+    public ReadStatistics? Statistics { get; private set; }
+
+    /// <summary>What the import has committed so far, over all its calls.</summary>
+    public ImportCounts Committed => Volatile.Read(ref _committed);
+
+    /// <summary>Batches this call committed.</summary>
+    public int BatchesThisCall { get; private set; }
+
+    /// <summary>
+    /// Runs the import to its end and records how it ended: completed, failed (a damaged file, with the reason), or
+    /// interrupted (the upload broke off or was cancelled; resumable).
+    /// </summary>
+    /// <returns>The final progress, with <see cref="FileImportProgress.Completed"/> set.</returns>
+    /// <exception cref="InterchangeFormatException">The file is damaged; the batches before the damage are committed.</exception>
+    /// <exception cref="InvalidDataException">A resumed import's file is shorter than what the import had committed.</exception>
+    public async Task<FileImportProgress> RunAsync(CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parsing = Task.Factory.StartNew(() => Parse(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var committing = Task.Factory.StartNew(() => Commit(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await Task.WhenAll(parsing, committing);
+
+        var error = _commitError ?? _parseError;
+        // What is committed reaches the index before the call answers, whatever the outcome: "completed" also means
+        // "searchable", and after an error the batches that stay stored are found by the next lookup.
+        await _indexed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (Run is null)
+        {
+            // Nothing was recorded: the file failed before its header was read (or the call ended that early).
+            throw error ?? new InvalidOperationException("The import ended without starting.");
+        }
+        if (error is null)
+        {
+            _catalog.CompleteImport(Run, ImportStatus.Completed, null);
+            return Snapshot(completed: true);
+        }
+        // A damaged file fails the import; anything else (the upload broke off, the wrong file for a resume, the
+        // store refused a write) leaves it interrupted, to be resumed.
+        var damaged = _commitError is null && error is InterchangeFormatException;
+        _catalog.CompleteImport(Run, damaged ? ImportStatus.Failed : ImportStatus.Interrupted, damaged ? error.Message : Interruption(error));
+        throw error;
+    }
+
+    private void Parse(CancellationTokenSource stop)
+    {
+        try
+        {
+            using var input = _pipe.Reader.AsStream();
+            using var reader = UnitReader.Open(_settings.Format, input, _settings.FileName);
+            Statistics = reader.Statistics;
+            if (Run is null)
+            {
+                // A TMX file's srclang decides which side the update policy compares when the client did not say.
+                var side = _settings.SourceSide ?? reader.DeclaredSourceSide() ?? SegmentSide.Korean;
+                var kind = _settings.Format == ImportFileFormat.Tmx ? ImportKind.Tmx : ImportKind.Segments;
+                Run = _catalog.BeginImport(_settings.Memory, new ImportOptions(kind, _settings.FileName, _settings.Policy, side));
+            }
+
+            var batchSize = _settings.BatchSize;
+            var pairs = new List<SegmentInput>(Math.Min(batchSize, 8_192));
+            var batchStart = _resumeFrom;
+            foreach (var unit in reader.Units(stop.Token))
+            {
+                var position = reader.Position;
+                Volatile.Write(ref _unitsRead, position);
+                if (position <= _resumeFrom)
+                    continue; // committed by an earlier call of this import
+                pairs.Add(TmxSegmentMapper.ToInput(unit, _settings.FileName));
+                if (position - batchStart >= batchSize)
+                {
+                    _batches.Add(new Batch(pairs, position, reader.Statistics.UnitsSkipped), stop.Token);
+                    pairs = new List<SegmentInput>(Math.Min(batchSize, 8_192));
+                    batchStart = position;
+                }
+            }
+
+            var end = reader.Position;
+            Volatile.Write(ref _unitsRead, end);
+            if (end < _resumeFrom)
+            {
+                throw new InvalidDataException(
+                    $"{_settings.FileName} has {end:N0} units, but import {Run.Id} had committed {_resumeFrom:N0}: this is not the file that import was reading. Nothing was stored.");
+            }
+            // The last batch also carries skipped units at the end of the file, so the import ends at the file's last unit.
+            if (pairs.Count > 0 || end > batchStart)
+                _batches.Add(new Batch(pairs, end, reader.Statistics.UnitsSkipped), stop.Token);
+            _pipe.Reader.Complete();
+        }
+        catch (Exception e)
+        {
+            // The commit thread still stores the whole batches read before a damaged spot; anything else stops it.
+            _parseError ??= e;
+            if (e is not (InterchangeFormatException or InvalidDataException))
+                stop.Cancel();
+            _pipe.Reader.Complete(e);
+        }
+        finally
+        {
+            _batches.CompleteAdding();
+        }
+    }
+
+    private void Commit(CancellationTokenSource stop)
+    {
+        try
+        {
+            foreach (var batch in _batches.GetConsumingEnumerable(stop.Token))
+            {
+                stop.Token.ThrowIfCancellationRequested();
+                var (outcome, indexed) = _catalog.CommitBatch(Run!, batch.Pairs, batch.Position);
+                _indexed = indexed;
+                BatchesThisCall++;
+                var before = _committed;
+                Volatile.Write(ref _committed, new ImportCounts(
+                    batch.Position,
+                    before.PairsStored + outcome.Added.Count,
+                    before.PairsSkippedDuplicate + outcome.SkippedDuplicates,
+                    before.PairsUpdated + outcome.Overwritten,
+                    before.PairsKeptExisting + outcome.KeptExisting,
+                    before.BatchesCommitted + 1));
+                _unitsSkippedCommitted = batch.Skipped;
+                _onCommitted?.Invoke(Snapshot(completed: false));
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The parser failed or the call ended: what is committed stays, and the caller reports why.
+        }
+        catch (Exception e)
+        {
+            _commitError = e;
+            stop.Cancel();
+            // Wake a parser waiting for bytes: the import cannot go on.
+            _pipe.Reader.CancelPendingRead();
+        }
+    }
+
+    private FileImportProgress Snapshot(bool completed)
+    {
+        var unitsRead = Volatile.Read(ref _unitsRead);
+        return new FileImportProgress(Run!.Id, unitsRead, Committed, _unitsSkippedCommitted, Math.Min(unitsRead, _resumeFrom), completed);
+    }
+
+    private static string Interruption(Exception error) => error switch
+    {
+        OperationCanceledException => "The upload ended before the file did (the client went away or cancelled); resume with the same file.",
+        _ => $"The import stopped: {error.Message}",
+    };
+
+    private sealed record Batch(List<SegmentInput> Pairs, long Position, long Skipped);
+}

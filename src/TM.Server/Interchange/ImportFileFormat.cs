@@ -1,0 +1,14 @@
+namespace TM.Server.Interchange;
+
+/// <summary>The file formats ImportFile reads.</summary>
+internal enum ImportFileFormat
+{
+    /// <summary>TMX 1.1–1.4b.</summary>
+    Tmx,
+
+    /// <summary>Tab-separated Korean-English pairs.</summary>
+    Tsv,
+
+    /// <summary>Comma-separated Korean-English pairs (RFC 4180 quoting).</summary>
+    Csv,
+}

@@ -1,0 +1,69 @@
+using TM.Interchange;
+using TM.Server.Services;
+using TM.Storage;
+
+namespace TM.Server.Interchange;
+
+/// <summary>
+/// The units of an uploaded file, whatever its format, numbered the same way on every read of the same bytes so
+/// that a resumed import can tell which of them an earlier call committed.
+/// </summary>
+/// <remarks>
+/// A unit is a TMX <c>&lt;tu&gt;</c> or a TSV/CSV record (not the header, not a blank line), including the ones the
+/// reader skips. <see cref="Position"/> after a unit is returned counts every unit up to and including it, so it is
+/// where an import that has committed that unit carries on.
+/// </remarks>
+internal sealed class UnitReader : IDisposable
+{
+    private readonly TmxReader? _tmx;
+    private readonly DelimitedPairReader? _delimited;
+
+    private UnitReader(TmxReader? tmx, DelimitedPairReader? delimited)
+    {
+        _tmx = tmx;
+        _delimited = delimited;
+        Statistics = tmx?.Statistics ?? delimited!.Statistics;
+    }
+
+    /// <summary>What the reader did with the units so far.</summary>
+    public ReadStatistics Statistics { get; }
+
+    /// <summary>Units consumed so far, returned or skipped.</summary>
+    public long Position => (long)Statistics.UnitsRead + Statistics.UnitsSkipped;
+
+    /// <summary>Opens a reader for <paramref name="format"/> over a stream it does not own.</summary>
+    public static UnitReader Open(ImportFileFormat format, Stream input, string fileName)
+    {
+        if (format == ImportFileFormat.Tmx)
+        {
+            // The server's own sentence limit, so an oversized segment fails with its line instead of at commit.
+            var options = TmxReadOptions.Default with { MaxSegmentLength = RequestLimits.MaxSentenceLength };
+            return new UnitReader(new TmxReader(input, fileName, options), null);
+        }
+        var delimitedOptions = DelimitedReadOptions.Default with { MaxSegmentLength = RequestLimits.MaxSentenceLength };
+        var delimitedFormat = format == ImportFileFormat.Csv ? DelimitedFormat.Csv : DelimitedFormat.Tsv;
+        return new UnitReader(null, new DelimitedPairReader(input, delimitedFormat, fileName, delimitedOptions));
+    }
+
+    /// <summary>
+    /// The side the file declares as its source (a TMX header's <c>srclang</c>) when it is Korean or English; null
+    /// otherwise. Reads the TMX header, so it can throw what reading throws.
+    /// </summary>
+    public SegmentSide? DeclaredSourceSide()
+    {
+        if (_tmx is null)
+            return null;
+        return LanguageTag.ToSide(_tmx.ReadHeader().SourceLanguage);
+    }
+
+    /// <summary>The Korean-English units in file order; enumerate once.</summary>
+    public IEnumerable<TranslationUnit> Units(CancellationToken cancellationToken) =>
+        _tmx is not null ? _tmx.ReadUnits(cancellationToken) : _delimited!.ReadUnits(cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _tmx?.Dispose();
+        _delimited?.Dispose();
+    }
+}

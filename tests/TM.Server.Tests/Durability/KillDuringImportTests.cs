@@ -1,0 +1,152 @@
+using Microsoft.Data.Sqlite;
+using TM.Protos.V1;
+using TM.Server.Tests.Imports;
+using Xunit.Abstractions;
+
+namespace TM.Server.Tests.Durability;
+
+/// <summary>
+/// SIGKILL in the middle of a bulk import, ten times at seeded random points: whatever the server acknowledged is
+/// stored exactly once, the file is sound, and resuming the import completes the file exactly.
+/// </summary>
+public sealed class KillDuringImportTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Units = 4_000;
+    private const int BatchSize = 100;
+    private const int Trials = 10;
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tm-kill-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); }
+        catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Killed_server_keeps_every_acknowledged_pair_once_and_the_import_resumes_to_the_exact_file()
+    {
+        var random = new Random(20_261_121);
+        var file = TestFiles.Tmx(Units);
+        var server = await StartAsync();
+        try
+        {
+            for (var trial = 0; trial < Trials; trial++)
+            {
+                var memory = $"kill-{trial}";
+                // Anywhere from before the first acknowledgment to the last batches, plus a little jitter so the
+                // kill also lands inside commits rather than only between them.
+                var killAfterBatch = random.Next(0, Units / BatchSize - 2);
+                var jitter = TimeSpan.FromMilliseconds(random.Next(0, 15));
+                var victim = server;
+                var killed = 0;
+                void KillOnce()
+                {
+                    if (Interlocked.Exchange(ref killed, 1) == 0)
+                    {
+                        Thread.Sleep(jitter);
+                        victim.Kill();
+                    }
+                }
+
+                var upload = FileUploads.ImportFileAsync(victim.Client, FileUploads.Header(memory, "kill.tmx"), file, chunkSize: 32 * 1024, breakAfter: p =>
+                {
+                    if (p.BatchesCommitted >= killAfterBatch)
+                        KillOnce();
+                    return false;
+                });
+                if (killAfterBatch == 0)
+                    KillOnce();
+                var result = await upload;
+                KillOnce();
+                var acknowledged = result.Progress.Count == 0 ? null : result.Progress[^1];
+                output.WriteLine($"trial {trial}: kill after batch {killAfterBatch} (+{jitter.TotalMilliseconds} ms): " +
+                    $"{acknowledged?.UnitsCommitted ?? 0} units acknowledged, call ended with {result.Error?.StatusCode.ToString() ?? "no error"}");
+
+                server = await StartAsync();
+                var imports = (await server.Client.ListImportsAsync(new ListImportsRequest())).Imports.Where(i => i.Memory == memory).ToList();
+                var stored = ReadPairs(memory);
+
+                Assert.Equal("ok", IntegrityCheck());
+                Assert.Equal(stored.Count, stored.Distinct().Count());
+                Assert.All(stored, pair => Assert.Contains(pair, AllPairs));
+                var storedSet = stored.ToHashSet();
+                for (var i = 0; i < (acknowledged?.UnitsCommitted ?? 0); i++)
+                    Assert.Contains((TestFiles.Korean(i), TestFiles.English(i)), storedSet);
+                if (imports.Count == 0)
+                {
+                    // Killed before the file's header was read: nothing recorded, nothing stored.
+                    Assert.Null(acknowledged);
+                    Assert.Empty(stored);
+                    continue;
+                }
+
+                var record = Assert.Single(imports);
+                Assert.True(record.UnitsCommitted >= (acknowledged?.UnitsCommitted ?? 0));
+                Assert.Equal(record.UnitsCommitted, stored.Count); // every unit of this file is a distinct pair
+                if (record.Status == "completed")
+                    continue; // the kill came after the end
+                Assert.Equal("interrupted", record.Status);
+
+                var header = FileUploads.Header(memory, "kill.tmx");
+                header.ResumeImportId = record.ImportId;
+                var resumed = await FileUploads.ImportFileAsync(server.Client, header, file);
+
+                if (resumed.Error is not null)
+                    output.WriteLine(server.Output);
+                Assert.Null(resumed.Error);
+                Assert.True(resumed.Last.Completed);
+                Assert.Equal(Units, resumed.Last.UnitsCommitted);
+                Assert.Equal(Units, resumed.Last.PairsStored);
+                Assert.Equal(record.UnitsCommitted, resumed.Last.UnitsResumed);
+                var complete = ReadPairs(memory);
+                Assert.Equal(Units, complete.Count);
+                Assert.Equal(AllPairs.Order(), complete.Order());
+            }
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    private static readonly HashSet<(string, string)> AllPairs =
+        Enumerable.Range(0, Units).Select(i => (TestFiles.Korean(i), TestFiles.English(i))).ToHashSet();
+
+    private Task<ServerProcess> StartAsync() =>
+        ServerProcess.StartAsync(_dataDirectory, "--import-batch-size", BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(_dataDirectory, "tm.db"),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private List<(string Ko, string En)> ReadPairs(string memory)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT s.ko, s.en FROM segments s JOIN memories m ON m.id = s.memory_id WHERE m.name = $memory;";
+        command.Parameters.AddWithValue("$memory", memory);
+        using var reader = command.ExecuteReader();
+        var pairs = new List<(string, string)>();
+        while (reader.Read())
+            pairs.Add((reader.GetString(0), reader.GetString(1)));
+        return pairs;
+    }
+
+    private string IntegrityCheck()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check;";
+        return (string)command.ExecuteScalar()!;
+    }
+}
