@@ -1,3 +1,5 @@
+using TM.Grpc.Internal;
+
 namespace TM.Grpc;
 
 /// <summary>
@@ -9,9 +11,11 @@ namespace TM.Grpc;
 /// <typeparam name="TResponse">The response message type.</typeparam>
 public sealed class AsyncDuplexStreamingCall<TRequest, TResponse> : IDisposable
 {
-    private readonly Func<Status> _getStatusFunc;
-    private readonly Func<Metadata> _getTrailersFunc;
-    private readonly Action _disposeAction;
+    private readonly Func<object, Task<Metadata>> _responseHeadersAsync;
+    private readonly Func<object, Status> _getStatusFunc;
+    private readonly Func<object, Metadata> _getTrailersFunc;
+    private readonly Action<object> _disposeAction;
+    private readonly object _callbackState;
 
     /// <summary>Creates a call object; used by <see cref="CallInvoker"/> implementations.</summary>
     /// <param name="requestStream">Where the requests are written.</param>
@@ -27,6 +31,35 @@ public sealed class AsyncDuplexStreamingCall<TRequest, TResponse> : IDisposable
         Func<Status> getStatusFunc,
         Func<Metadata> getTrailersFunc,
         Action disposeAction)
+        : this(
+            requestStream, responseStream,
+            DelegateCallState.ResponseHeadersAsync,
+            DelegateCallState.GetStatus,
+            DelegateCallState.GetTrailers,
+            DelegateCallState.Dispose,
+            new DelegateCallState(responseHeadersAsync, getStatusFunc, getTrailersFunc, disposeAction))
+    {
+    }
+
+    /// <summary>
+    /// Creates a call object whose callbacks all receive <paramref name="state"/> (typically the call itself), so a
+    /// <see cref="CallInvoker"/> can pass static delegates instead of allocating one closure per callback per call.
+    /// </summary>
+    /// <param name="requestStream">Where the requests are written.</param>
+    /// <param name="responseStream">The responses.</param>
+    /// <param name="responseHeadersAsync">Returns the task of the response headers; called each time <see cref="ResponseHeadersAsync"/> is read.</param>
+    /// <param name="getStatusFunc">Returns the status of the finished call.</param>
+    /// <param name="getTrailersFunc">Returns the trailers of the finished call.</param>
+    /// <param name="disposeAction">Cancels the call if unfinished and releases its resources.</param>
+    /// <param name="state">The argument of every callback.</param>
+    public AsyncDuplexStreamingCall(
+        IClientStreamWriter<TRequest> requestStream,
+        IAsyncStreamReader<TResponse> responseStream,
+        Func<object, Task<Metadata>> responseHeadersAsync,
+        Func<object, Status> getStatusFunc,
+        Func<object, Metadata> getTrailersFunc,
+        Action<object> disposeAction,
+        object state)
     {
         ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(responseStream);
@@ -34,12 +67,14 @@ public sealed class AsyncDuplexStreamingCall<TRequest, TResponse> : IDisposable
         ArgumentNullException.ThrowIfNull(getStatusFunc);
         ArgumentNullException.ThrowIfNull(getTrailersFunc);
         ArgumentNullException.ThrowIfNull(disposeAction);
+        ArgumentNullException.ThrowIfNull(state);
         RequestStream = requestStream;
         ResponseStream = responseStream;
-        ResponseHeadersAsync = responseHeadersAsync;
+        _responseHeadersAsync = responseHeadersAsync;
         _getStatusFunc = getStatusFunc;
         _getTrailersFunc = getTrailersFunc;
         _disposeAction = disposeAction;
+        _callbackState = state;
     }
 
     /// <summary>Where the requests are written; each write is sent as it is made.</summary>
@@ -49,18 +84,18 @@ public sealed class AsyncDuplexStreamingCall<TRequest, TResponse> : IDisposable
     public IAsyncStreamReader<TResponse> ResponseStream { get; }
 
     /// <summary>Completes with the response headers' custom metadata, or fails with <see cref="RpcException"/>.</summary>
-    public Task<Metadata> ResponseHeadersAsync { get; }
+    public Task<Metadata> ResponseHeadersAsync => _responseHeadersAsync(_callbackState);
 
     /// <summary>Gets the status of the finished call (after the response stream has been read to its end).</summary>
     /// <returns>The status.</returns>
     /// <exception cref="InvalidOperationException">The call has not finished.</exception>
-    public Status GetStatus() => _getStatusFunc();
+    public Status GetStatus() => _getStatusFunc(_callbackState);
 
     /// <summary>Gets the trailers of the finished call.</summary>
     /// <returns>The trailers (empty when the call failed before any arrived).</returns>
     /// <exception cref="InvalidOperationException">The call has not finished.</exception>
-    public Metadata GetTrailers() => _getTrailersFunc();
+    public Metadata GetTrailers() => _getTrailersFunc(_callbackState);
 
     /// <summary>Cancels the call if it has not finished, and releases its resources.</summary>
-    public void Dispose() => _disposeAction();
+    public void Dispose() => _disposeAction(_callbackState);
 }

@@ -1,16 +1,26 @@
+using System.Collections.Concurrent;
 using TM.Grpc.Internal;
 using TM.Grpc.Internal.Client;
 
 namespace TM.Grpc;
 
 /// <summary>
-/// A connection target for gRPC calls: an address plus the <see cref="System.Net.Http.HttpClient"/> that
-/// carries the calls over HTTP/2 (cleartext "h2c" for <c>http://</c>, TLS for <c>https://</c>). Channels are
-/// thread-safe and meant to be long-lived: create one per server and share it.
+/// A connection target for gRPC calls: an address plus the HTTP handler (a <see cref="SocketsHttpHandler"/>
+/// unless the options name another, or an <see cref="System.Net.Http.HttpClient"/>) that carries the calls over
+/// HTTP/2 (cleartext "h2c" for <c>http://</c>, TLS for <c>https://</c>). Channels are thread-safe and meant to be
+/// long-lived: create one per server and share it; its connections are reused by every call.
 /// </summary>
 public sealed class GrpcChannel : IDisposable
 {
-    private readonly bool _disposeHttpClient;
+    // A caller's HttpClient is used as given (its Timeout applies). Otherwise calls go through a bare
+    // HttpMessageInvoker over the handler, which skips HttpClient's per-request linked
+    // CancellationTokenSource and timeout bookkeeping: gRPC calls have deadlines of their own.
+    private readonly HttpClient? _httpClient;
+    private readonly HttpMessageInvoker _httpInvoker;
+    private readonly bool _disposeHttpInvoker;
+
+    // Parsing "/package.Service/Method" against the address costs a Uri per call; methods are few.
+    private readonly ConcurrentDictionary<string, Uri> _methodUris = new(StringComparer.Ordinal);
     private bool _disposed;
 
     private GrpcChannel(Uri address, GrpcChannelOptions options)
@@ -24,8 +34,9 @@ public sealed class GrpcChannel : IDisposable
 
         if (options.HttpClient is { } httpClient)
         {
-            HttpClient = httpClient;
-            _disposeHttpClient = options.DisposeHttpClient;
+            _httpClient = httpClient;
+            _httpInvoker = httpClient;
+            _disposeHttpInvoker = options.DisposeHttpClient;
         }
         else
         {
@@ -36,12 +47,13 @@ public sealed class GrpcChannel : IDisposable
 
                 // A redirected gRPC POST would lose its body; a redirect is an error here.
                 AllowAutoRedirect = false,
+
+                // gRPC has no cookies; the default CookieContainer would be consulted on every request and response.
+                UseCookies = false,
             };
             var disposeHandler = options.HttpHandler is null || options.DisposeHttpClient;
-
-            // Calls are bounded by their deadlines, and streams may legitimately last hours.
-            HttpClient = new HttpClient(handler, disposeHandler) { Timeout = Timeout.InfiniteTimeSpan };
-            _disposeHttpClient = true;
+            _httpInvoker = new HttpMessageInvoker(handler, disposeHandler);
+            _disposeHttpInvoker = true;
         }
     }
 
@@ -49,8 +61,6 @@ public sealed class GrpcChannel : IDisposable
     public Uri Address { get; }
 
     internal string AddressText { get; }
-
-    internal HttpClient HttpClient { get; }
 
     internal int? MaxReceiveMessageSize { get; }
 
@@ -120,11 +130,21 @@ public sealed class GrpcChannel : IDisposable
         }
 
         _disposed = true;
-        if (_disposeHttpClient)
+        if (_disposeHttpInvoker)
         {
-            HttpClient.Dispose();
+            _httpInvoker.Dispose();
         }
     }
 
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>The absolute URI of a method, <c>{address}/{service}/{method}</c>.</summary>
+    internal Uri GetMethodUri(string methodFullName)
+        => _methodUris.TryGetValue(methodFullName, out var uri) ? uri : _methodUris.GetOrAdd(methodFullName, static (name, address) => new Uri(address, name), Address);
+
+    /// <summary>Sends a request and completes once the response headers are in; the body is streamed, never buffered.</summary>
+    internal Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => _httpClient is not null
+            ? _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+            : _httpInvoker.SendAsync(request, cancellationToken);
 }

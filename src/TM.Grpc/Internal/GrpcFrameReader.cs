@@ -76,22 +76,7 @@ internal static class GrpcFrameReader
 
         Span<byte> header = stackalloc byte[GrpcProtocolConstants.MessageHeaderSize];
         buffer.Slice(0, GrpcProtocolConstants.MessageHeaderSize).CopyTo(header);
-        compressed = header[0] switch
-        {
-            0 => false,
-            1 => true,
-            _ => throw new RpcException(new Status(StatusCode.Internal, $"Unexpected compressed flag value {header[0]} in a message header; expected 0 or 1.")),
-        };
-
-        var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
-        var limit = maxMessageSize ?? Array.MaxLength;
-        if (length > (uint)limit)
-        {
-            throw new RpcException(new Status(
-                StatusCode.ResourceExhausted,
-                $"Received message exceeds the maximum configured message size: {length} bytes, limit {limit}."));
-        }
-
+        compressed = ParseHeader(header, maxMessageSize, out var length);
         if (buffer.Length - GrpcProtocolConstants.MessageHeaderSize < length)
         {
             return false;
@@ -101,7 +86,33 @@ internal static class GrpcFrameReader
         return true;
     }
 
-    private static byte[] Decompress(in ReadOnlySequence<byte> payload, string? encoding, int? maxMessageSize)
+    /// <summary>Reads a 5-byte frame header: whether the payload is compressed, and its length.</summary>
+    /// <exception cref="RpcException">The header announces a message above the limit, or has a bad flag.</exception>
+    public static bool ParseHeader(ReadOnlySpan<byte> header, int? maxMessageSize, out int length)
+    {
+        var compressed = header[0] switch
+        {
+            0 => false,
+            1 => true,
+            _ => throw new RpcException(new Status(StatusCode.Internal, $"Unexpected compressed flag value {header[0]} in a message header; expected 0 or 1.")),
+        };
+
+        var announced = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+        var limit = maxMessageSize ?? Array.MaxLength;
+        if (announced > (uint)limit)
+        {
+            throw new RpcException(new Status(
+                StatusCode.ResourceExhausted,
+                $"Received message exceeds the maximum configured message size: {announced} bytes, limit {limit}."));
+        }
+
+        length = (int)announced;
+        return compressed;
+    }
+
+    /// <summary>Decompresses a payload whose compressed flag is set, with the stream's <c>grpc-encoding</c>.</summary>
+    /// <exception cref="RpcException">The stream names no compression, or the payload is not valid gzip.</exception>
+    public static byte[] Decompress(in ReadOnlySequence<byte> payload, string? encoding, int? maxMessageSize)
     {
         if (encoding is null || string.Equals(encoding, GrpcProtocolConstants.IdentityEncoding, StringComparison.OrdinalIgnoreCase))
         {

@@ -7,10 +7,9 @@ namespace TM.Grpc.Internal;
 /// <summary>Writes length-prefixed gRPC messages to a <see cref="PipeWriter"/>, straight into its buffers.</summary>
 internal static class GrpcFrameWriter
 {
-    /// <summary>Serializes, checks the size limit, frames and flushes one message.</summary>
+    /// <summary>Serializes, checks the size limit and frames one message into the writer, without flushing.</summary>
     /// <exception cref="RpcException">The serialized message is larger than <paramref name="maxMessageSize"/>.</exception>
-    public static ValueTask<FlushResult> WriteMessageAsync<T>(
-        PipeWriter writer, T message, Func<T, byte[]> serializer, int? maxMessageSize, bool compress, CancellationToken cancellationToken)
+    public static void WriteMessage<T>(PipeWriter writer, T message, Func<T, byte[]> serializer, int? maxMessageSize, bool compress)
     {
         var payload = serializer(message);
         if (payload.Length > maxMessageSize)
@@ -21,7 +20,6 @@ internal static class GrpcFrameWriter
         }
 
         WriteMessage(writer, payload, compress);
-        return writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>Frames one message into the writer without flushing.</summary>

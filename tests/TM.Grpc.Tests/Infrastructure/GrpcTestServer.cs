@@ -63,6 +63,7 @@ public abstract class GrpcTestServer : IAsyncLifetime
         _app = builder.Build();
         _app.MapGrpcService<TesterService>();
         _app.MapPost("/rest/items", () => "not gRPC");
+        MapEndpoints(_app);
         await _app.StartAsync();
 
         var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
@@ -120,6 +121,11 @@ public abstract class GrpcTestServer : IAsyncLifetime
     }
 
     protected virtual void ConfigureGrpc(GrpcServiceOptions options)
+    {
+    }
+
+    /// <summary>Maps endpoints besides the tester service, before the server starts.</summary>
+    protected virtual void MapEndpoints(WebApplication app)
     {
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Net;
@@ -6,7 +8,7 @@ using System.Net.Http.Headers;
 namespace TM.Grpc.Internal.Client;
 
 /// <summary>
-/// One client call over HttpClient: sends the request (streamed for client-streaming and duplex calls),
+/// One client call over HTTP/2: sends the request (streamed for client-streaming and duplex calls),
 /// reads response messages as they arrive, and settles the call's status exactly once, from whichever
 /// comes first: the server's grpc-status, the deadline, cancellation, disposal or a transport failure.
 /// </summary>
@@ -37,7 +39,12 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     private HttpResponseMessage? _response;
     private PipeReader? _responseReader;
     private string? _responseEncoding;
+
+    // The response headers are valid gRPC headers; their Metadata is built only if someone asks for it.
+    private bool _responseHeadersReceived;
     private Metadata? _responseHeaders;
+    private Task<Metadata>? _responseHeadersTask;
+    private Task<TResponse>? _responseTask;
 
     // Set once, by whichever outcome comes first; published as one reference so readers on other
     // threads never see a status without its trailers.
@@ -74,10 +81,27 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         _callToken = _callCts.Token;
 
         // Settle the status the moment the deadline passes or the caller cancels, even if nobody is reading.
-        _cancellationRegistration = _callToken.UnsafeRegister(static state => ((GrpcCall<TRequest, TResponse>)state!).OnCallCanceled(), this);
+        // Without either, only this call cancels its token, and always after settling the status itself.
+        if (_deadlineCts is not null || userToken.CanBeCanceled)
+        {
+            _cancellationRegistration = _callToken.UnsafeRegister(static state => ((GrpcCall<TRequest, TResponse>)state!).OnCallCanceled(), this);
+        }
     }
 
-    public Task<Metadata> ResponseHeadersAsync { get; private set; } = null!;
+    /// <summary>The response headers' metadata; created on first use, as most callers never look.</summary>
+    public Task<Metadata> ResponseHeadersAsync
+    {
+        get
+        {
+            if (_responseHeadersTask is { } task)
+            {
+                return task;
+            }
+
+            task = ObserveFailure(GetResponseHeadersAsync());
+            return Interlocked.CompareExchange(ref _responseHeadersTask, task, null) ?? task;
+        }
+    }
 
     /// <summary>Starts a unary or server-streaming call: the one request is serialized and sent now.</summary>
     public void StartWithRequest(TRequest request)
@@ -107,31 +131,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         Start(_pushContent);
     }
 
-    /// <summary>Reads the one response of a unary or client-streaming call.</summary>
-    public async Task<TResponse> GetResponseAsync()
-    {
-        var payload = await ReadPayloadAsync(CancellationToken.None).ConfigureAwait(false);
-        if (payload is null)
-        {
-            FinishFromTrailers(receivedMessage: false);
-            throw CreateStatusException();
-        }
-
-        var message = Deserialize(payload);
-        if (await ReadPayloadAsync(CancellationToken.None).ConfigureAwait(false) is not null)
-        {
-            Finish(new Status(StatusCode.Internal, "The server sent more than one response message for a call that takes one."), trailers: null);
-            throw CreateStatusException();
-        }
-
-        FinishFromTrailers(receivedMessage: true);
-        if (_outcome!.Status.StatusCode != StatusCode.OK)
-        {
-            throw CreateStatusException();
-        }
-
-        return message;
-    }
+    /// <summary>Reads the one response of a unary or client-streaming call; call once.</summary>
+    public Task<TResponse> GetResponseAsync() => _responseTask = ReadSingleResponseAsync();
 
     /// <summary>Reads the next message of a response stream; <see langword="null"/> when the call ended with OK.</summary>
     public async Task<TResponse?> ReadNextMessageAsync(CancellationToken cancellationToken)
@@ -217,6 +218,13 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
         _disposed = true;
         Finish(DisposedStatus, trailers: null);
+
+        // A call disposed before its response was awaited fails it with Cancelled; nobody will look.
+        if (_responseTask is { IsCompletedSuccessfully: false } responseTask)
+        {
+            ObserveFailure(responseTask);
+        }
+
         _cancellationRegistration.Dispose();
         _response?.Dispose();
         _callCts.Dispose();
@@ -240,13 +248,11 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         {
             _startTask = SendAsync(CreateRequest(content));
         }
-
-        ResponseHeadersAsync = GetResponseHeadersAsync();
     }
 
     private HttpRequestMessage CreateRequest(HttpContent content)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_channel.Address, _method.FullName))
+        var request = new HttpRequestMessage(HttpMethod.Post, _channel.GetMethodUri(_method.FullName))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -281,7 +287,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = await _channel.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _callToken).ConfigureAwait(false);
+            response = await _channel.SendAsync(request, _callToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -301,7 +307,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
         if (ReadResponseHeaders(response) is { } status)
         {
-            Finish(status, _responseHeaders);
+            // Trailers-Only: what came with the status are the call's trailers.
+            Finish(status, _responseHeadersReceived ? GetResponseHeaders() : null);
             return false;
         }
 
@@ -327,7 +334,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             return new Status(StatusCode.Internal, $"Bad gRPC response. Invalid content-type value: {contentType ?? "(none)"}.");
         }
 
-        _responseHeaders = MetadataHeaders.FromHeaders(headers);
+        _responseHeadersReceived = true;
         if (grpcStatus is not null)
         {
             // Trailers-Only: the status came in the headers frame and no message follows.
@@ -354,8 +361,98 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     private async Task<Metadata> GetResponseHeadersAsync()
     {
         await _startTask.ConfigureAwait(false);
-        return _responseHeaders ?? throw CreateStatusException();
+        return _responseHeadersReceived ? GetResponseHeaders() : throw CreateStatusException();
     }
+
+    private Metadata GetResponseHeaders()
+    {
+        if (_responseHeaders is { } headers)
+        {
+            return headers;
+        }
+
+        // The headers outlive the disposal of the response, which only releases its content.
+        headers = MetadataHeaders.FromHeaders(_response!.Headers);
+        return Interlocked.CompareExchange(ref _responseHeaders, headers, null) ?? headers;
+    }
+
+    /// <summary>
+    /// The unary read path: the one message is read straight from the response stream into an array of its
+    /// exact size, which goes to the deserializer as is. No PipeReader, no 16 KB buffer, no copy.
+    /// </summary>
+    private async Task<TResponse> ReadSingleResponseAsync()
+    {
+        await _startTask.ConfigureAwait(false);
+        if (_outcome is not null)
+        {
+            throw CreateStatusException();
+        }
+
+        byte[]? payload;
+        try
+        {
+            payload = await ReadSinglePayloadAsync(_response!.Content.ReadAsStream(_callToken)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Finish(ResolveException(ex, "Error reading the response message"), trailers: null, ex);
+            throw CreateStatusException(ex);
+        }
+
+        var status = StatusFromTrailers(receivedMessage: payload is not null, out var trailers);
+        if (status.StatusCode != StatusCode.OK || payload is null)
+        {
+            Finish(status, trailers);
+            throw CreateStatusException();
+        }
+
+        // Deserialized before the call settles as OK: a message that cannot be parsed fails the call instead.
+        var message = Deserialize(payload);
+        Finish(status, trailers);
+        return _outcome!.Status.StatusCode == StatusCode.OK ? message : throw CreateStatusException();
+    }
+
+    /// <summary>Reads the body of a call that returns one message; <see langword="null"/> when it has none.</summary>
+    private async ValueTask<byte[]?> ReadSinglePayloadAsync(Stream body)
+    {
+        var header = ArrayPool<byte>.Shared.Rent(GrpcProtocolConstants.MessageHeaderSize);
+        try
+        {
+            var headerMemory = header.AsMemory(0, GrpcProtocolConstants.MessageHeaderSize);
+            var read = await body.ReadAtLeastAsync(headerMemory, headerMemory.Length, throwOnEndOfStream: false, _callToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return null;
+            }
+
+            if (read < headerMemory.Length)
+            {
+                throw IncompleteMessage(read);
+            }
+
+            var compressed = GrpcFrameReader.ParseHeader(header, _channel.MaxReceiveMessageSize, out var length);
+            var payload = length == 0 ? [] : new byte[length];
+            read = await body.ReadAtLeastAsync(payload, payload.Length, throwOnEndOfStream: false, _callToken).ConfigureAwait(false);
+            if (read < payload.Length)
+            {
+                throw IncompleteMessage(GrpcProtocolConstants.MessageHeaderSize + read);
+            }
+
+            if (await body.ReadAsync(header.AsMemory(0, 1), _callToken).ConfigureAwait(false) != 0)
+            {
+                throw new RpcException(new Status(StatusCode.Internal, "The server sent more than one response message for a call that takes one."));
+            }
+
+            return compressed ? GrpcFrameReader.Decompress(new ReadOnlySequence<byte>(payload), _responseEncoding, _channel.MaxReceiveMessageSize) : payload;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(header);
+        }
+    }
+
+    private static RpcException IncompleteMessage(int bytesRead)
+        => new(new Status(StatusCode.Internal, $"Incomplete message: the stream ended inside a message ({bytesRead} bytes left over)."));
 
     /// <summary>Reads the next frame; <see langword="null"/> at the end of the body (or when the call already ended with OK).</summary>
     private async Task<byte[]?> ReadPayloadAsync(CancellationToken cancellationToken)
@@ -408,18 +505,30 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             return;
         }
 
+        var status = StatusFromTrailers(receivedMessage, out var trailers);
+        Finish(status, trailers);
+    }
+
+    /// <summary>Reads the status and custom trailers of a response whose body has been read to its end.</summary>
+    private Status StatusFromTrailers(bool receivedMessage, out Metadata trailers)
+    {
         var trailingHeaders = _response!.TrailingHeaders;
-        var trailers = MetadataHeaders.FromHeaders(trailingHeaders);
+        trailers = MetadataHeaders.FromHeaders(trailingHeaders);
         var grpcStatus = GetHeaderValue(trailingHeaders, GrpcProtocolConstants.StatusTrailer);
         var status = grpcStatus is null
             ? new Status(StatusCode.Internal, "The response ended without a grpc-status trailer.")
             : ParseStatus(grpcStatus, GetHeaderValue(trailingHeaders, GrpcProtocolConstants.MessageTrailer));
-        if (!receivedMessage && ExpectsSingleResponse && status.StatusCode == StatusCode.OK)
-        {
-            status = NoResponseMessageStatus;
-        }
+        return !receivedMessage && ExpectsSingleResponse && status.StatusCode == StatusCode.OK ? NoResponseMessageStatus : status;
+    }
 
-        Finish(status, trailers);
+    /// <summary>
+    /// Marks a task's failure as observed: callers often await only one of a call's tasks (the response, say),
+    /// and the other's copy of the same RpcException should not surface as an unobserved task exception.
+    /// </summary>
+    private static Task<T> ObserveFailure<T>(Task<T> task)
+    {
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
     }
 
     /// <summary>

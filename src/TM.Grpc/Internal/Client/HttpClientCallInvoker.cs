@@ -14,7 +14,13 @@ internal sealed class HttpClientCallInvoker : CallInvoker
     {
         var call = CreateCall(method, options);
         call.StartWithRequest(request);
-        return new AsyncUnaryCall<TResponse>(Observe(call.GetResponseAsync()), Observe(call.ResponseHeadersAsync), call.GetStatus, call.GetTrailers, call.Dispose);
+        return new AsyncUnaryCall<TResponse>(
+            call.GetResponseAsync(),
+            CallCallbacks<TRequest, TResponse>.ResponseHeadersAsync,
+            CallCallbacks<TRequest, TResponse>.GetStatus,
+            CallCallbacks<TRequest, TResponse>.GetTrailers,
+            CallCallbacks<TRequest, TResponse>.Dispose,
+            call);
     }
 
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
@@ -22,7 +28,13 @@ internal sealed class HttpClientCallInvoker : CallInvoker
         var call = CreateCall(method, options);
         call.StartStreaming();
         return new AsyncClientStreamingCall<TRequest, TResponse>(
-            new ClientStreamWriter<TRequest, TResponse>(call), Observe(call.GetResponseAsync()), Observe(call.ResponseHeadersAsync), call.GetStatus, call.GetTrailers, call.Dispose);
+            new ClientStreamWriter<TRequest, TResponse>(call),
+            call.GetResponseAsync(),
+            CallCallbacks<TRequest, TResponse>.ResponseHeadersAsync,
+            CallCallbacks<TRequest, TResponse>.GetStatus,
+            CallCallbacks<TRequest, TResponse>.GetTrailers,
+            CallCallbacks<TRequest, TResponse>.Dispose,
+            call);
     }
 
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
@@ -30,7 +42,12 @@ internal sealed class HttpClientCallInvoker : CallInvoker
         var call = CreateCall(method, options);
         call.StartWithRequest(request);
         return new AsyncServerStreamingCall<TResponse>(
-            new ClientResponseStreamReader<TRequest, TResponse>(call), Observe(call.ResponseHeadersAsync), call.GetStatus, call.GetTrailers, call.Dispose);
+            new ClientResponseStreamReader<TRequest, TResponse>(call),
+            CallCallbacks<TRequest, TResponse>.ResponseHeadersAsync,
+            CallCallbacks<TRequest, TResponse>.GetStatus,
+            CallCallbacks<TRequest, TResponse>.GetTrailers,
+            CallCallbacks<TRequest, TResponse>.Dispose,
+            call);
     }
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
@@ -40,10 +57,11 @@ internal sealed class HttpClientCallInvoker : CallInvoker
         return new AsyncDuplexStreamingCall<TRequest, TResponse>(
             new ClientStreamWriter<TRequest, TResponse>(call),
             new ClientResponseStreamReader<TRequest, TResponse>(call),
-            Observe(call.ResponseHeadersAsync),
-            call.GetStatus,
-            call.GetTrailers,
-            call.Dispose);
+            CallCallbacks<TRequest, TResponse>.ResponseHeadersAsync,
+            CallCallbacks<TRequest, TResponse>.GetStatus,
+            CallCallbacks<TRequest, TResponse>.GetTrailers,
+            CallCallbacks<TRequest, TResponse>.Dispose,
+            call);
     }
 
     private GrpcCall<TRequest, TResponse> CreateCall<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options)
@@ -55,13 +73,14 @@ internal sealed class HttpClientCallInvoker : CallInvoker
         return new GrpcCall<TRequest, TResponse>(_channel, method, options);
     }
 
-    /// <summary>
-    /// Marks a task's failure as observed: callers often await only one of a call's tasks (the response, say),
-    /// and the other's copy of the same RpcException should not surface as an unobserved task exception.
-    /// </summary>
-    private static Task<T> Observe<T>(Task<T> task)
+    /// <summary>The call objects' callbacks, created once per message-type pair: they get the call as their state.</summary>
+    private static class CallCallbacks<TRequest, TResponse>
+        where TRequest : class
+        where TResponse : class
     {
-        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return task;
+        public static readonly Func<object, Task<Metadata>> ResponseHeadersAsync = static call => ((GrpcCall<TRequest, TResponse>)call).ResponseHeadersAsync;
+        public static readonly Func<object, Status> GetStatus = static call => ((GrpcCall<TRequest, TResponse>)call).GetStatus();
+        public static readonly Func<object, Metadata> GetTrailers = static call => ((GrpcCall<TRequest, TResponse>)call).GetTrailers();
+        public static readonly Action<object> Dispose = static call => ((GrpcCall<TRequest, TResponse>)call).Dispose();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace TM.Grpc.Internal.Client;
 
@@ -15,7 +14,7 @@ internal sealed class PushStreamContent : HttpContent
 
     public PushStreamContent()
     {
-        Headers.ContentType = new MediaTypeHeaderValue(GrpcProtocolConstants.ContentType);
+        Headers.TryAddWithoutValidation("content-type", GrpcProtocolConstants.ContentType);
     }
 
     /// <summary>Completes with the request stream once HttpClient starts sending the body; cancelled by <see cref="Abort"/>.</summary>
@@ -33,10 +32,14 @@ internal sealed class PushStreamContent : HttpContent
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
+        // HttpClient keeps the HEADERS frame of a request with a body in its buffer until the body is written
+        // to or flushed. A call that writes nothing yet (a duplex call waiting for the server to speak first)
+        // would otherwise never reach the server; about one new connection in 40 did not here.
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         _streamTcs.TrySetResult(stream);
-        return _completeTcs.Task.WaitAsync(cancellationToken);
+        await _completeTcs.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override bool TryComputeLength(out long length)

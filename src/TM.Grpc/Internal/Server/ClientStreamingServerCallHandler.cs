@@ -24,6 +24,6 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
         var requestStream = new HttpContextStreamReader<TRequest>(context, Method.RequestMarshaller);
         var response = await _invoker(service, requestStream, context).ConfigureAwait(false)
             ?? throw new RpcException(new Status(StatusCode.Internal, "No message returned from method."));
-        await context.WriteMessageAsync(response, Method.ResponseMarshaller).ConfigureAwait(false);
+        await context.WriteMessageAsync(response, Method.ResponseMarshaller, flush: false).ConfigureAwait(false);
     }
 }

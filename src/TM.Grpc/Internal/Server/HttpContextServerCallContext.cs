@@ -37,6 +37,9 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
     private SemaphoreSlim? _writeLock;
     private bool _callEnded;
 
+    // A message written without a flush leaves Response.HasStarted false until the call ends.
+    private bool _messageWritten;
+
     public HttpContextServerCallContext(HttpContext httpContext, string method, GrpcServiceOptions options, ILogger logger)
     {
         HttpContext = httpContext;
@@ -72,6 +75,8 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
     }
 
     private bool DeadlineReached => _deadlineCts?.IsCancellationRequested == true;
+
+    private bool ResponseStarted => _messageWritten || HttpContext.Response.HasStarted;
 
     /// <summary>Reads the call's protocol headers and prepares the response headers; call once, before the handler.</summary>
     public void Initialize()
@@ -146,7 +151,12 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
         return Deserialize(payload, marshaller);
     }
 
-    public async Task WriteMessageAsync<T>(T message, Marshaller<T> marshaller)
+    /// <summary>
+    /// Writes one response message. <paramref name="flush"/> <see langword="false"/> leaves it in the response
+    /// buffer: the one message of a unary or client-streaming call then goes out with the trailers when the
+    /// call ends, as HEADERS + DATA + HEADERS frames in one socket write instead of two.
+    /// </summary>
+    public async Task WriteMessageAsync<T>(T message, Marshaller<T> marshaller, bool flush = true)
     {
         if (_writeLock is not null)
         {
@@ -160,8 +170,13 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
                 throw new InvalidOperationException("Can't write the message because the call is complete.");
             }
 
-            await GrpcFrameWriter.WriteMessageAsync(
-                HttpContext.Response.BodyWriter, message, marshaller.Serializer, _options.MaxSendMessageSize, _compressResponse, _cancellationToken).ConfigureAwait(false);
+            var bodyWriter = HttpContext.Response.BodyWriter;
+            GrpcFrameWriter.WriteMessage(bodyWriter, message, marshaller.Serializer, _options.MaxSendMessageSize, _compressResponse);
+            _messageWritten = true;
+            if (flush)
+            {
+                await bodyWriter.FlushAsync(_cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -180,7 +195,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
         try
         {
             var response = HttpContext.Response;
-            if (_callEnded || response.HasStarted)
+            if (_callEnded || ResponseStarted)
             {
                 throw new InvalidOperationException("Response headers can only be sent once per call, before the first message.");
             }
@@ -272,7 +287,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
 
             _callEnded = true;
             var response = HttpContext.Response;
-            ResponseStatusWriter.WriteStatus(response, status, includeTrailers ? _responseTrailers : null);
+            ResponseStatusWriter.WriteStatus(response, status, includeTrailers ? _responseTrailers : null, trailersOnly: !ResponseStarted);
             await response.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException)

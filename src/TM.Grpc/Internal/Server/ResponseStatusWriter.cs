@@ -8,9 +8,13 @@ namespace TM.Grpc.Internal.Server;
 /// </summary>
 internal static class ResponseStatusWriter
 {
-    public static void WriteStatus(HttpResponse response, Status status, Metadata? trailers)
+    /// <param name="response">The response of the call.</param>
+    /// <param name="status">The call's status.</param>
+    /// <param name="trailers">Custom trailers to send with the status; <see langword="null"/> for none.</param>
+    /// <param name="trailersOnly">Whether no message and no headers were sent, so the status goes in the headers frame.</param>
+    public static void WriteStatus(HttpResponse response, Status status, Metadata? trailers, bool trailersOnly)
     {
-        if (!response.HasStarted)
+        if (trailersOnly)
         {
             var headers = response.Headers;
             headers[GrpcProtocolConstants.StatusTrailer] = GrpcProtocolConstants.FormatStatusCode(status.StatusCode);
@@ -44,6 +48,6 @@ internal static class ResponseStatusWriter
     {
         response.StatusCode = httpStatusCode;
         response.ContentType = GrpcProtocolConstants.ContentType;
-        WriteStatus(response, status, trailers: null);
+        WriteStatus(response, status, trailers: null, trailersOnly: true);
     }
 }

@@ -19,6 +19,11 @@ internal abstract class ServerCallHandlerBase<TService, TRequest, TResponse>
     private readonly GrpcServiceOptions _options;
     private readonly ILogger _logger;
 
+    // ActivatorUtilities.CreateInstance matches constructors by reflection on every call (microseconds and
+    // a few hundred bytes); the factory does it once. Created on first need: a service registered in DI
+    // may have no constructor ActivatorUtilities could use, and then never needs one.
+    private ObjectFactory<TService>? _serviceFactory;
+
     protected ServerCallHandlerBase(Method<TRequest, TResponse> method, GrpcServiceOptions options, ILogger logger)
     {
         Method = method;
@@ -70,7 +75,7 @@ internal abstract class ServerCallHandlerBase<TService, TRequest, TResponse>
         var services = context.HttpContext.RequestServices;
         var service = services.GetService<TService>();
         var created = service is null;
-        service ??= ActivatorUtilities.CreateInstance<TService>(services);
+        service ??= CreateService(services);
         try
         {
             await InvokeAsync(service, context).ConfigureAwait(false);
@@ -90,6 +95,12 @@ internal abstract class ServerCallHandlerBase<TService, TRequest, TResponse>
                 }
             }
         }
+    }
+
+    private TService CreateService(IServiceProvider services)
+    {
+        _serviceFactory ??= ActivatorUtilities.CreateFactory<TService>(Type.EmptyTypes);
+        return _serviceFactory(services, arguments: null);
     }
 
     private async Task ObserveLateHandlerAsync(Task handlerTask)

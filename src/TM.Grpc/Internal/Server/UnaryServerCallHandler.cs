@@ -24,6 +24,6 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse> : Se
         var request = await context.ReadSingleMessageAsync(Method.RequestMarshaller).ConfigureAwait(false);
         var response = await _invoker(service, request, context).ConfigureAwait(false)
             ?? throw new RpcException(new Status(StatusCode.Internal, "No message returned from method."));
-        await context.WriteMessageAsync(response, Method.ResponseMarshaller).ConfigureAwait(false);
+        await context.WriteMessageAsync(response, Method.ResponseMarshaller, flush: false).ConfigureAwait(false);
     }
 }
