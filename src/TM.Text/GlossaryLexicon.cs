@@ -8,11 +8,14 @@ namespace TM.Text;
 /// aligners take. Where <see cref="KnownTermsLexicon"/> holds names, which a translation keeps, this holds words,
 /// which a translation may paraphrase: the aligner rewards them when both sides have them and charges little
 /// when one side lacks them (<see cref="AlignmentCosts.GlossaryMatch"/>, <see cref="AlignmentCosts.GlossaryMismatch"/>).
+/// English forms stand for their word family: an entry listing "testimony" also finds "testified", one listing
+/// "negotiation" finds "negotiators" (<see cref="Internal.EnglishWordFamily"/>), but an -ed or -ing form only meets an
+/// entry that lists a verb or a derived noun of that stem, so "stated" is not the "state" of <c>country</c>.
 /// </summary>
 public sealed class GlossaryLexicon : ITranslationLexicon
 {
     private readonly TermMatcher korean;
-    private readonly TermMatcher english;
+    private readonly GlossaryTermMatcher english;
 
     private GlossaryLexicon(IEnumerable<string[]> rows)
     {
@@ -32,7 +35,7 @@ public sealed class GlossaryLexicon : ITranslationLexicon
         }
 
         korean = new TermMatcher(koreanForms, Language.Korean);
-        english = new TermMatcher(englishForms, Language.English);
+        english = new GlossaryTermMatcher(englishForms);
     }
 
     /// <summary>The glossary shipped with TM.Text.</summary>
