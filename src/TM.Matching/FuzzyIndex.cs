@@ -18,7 +18,8 @@ namespace TM.Matching;
 /// <para>
 /// Thread safety: all members may be called concurrently. Searches share a read lock and run in parallel;
 /// <see cref="Add"/>, <see cref="AddRange"/> and <see cref="Remove"/> take the write lock only to apply an
-/// already analyzed change. A <see cref="ReaderWriterLockSlim"/> rather than copy-on-write snapshots because
+/// already analyzed change, except <see cref="AddRange"/> on an empty index, which holds it while it analyzes
+/// (a search then waits for the whole memory instead of seeing none of it). A <see cref="ReaderWriterLockSlim"/> rather than copy-on-write snapshots because
 /// writes are frequent and small (a translator confirms a segment every few seconds): a snapshot would copy
 /// the bitmaps and postings, hundreds of megabytes at a million segments, on every write, while the write lock is held
 /// for O(units of the change) — microseconds for one segment.
@@ -30,17 +31,17 @@ namespace TM.Matching;
 /// </remarks>
 public sealed class FuzzyIndex
 {
-    // Below this many items AddRange analyzes on the calling thread: starting workers costs more than it saves.
-    private const int ParallelAnalysisThreshold = 2048;
-
-    // One growable unit buffer per thread: AddRange analyzes on several threads at once.
+    // One growable unit buffer per thread for Add.
     [ThreadStatic]
     private static int[]? t_analysisBuffer;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly TermDictionary _terms = new();
-    private readonly SegmentStore _store;
+    private readonly SingleCharTermIds _charIds = new();
     private readonly MatchCosts _costs;
+    private readonly int _denseDivisor;
+    private readonly int _minDenseSlots;
+    private SegmentStore _store;
 
     /// <summary>Creates an empty index.</summary>
     /// <param name="costs">The scoring costs; <see langword="null"/> for <see cref="MatchCosts.Default"/>.</param>
@@ -56,6 +57,8 @@ public sealed class FuzzyIndex
     internal FuzzyIndex(MatchCosts? costs, int denseDivisor, int minDenseSlots)
     {
         _costs = costs ?? MatchCosts.Default;
+        _denseDivisor = denseDivisor;
+        _minDenseSlots = minDenseSlots;
         _store = new SegmentStore(denseDivisor, minDenseSlots);
     }
 
@@ -83,11 +86,13 @@ public sealed class FuzzyIndex
     public void Add(int id, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int[] units = AnalyzeForIndex(text, out ulong fingerprint);
+        int[] units = t_analysisBuffer ??= new int[256];
+        int count = UnitAnalysis.Analyze(text, _terms, _charIds, addNewTerms: true, ref units, 0, out ulong fingerprint);
+        t_analysisBuffer = units;
         _lock.EnterWriteLock();
         try
         {
-            _store.Add(id, units, fingerprint);
+            _store.Add(id, units.AsSpan(0, count), fingerprint);
         }
         finally
         {
@@ -109,29 +114,18 @@ public sealed class FuzzyIndex
             _ = items[i].Value ?? throw new ArgumentNullException(nameof(items), $"The text of item {i} (id {items[i].Key}) is null.");
         }
 
-        // Analysis (the expensive part: normalizing, tokenizing, interning) runs outside the lock, so a bulk import
-        // does not stall searches, and on every core for a large batch (the term dictionary is thread-safe).
-        var units = new int[items.Count][];
-        var fingerprints = new ulong[items.Count];
-        if (items.Count < ParallelAnalysisThreshold)
+        if (items.Count > AnalyzedBatch.BlockSize && TryLoadEmpty(items))
         {
-            for (int i = 0; i < items.Count; i++)
-            {
-                units[i] = AnalyzeForIndex(items[i].Value, out fingerprints[i]);
-            }
-        }
-        else
-        {
-            Parallel.For(0, items.Count, i => units[i] = AnalyzeForIndex(items[i].Value, out fingerprints[i]));
+            return;
         }
 
+        // Analysis (the expensive part: normalizing, tokenizing, interning) runs outside the lock, so a bulk import
+        // does not stall searches, and on every core for a large batch (the term dictionary is thread-safe).
+        using AnalyzedBatch batch = AnalyzedBatch.Analyze(items, _terms, _charIds);
         _lock.EnterWriteLock();
         try
         {
-            for (int i = 0; i < items.Count; i++)
-            {
-                _store.Add(items[i].Key, units[i], fingerprints[i]);
-            }
+            _store.AddRange(items, batch);
         }
         finally
         {
@@ -176,7 +170,7 @@ public sealed class FuzzyIndex
         {
             // Unit ids are looked up under the lock, so a term whose segments are being added right now is
             // either known with its postings or unknown without them, never known without them.
-            if (searcher.SetQuery(query, _terms) == 0)
+            if (searcher.SetQuery(query, _terms, _charIds) == 0)
             {
                 throw new ArgumentException("The query has nothing to match: it contains no words, syllables, numbers or symbols, only punctuation or whitespace.", nameof(query));
             }
@@ -210,7 +204,7 @@ public sealed class FuzzyIndex
         _lock.EnterReadLock();
         try
         {
-            if (searcher.SetQuery(query, _terms) == 0)
+            if (searcher.SetQuery(query, _terms, _charIds) == 0)
             {
                 throw new ArgumentException("The query has nothing to match: it contains no words, syllables, numbers or symbols, only punctuation or whitespace.", nameof(query));
             }
@@ -220,6 +214,42 @@ public sealed class FuzzyIndex
         finally
         {
             _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// Loading an empty index (the server's start, a first import): the segments are added while later ones are still
+    /// being analyzed, so adding overlaps analysis instead of following it. The write lock is held throughout, which is
+    /// what makes this a different path: a search meanwhile waits for the whole memory rather than seeing an empty one.
+    /// </summary>
+    /// <returns><see langword="false"/> when the index is not empty; nothing is done then.</returns>
+    private bool TryLoadEmpty(IReadOnlyList<KeyValuePair<int, string>> items)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (_store.Count != 0)
+            {
+                return false;
+            }
+
+            using AnalyzedBatch batch = AnalyzedBatch.Start(items, _terms, _charIds);
+            try
+            {
+                _store.AddRange(items, batch);
+            }
+            catch
+            {
+                // The index was empty, so an empty store is exactly what it held: the batch leaves no trace.
+                _store = new SegmentStore(_denseDivisor, _minDenseSlots);
+                throw;
+            }
+
+            return true;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
         }
     }
 
@@ -239,12 +269,4 @@ public sealed class FuzzyIndex
 
     /// <summary>How many candidates the calling thread's last <see cref="Search"/> verified or ruled out by score (diagnostics).</summary>
     internal static int LastSearchCandidates => Searcher.ForCurrentThread().LastCandidates;
-
-    private int[] AnalyzeForIndex(string text, out ulong fingerprint)
-    {
-        int[] buffer = t_analysisBuffer ??= new int[256];
-        int count = UnitAnalysis.Analyze(text, _terms, addNewTerms: true, ref buffer, out fingerprint);
-        t_analysisBuffer = buffer;
-        return buffer.AsSpan(0, count).ToArray();
-    }
 }

@@ -154,11 +154,62 @@ public class FuzzyIndexTests
     }
 
     [Fact]
+    public async Task AddRange_is_atomic_for_concurrent_searches_when_it_loads_an_empty_index()
+    {
+        // More than one block of 256: the first AddRange takes the path that adds while it analyzes, the next ones
+        // analyze first and then add.
+        var index = new FuzzyIndex();
+        const int BatchSize = 700;
+        var options = new MatchOptions { MaxResults = MatchOptions.MaxResultsLimit, MinScore = 0 };
+        using var done = new CancellationTokenSource();
+        var seen = new List<int>();
+        Task reader = Task.Run(() =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                int count = index.Search("같은 문장", options).Count;
+                lock (seen)
+                {
+                    seen.Add(count);
+                }
+            }
+        });
+
+        for (int b = 0; b < 3; b++)
+        {
+            index.AddRange(Enumerable.Range(b * BatchSize, BatchSize).Select(id => new KeyValuePair<int, string>(id, $"같은 문장 {id}")).ToList());
+        }
+
+        await done.CancelAsync();
+        await reader;
+        // The limit is 1,000 hits, so after the second batch a search sees 1,000.
+        Assert.All(seen, count => Assert.Contains(count, new[] { 0, BatchSize, MatchOptions.MaxResultsLimit }));
+        Assert.Equal(3 * BatchSize, index.Count);
+    }
+
+    [Fact]
+    public void AddRange_on_an_empty_index_keeps_the_last_text_of_a_repeated_id()
+    {
+        var index = new FuzzyIndex();
+        var items = Enumerable.Range(0, 1000).Select(i => new KeyValuePair<int, string>(i % 400, $"문장 번호 {i}")).ToList();
+        index.AddRange(items);
+        var exact = new MatchOptions { MinScore = 100, MaxResults = 5 };
+        Assert.Equal(400, index.Count);
+        Assert.Equal([new FuzzyHit(5, 100)], index.Search("문장 번호 805", exact));
+        Assert.Empty(index.Search("문장 번호 5", exact));
+        Assert.Empty(index.Search("문장 번호 405", exact));
+    }
+
+    [Fact]
     public void AddRange_with_a_null_text_adds_nothing()
     {
         var index = new FuzzyIndex();
         var items = new List<KeyValuePair<int, string>> { new(1, "one"), new(2, null!) };
         Assert.Throws<ArgumentNullException>(() => index.AddRange(items));
+        Assert.Equal(0, index.Count);
+        // Also when the batch is large enough to be analyzed while it is added.
+        var many = Enumerable.Range(0, 600).Select(i => new KeyValuePair<int, string>(i, i == 599 ? null! : $"text {i}")).ToList();
+        Assert.Throws<ArgumentNullException>(() => index.AddRange(many));
         Assert.Equal(0, index.Count);
     }
 

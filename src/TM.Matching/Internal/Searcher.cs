@@ -79,9 +79,9 @@ internal sealed class Searcher
     public int LastCandidates { get; private set; }
 
     /// <summary>Analyzes <paramref name="text"/> into this searcher's query buffer; returns the unit count.</summary>
-    public int SetQuery(string text, Analysis.TermDictionary terms)
+    public int SetQuery(string text, Analysis.TermDictionary terms, SingleCharTermIds charIds)
     {
-        _n = UnitAnalysis.Analyze(text, terms, addNewTerms: false, ref _query, out _fingerprint);
+        _n = UnitAnalysis.Analyze(text, terms, charIds, addNewTerms: false, ref _query, 0, out _fingerprint);
         return _n;
     }
 

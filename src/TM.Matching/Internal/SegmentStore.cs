@@ -40,6 +40,10 @@ internal sealed class SegmentStore
     public const int DefaultMinDenseSlots = 1 << 14;
 
     private const int MinDeadToCompact = 1024;
+
+    // Keys are added once this many segments are staged: enough to fill the open page of every common length class
+    // a few times over (the locality IndexStaged is for), few enough that the staged segments' units (4 MB) are still in the last-level cache.
+    private const int MaxStaged = 1 << 14;
     private const int NoPage = -1;
 
     private readonly int _denseDivisor;
@@ -63,6 +67,9 @@ internal sealed class SegmentStore
     private readonly int[] _openPage = new int[LengthClasses.Count];
     private readonly int[] _openFill = new int[LengthClasses.Count];
     private int _deadSlots;
+    // Slots placed (units stored, slot taken) whose keys are not yet in Keys; see Stage.
+    private int[] _staged = [];
+    private int _stagedCount;
 
     public SegmentStore(int denseDivisor = DefaultDenseDivisor, int minDenseSlots = DefaultMinDenseSlots)
     {
@@ -112,15 +119,38 @@ internal sealed class SegmentStore
     /// <summary>Adds a segment, replacing the one with the same id.</summary>
     public void Add(int id, ReadOnlySpan<int> units, ulong fingerprint)
     {
-        if (_slotById.TryGetValue(id, out int old))
-        {
-            Kill(old);
-            Count--;
-            CompactIfMostlyDead();
-        }
+        Stage(id, units, fingerprint);
+        IndexStaged();
+    }
 
-        Place(id, units, fingerprint);
-        Count++;
+    /// <summary>
+    /// Adds the segments of a batch as its blocks are analyzed, replacing those with the same ids; a later item wins
+    /// over an earlier one.
+    /// </summary>
+    public void AddRange(IReadOnlyList<KeyValuePair<int, string>> items, AnalyzedBatch batch)
+    {
+        try
+        {
+            for (int block = 0; block < batch.Blocks; block++)
+            {
+                batch.WaitForBlock(block);
+                (int first, int end) = (block * AnalyzedBatch.BlockSize, Math.Min(items.Count, (block + 1) * AnalyzedBatch.BlockSize));
+                for (int i = first; i < end; i++)
+                {
+                    Stage(items[i].Key, batch.UnitsOf(i), batch.FingerprintOf(i));
+                }
+
+                batch.Release(block);
+                if (_stagedCount >= MaxStaged)
+                {
+                    IndexStaged();
+                }
+            }
+        }
+        finally
+        {
+            IndexStaged();
+        }
     }
 
     public bool Remove(int id)
@@ -154,9 +184,14 @@ internal sealed class SegmentStore
             {
                 int start = starts[slot];
                 Place(ids[slot], chunks[start >> ChunkShift].AsSpan(start & (ChunkUnits - 1), lengths[slot]), fingerprints[slot]);
+                if (_stagedCount >= MaxStaged)
+                {
+                    IndexStaged();
+                }
             }
         }
 
+        IndexStaged();
         Count = live;
     }
 
@@ -181,6 +216,24 @@ internal sealed class SegmentStore
         Keys.SetCapacity(0);
     }
 
+    /// <summary>
+    /// Places a segment and leaves its keys for <see cref="IndexStaged"/>. A replaced segment's keys must be in
+    /// Keys before its bits can be cleared, so the staged keys go in first then.
+    /// </summary>
+    private void Stage(int id, ReadOnlySpan<int> units, ulong fingerprint)
+    {
+        if (_slotById.TryGetValue(id, out int old))
+        {
+            IndexStaged();
+            Kill(old);
+            Count--;
+            CompactIfMostlyDead();
+        }
+
+        Place(id, units, fingerprint);
+        Count++;
+    }
+
     private void Place(int id, ReadOnlySpan<int> units, ulong fingerprint)
     {
         int slot = NewSlot(LengthClasses.Of(units.Length));
@@ -190,7 +243,31 @@ internal sealed class SegmentStore
         _fingerprints[slot] = fingerprint;
         _slotById[id] = slot;
         MaxLength = Math.Max(MaxLength, units.Length);
-        Keys.Add(units, slot, _lengths);
+        if (_stagedCount == _staged.Length)
+        {
+            Array.Resize(ref _staged, Math.Max(256, _stagedCount * 2));
+        }
+
+        _staged[_stagedCount++] = slot;
+    }
+
+    /// <summary>
+    /// Adds the keys of the staged segments in slot order. A batch's segments take slots in up to a hundred open
+    /// pages (one per length class); in slot order the writes into each of the 500-odd bitmaps go page after page,
+    /// so a page's bitmap words stay in cache while its segments are added, and postings lists come out sorted.
+    /// In arrival order every segment touched a different page of every bitmap, a cache miss per unit: at a million
+    /// segments slot order cut the time to add keys by a third for Korean (2.25 to 1.45 s) and a sixth for English.
+    /// </summary>
+    private void IndexStaged()
+    {
+        Span<int> staged = _staged.AsSpan(0, _stagedCount);
+        staged.Sort();
+        foreach (int slot in staged)
+        {
+            Keys.Add(UnitsOf(slot), slot, _lengths);
+        }
+
+        _stagedCount = 0;
     }
 
     /// <summary>Copies units into the chunks; returns where they start.</summary>

@@ -6,17 +6,22 @@ namespace TM.Matching.Internal;
 /// <summary>Text → (normalized-text fingerprint, unit ids): the one way the index and the scorer read a text.</summary>
 internal static class UnitAnalysis
 {
-    // Normalizes text, fingerprints it and writes its unit ids into units (replaced by a larger array when
-    // needed). addNewTerms interns unknown terms (indexing) or maps them to UnknownId (querying).
-    // Returns the number of units.
-    public static int Analyze(ReadOnlySpan<char> text, TermDictionary terms, bool addNewTerms, ref int[] units, out ulong fingerprint)
+    // Normalizes text, fingerprints it and writes its unit ids into units from index start on (units is replaced
+    // by a larger array when needed, keeping what is before start). addNewTerms interns unknown terms (indexing)
+    // or maps them to UnknownId (querying). charIds, when given, memoizes the ids of one-character terms (see
+    // SingleCharTermIds). Returns the number of units.
+    public static int Analyze(
+        ReadOnlySpan<char> text, TermDictionary terms, SingleCharTermIds? charIds, bool addNewTerms, ref int[] units, int start, out ulong fingerprint)
     {
         char[] normalized = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length * TextNormalizer.MaxExpansion));
         try
         {
             int length = TextNormalizer.Normalize(text, normalized);
             fingerprint = TextFingerprint.Compute(normalized.AsSpan(0, length));
-            return AnalyzeNormalized(new ReadOnlyMemory<char>(normalized, 0, length), terms, addNewTerms, ref units);
+            var collector = new UnitCollector(terms, charIds, addNewTerms, units, start);
+            MatchAnalyzer.AnalyzeNormalized(new ReadOnlyMemory<char>(normalized, 0, length), ref collector);
+            units = collector.Units;
+            return collector.Count - start;
         }
         finally
         {
@@ -26,16 +31,16 @@ internal static class UnitAnalysis
 
     public static int AnalyzeNormalized(ReadOnlyMemory<char> normalized, TermDictionary terms, bool addNewTerms, ref int[] units)
     {
-        var collector = new UnitCollector(terms, addNewTerms, units);
+        var collector = new UnitCollector(terms, null, addNewTerms, units, 0);
         MatchAnalyzer.AnalyzeNormalized(normalized, ref collector);
         units = collector.Units;
         return collector.Count;
     }
 
-    private struct UnitCollector(TermDictionary terms, bool addNewTerms, int[] units) : IUnitConsumer
+    private struct UnitCollector(TermDictionary terms, SingleCharTermIds? charIds, bool addNewTerms, int[] units, int start) : IUnitConsumer
     {
         public int[] Units = units;
-        public int Count;
+        public int Count = start;
 
         public void Add(ReadOnlySpan<char> term, TokenKind kind)
         {
@@ -44,7 +49,9 @@ internal static class UnitAnalysis
                 Array.Resize(ref Units, Math.Max(16, Units.Length * 2));
             }
 
-            Units[Count++] = addNewTerms ? terms.GetOrAdd(term) : terms.GetId(term);
+            Units[Count++] = charIds is not null && term.Length == 1
+                ? charIds.GetId(term[0], terms, addNewTerms)
+                : addNewTerms ? terms.GetOrAdd(term) : terms.GetId(term);
         }
     }
 }
