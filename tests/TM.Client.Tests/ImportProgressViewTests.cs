@@ -45,6 +45,22 @@ public class ImportProgressViewTests
     }
 
     [Fact]
+    public void Plain_view_names_the_import_when_it_starts_and_when_it_resumes()
+    {
+        var output = new StringWriter();
+        var view = new PlainImportProgressView(output, "big.tmx", new ManualClock(), TimeSpan.FromSeconds(2));
+
+        view.Acknowledged(new ImportProgress { ImportId = 42 });
+        view.Acknowledged(new ImportProgress { ImportId = 43, UnitsCommitted = 15_000 });
+        view.Acknowledged(Ack(5_000, 1_000_000));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("big.tmx: import 42 started", lines[0]);
+        Assert.Equal("big.tmx: import 43 resumed; 15,000 units were committed earlier", lines[1]);
+        Assert.StartsWith("big.tmx: import 42: 5,000 segments committed", lines[2]);
+    }
+
+    [Fact]
     public void Plain_view_writes_no_ansi_codes_and_no_carriage_returns()
     {
         var output = new StringWriter();

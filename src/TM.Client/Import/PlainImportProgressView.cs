@@ -5,7 +5,7 @@ namespace TM.Client.Import;
 
 /// <summary>
 /// Progress as plain lines, for output that is not a terminal (a log file, a pipe, CI): no ANSI codes and no
-/// carriage returns, one line for the first acknowledgment (it carries the import id a resume needs) and then one
+/// carriage returns, one line when the import starts (with the import id a resume needs), one for the first commit and then one
 /// at most every <see cref="Interval"/>, so a million-unit import writes a handful of lines, not two hundred.
 /// </summary>
 internal sealed class PlainImportProgressView : IImportProgressView
@@ -50,6 +50,17 @@ internal sealed class PlainImportProgressView : IImportProgressView
         // The final acknowledgment is followed at once by the summary, which says it all.
         if (progress.Completed)
         {
+            return;
+        }
+
+        // The server's first message comes when the import has its record, before any unit is read or committed:
+        // say which import started (the id a resume needs) without spending the first progress line on zeros.
+        if (progress.UnitsRead == 0)
+        {
+            _writer.WriteLine(progress.UnitsCommitted == 0
+                ? $"{_label}: import {progress.ImportId} started"
+                : $"{_label}: import {progress.ImportId} resumed; {Counted.Of(progress.UnitsCommitted, "unit")} were committed earlier");
+            _writer.Flush();
             return;
         }
 

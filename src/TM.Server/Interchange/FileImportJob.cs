@@ -44,7 +44,7 @@ internal sealed class FileImportJob
 
     /// <param name="catalog">The memories.</param>
     /// <param name="settings">What to import and how.</param>
-    /// <param name="onCommitted">Called on the commit thread after every commit, with what is durable; null for none.</param>
+    /// <param name="onCommitted">Called once when the import's record exists (nothing committed yet), then on the commit thread after every commit, with what is durable; null for none.</param>
     public FileImportJob(TranslationMemoryCatalog catalog, FileImportSettings settings, Action<FileImportProgress>? onCommitted)
     {
         _catalog = catalog;
@@ -118,6 +118,9 @@ internal sealed class FileImportJob
                 var side = _settings.SourceSide ?? reader.DeclaredSourceSide() ?? SegmentSide.Korean;
                 var kind = _settings.Format == ImportFileFormat.Tmx ? ImportKind.Tmx : ImportKind.Segments;
                 Run = _catalog.BeginImport(_settings.Memory, new ImportOptions(kind, _settings.FileName, _settings.Policy, side));
+                // Acknowledge the record at once, before the first batch: a call that breaks before any commit can
+                // still be resumed by id, and the client can show the import it started.
+                _onCommitted?.Invoke(Snapshot(completed: false));
             }
 
             var batchSize = _settings.BatchSize;

@@ -51,8 +51,8 @@ public sealed class MemoryIndex
             korean.Add(new(id, InlinePlaceholder.Remove(segment.Korean)));
             english.Add(new(id, InlinePlaceholder.Remove(segment.English)));
         }
-        Korean.AddRange(korean);
-        English.AddRange(english);
+        // The two sides share nothing, so they load side by side: at start this is most of the time to serve.
+        Parallel.Invoke(() => Korean.AddRange(korean), () => English.AddRange(english));
     }
 
     /// <summary>

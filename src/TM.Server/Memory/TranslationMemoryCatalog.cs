@@ -44,9 +44,26 @@ public sealed class TranslationMemoryCatalog
         {
             var started = Stopwatch.GetTimestamp();
             var index = new MemoryIndex(info, _logger);
-            // In batches, so a large memory never has all its texts in managed memory at once.
-            foreach (var batch in _store.ReadAll(info.Id).Chunk(10_000))
-                index.Add(batch);
+            // In batches, so a large memory never has all its texts in managed memory at once; SQLite reads the next
+            // batch while the indexes take the last one (one batch ahead at most).
+            using (var batches = new BlockingCollection<StoredSegment[]>(boundedCapacity: 1))
+            {
+                var reading = Task.Run(() =>
+                {
+                    try
+                    {
+                        foreach (var batch in _store.ReadAll(info.Id).Chunk(10_000))
+                            batches.Add(batch);
+                    }
+                    finally
+                    {
+                        batches.CompleteAdding();
+                    }
+                });
+                foreach (var batch in batches.GetConsumingEnumerable())
+                    index.Add(batch);
+                reading.GetAwaiter().GetResult();
+            }
             _memories[info.Name] = index;
             ServerLog.MemoryLoaded(_logger, info.Name, index.Korean.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }

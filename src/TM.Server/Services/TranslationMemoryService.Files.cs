@@ -46,7 +46,7 @@ public sealed partial class TranslationMemoryService
         var writing = WriteProgressAsync(progress.Reader, responseStream, () => upload.BytesReceived, first.TotalBytes);
         try
         {
-            var final = await RunUploadAsync(job, upload, cancellationToken);
+            var final = await RunUploadAsync(job, upload, cancellationToken, _stopping);
             progress.Writer.TryWrite(final);
         }
         finally
@@ -70,7 +70,7 @@ public sealed partial class TranslationMemoryService
         var settings = new FileImportSettings(
             first.Memory, fileName, ImportFileFormat.Tmx, ImportRequests.Policy(first.UpdatePolicy), ImportRequests.SourceSide(first.SourceLang), _options.ImportBatchSize);
         var job = new FileImportJob(_catalog, settings, onCommitted: null);
-        var final = await RunUploadAsync(job, new Upload<ImportTmxRequest>(requestStream, first, static m => m.Chunk), cancellationToken);
+        var final = await RunUploadAsync(job, new Upload<ImportTmxRequest>(requestStream, first, static m => m.Chunk), cancellationToken, _stopping);
 
         var statistics = job.Statistics!;
         return new ImportTmxResponse
@@ -180,9 +180,13 @@ public sealed partial class TranslationMemoryService
     }
 
     /// <summary>Feeds the upload into the job while it runs and maps a damaged file to INVALID_ARGUMENT.</summary>
-    private static async Task<FileImportProgress> RunUploadAsync<TRequest>(FileImportJob job, Upload<TRequest> upload, CancellationToken cancellationToken)
+    private static async Task<FileImportProgress> RunUploadAsync<TRequest>(FileImportJob job, Upload<TRequest> upload, CancellationToken callAborted, CancellationToken serverStopping)
         where TRequest : class
     {
+        // A shutdown stops the import at its next batch instead of letting it run on for minutes while the host waits:
+        // what is committed stays, the import is left interrupted, and the client is told to resume it.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(callAborted, serverStopping);
+        var cancellationToken = stop.Token;
         var running = job.RunAsync(cancellationToken);
         try
         {
@@ -198,6 +202,14 @@ public sealed partial class TranslationMemoryService
         try
         {
             return await running;
+        }
+        catch (OperationCanceledException) when (serverStopping.IsCancellationRequested && !callAborted.IsCancellationRequested)
+        {
+            throw ShuttingDown(job);
+        }
+        catch (Exception e) when (serverStopping.IsCancellationRequested && !callAborted.IsCancellationRequested && e is not (InterchangeFormatException or InvalidDataException or ArgumentException))
+        {
+            throw ShuttingDown(job);
         }
         catch (InterchangeFormatException e)
         {
@@ -235,6 +247,14 @@ public sealed partial class TranslationMemoryService
                 Completed = p.Completed,
             });
         }
+    }
+
+    private static RpcException ShuttingDown(FileImportJob job)
+    {
+        var resume = job.Run is { } run
+            ? $"Import {run.Id.ToString(CultureInfo.InvariantCulture)} is interrupted with {Invalid.Count(job.Committed.UnitsCommitted)} units committed; send the same file again with resume_import_id = {run.Id.ToString(CultureInfo.InvariantCulture)} once the server is back."
+            : "Nothing from this file was stored; send it again once the server is back.";
+        return new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down. {resume}"));
     }
 
     private static string Committed(FileImportJob job)

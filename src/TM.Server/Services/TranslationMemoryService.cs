@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 using TM.Grpc;
 using TM.Matching;
 using TM.Protos.V1;
@@ -20,14 +21,17 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
 {
     private readonly TranslationMemoryCatalog _catalog;
     private readonly ServerOptions _options;
+    private readonly CancellationToken _stopping;
 
     /// <summary>Creates the service over the server's catalog.</summary>
     /// <param name="catalog">The memories.</param>
     /// <param name="options">The server's settings (the import batch size).</param>
-    public TranslationMemoryService(TranslationMemoryCatalog catalog, ServerOptions options)
+    /// <param name="lifetime">The host's lifetime: a file import stops at its next batch when the server shuts down.</param>
+    public TranslationMemoryService(TranslationMemoryCatalog catalog, ServerOptions options, IHostApplicationLifetime lifetime)
     {
         _catalog = catalog;
         _options = options;
+        _stopping = lifetime.ApplicationStopping;
     }
 
     /// <inheritdoc />

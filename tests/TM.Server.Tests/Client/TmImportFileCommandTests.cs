@@ -69,9 +69,12 @@ public sealed partial class TmImportFileCommandTests(SmallBatchServerFixture ser
         Assert.Equal("", error);
         Assert.DoesNotContain('\u001b', output);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var progress = ProgressLine().Match(lines[0]);
+        // First the import's id as soon as the server has recorded it, then the first commit.
+        Assert.Matches(@"^.*sessions\.tmx: import \d+ started$", lines[0]);
+        var progress = ProgressLine().Match(lines[1]);
         Assert.True(progress.Success, output);
         var importId = long.Parse(progress.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"import {importId} started", lines[0]);
         Assert.Contains($"{tmx} (TMX, import {importId}): 1,500 pairs stored, 0 duplicates skipped, 0 units left out (not Korean-English pairs); 1,500 units read, 3 batches committed in ", lines[^1]);
 
         var record = await ImportRecordAsync("cli-file-progress", importId);

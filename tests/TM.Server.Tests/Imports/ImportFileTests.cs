@@ -31,9 +31,11 @@ public sealed class ImportFileTests(SmallBatchServer server) : IClassFixture<Sma
         var result = await Import(FileUploads.Header("file-acks", "acks.tmx"), file);
 
         Assert.Null(result.Error);
-        Assert.Equal([100L, 200L, 250L, 250L], result.Progress.Select(p => p.UnitsCommitted));
-        Assert.Equal([false, false, false, true], result.Progress.Select(p => p.Completed));
-        Assert.Equal([1, 2, 3, 3], result.Progress.Select(p => p.BatchesCommitted));
+        // The first message comes as soon as the import has its record, before anything is committed.
+        Assert.Equal([0L, 100L, 200L, 250L, 250L], result.Progress.Select(p => p.UnitsCommitted));
+        Assert.Equal([false, false, false, false, true], result.Progress.Select(p => p.Completed));
+        Assert.Equal([0, 1, 2, 3, 3], result.Progress.Select(p => p.BatchesCommitted));
+        Assert.NotEqual(0, result.Progress[0].ImportId);
         Assert.All(result.Progress, p => Assert.Equal(result.Last.ImportId, p.ImportId));
         Assert.Equal(250, result.Last.PairsStored);
         Assert.Equal(250, result.Last.UnitsRead);
@@ -125,7 +127,7 @@ public sealed class ImportFileTests(SmallBatchServer server) : IClassFixture<Sma
         Assert.Contains("damaged.tmx", detail);
         Assert.Matches(new Regex($@"line {TestFiles.TmxLineOf(234)}\b"), detail);
         Assert.Contains("200 units", detail);
-        Assert.Equal([100L, 200L], result.Progress.Select(p => p.UnitsCommitted));
+        Assert.Equal([0L, 100L, 200L], result.Progress.Select(p => p.UnitsCommitted));
         Assert.Equal(200, await Segments("file-damaged"));
         var record = await Record(result.Progress[0].ImportId);
         Assert.Equal("failed", record.Status);
