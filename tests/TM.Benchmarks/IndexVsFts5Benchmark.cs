@@ -58,7 +58,7 @@ internal static class IndexVsFts5Benchmark
         try
         {
             var databasePath = Path.Combine(directory, "tm.db");
-            Log("storing the pairs with SegmentStore.AddSegments (FTS5 trigram triggers)");
+            Log("storing the pairs with SegmentStore.AddSegments, then indexing them for FTS5 (IndexConcordanceBacklog)");
             var database = BuildDatabase(corpus, databasePath);
 
             Log($"FuzzyIndex: {queries.Count:N0} queries");
@@ -130,7 +130,7 @@ internal static class IndexVsFts5Benchmark
             report.Table(["Step", "Time", "Per segment pair"],
             [
                 ["FuzzyIndex build, both sides (paid at every server start)", Units.Seconds(indexBuildTime), Units.Duration(indexBuildTime.TotalMicroseconds / count)],
-                ["SQLite insert via SegmentStore.AddSegments, FTS5 triggers included", Units.Seconds(database.InsertTime), Units.Duration(database.InsertTime.TotalMicroseconds / count)],
+                ["SQLite insert via SegmentStore.AddSegments, then FTS5 trigram indexing of the backlog", Units.Seconds(database.InsertTime), Units.Duration(database.InsertTime.TotalMicroseconds / count)],
                 ["FTS5 'optimize' (merges its b-trees: FTS5's best case for queries)", Units.Seconds(database.OptimizeTime), Units.Duration(database.OptimizeTime.TotalMicroseconds / count)],
             ]);
 
@@ -223,6 +223,10 @@ internal static class IndexVsFts5Benchmark
                     throw new InvalidOperationException("The synthetic corpus has duplicate pairs; the row-to-segment map would be wrong.");
                 for (var i = 0; i < outcome.Added.Count; i++)
                     rowToIndex[outcome.Added[i].Id] = first + i;
+            }
+            // The store indexes concordance after the fact (the server runs this in the background).
+            while (store.IndexConcordanceBacklog(20_000) > 0)
+            {
             }
         }
         var insertTime = Stopwatch.GetElapsedTime(start);

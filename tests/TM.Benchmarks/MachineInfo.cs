@@ -31,6 +31,12 @@ internal static class MachineInfo
         return File.Exists(loadAverage) ? string.Join(", ", File.ReadAllText(loadAverage).Split(' ').Take(3)) : null;
     }
 
+    /// <summary>The 1-minute load average now; null where the OS does not say (not Linux).</summary>
+    public static double? OneMinuteLoad() =>
+        LoadAverage() is { } text && double.TryParse(text.Split(',')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load)
+            ? load
+            : null;
+
     private static string? CpuModel()
     {
         // Linux only; elsewhere the core count and OS line have to do.

@@ -13,6 +13,12 @@ internal static class RepositoryPaths
     /// <summary>Where the markdown reports go: next to the benchmark's sources, so they can be committed.</summary>
     public static string Results => Path.Combine(Root, "tests", "TM.Benchmarks", "results");
 
+    /// <summary>Generated and downloaded inputs (TMX files, query sets, Debian catalogs): large, rebuilt on demand, ignored by git.</summary>
+    public static string Cache => Path.Combine(Root, "tests", "TM.Benchmarks", ".cache");
+
+    /// <summary>The shell scripts the benchmarks run (fetching corpora).</summary>
+    public static string Scripts => Path.Combine(Root, "tests", "TM.Benchmarks", "scripts");
+
     private static string FindRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
