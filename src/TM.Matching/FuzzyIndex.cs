@@ -168,13 +168,7 @@ public sealed class FuzzyIndex
         _lock.EnterReadLock();
         try
         {
-            // Unit ids are looked up under the lock, so a term whose segments are being added right now is
-            // either known with its postings or unknown without them, never known without them.
-            if (searcher.SetQuery(query, _terms, _charIds) == 0)
-            {
-                throw new ArgumentException("The query has nothing to match: it contains no words, syllables, numbers or symbols, only punctuation or whitespace.", nameof(query));
-            }
-
+            SetQuery(searcher, query);
             return searcher.Search(_store, _costs, options);
         }
         finally
@@ -204,11 +198,7 @@ public sealed class FuzzyIndex
         _lock.EnterReadLock();
         try
         {
-            if (searcher.SetQuery(query, _terms, _charIds) == 0)
-            {
-                throw new ArgumentException("The query has nothing to match: it contains no words, syllables, numbers or symbols, only punctuation or whitespace.", nameof(query));
-            }
-
+            SetQuery(searcher, query);
             return ExhaustiveScan.Search(_store, _costs, options, searcher.Query, searcher.Fingerprint);
         }
         finally
@@ -269,4 +259,14 @@ public sealed class FuzzyIndex
 
     /// <summary>How many candidates the calling thread's last <see cref="Search"/> verified or ruled out by score (diagnostics).</summary>
     internal static int LastSearchCandidates => Searcher.ForCurrentThread().LastCandidates;
+
+    // Call under the read lock: unit ids are looked up there, so a term whose segments are being added right now is
+    // either known with its postings or unknown without them, never known without them.
+    private void SetQuery(Searcher searcher, string query)
+    {
+        if (searcher.SetQuery(query, _terms, _charIds) == 0)
+        {
+            throw new ArgumentException("The query has nothing to match: it contains no words, syllables, numbers or symbols, only punctuation or whitespace.", nameof(query));
+        }
+    }
 }
