@@ -118,9 +118,7 @@ public sealed partial class TranslationMemoryService
     /// <inheritdoc />
     public override Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context)
     {
-        string? memory = null;
-        if (request.Memory.Length > 0)
-            memory = FindMemory(request.Memory).Info.Name;
+        var memory = MemoryOrAll(request.Memory);
         var response = new ListImportsResponse();
         foreach (var record in _catalog.Store.ListImports(memory))
         {

@@ -218,9 +218,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     /// <inheritdoc />
     public override Task<GetStatsResponse> GetStats(GetStatsRequest request, ServerCallContext context)
     {
-        string? memory = null;
-        if (request.Memory.Length > 0)
-            memory = FindMemory(request.Memory).Info.Name;
+        var memory = MemoryOrAll(request.Memory);
         var response = new GetStatsResponse();
         foreach (var stats in _catalog.Store.GetStatistics(memory))
         {
@@ -235,6 +233,9 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         }
         return Task.FromResult(response);
     }
+
+    // GetStats and ListImports: an empty name means every memory (null), any other must exist (NOT_FOUND otherwise).
+    private string? MemoryOrAll(string name) => name.Length > 0 ? FindMemory(name).Info.Name : null;
 
     private MemoryIndex FindMemory(string name)
     {
