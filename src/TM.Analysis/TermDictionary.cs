@@ -74,6 +74,16 @@ public sealed class TermDictionary
     /// <returns><see langword="true"/> when the term is in the dictionary.</returns>
     public bool TryGetId(ReadOnlySpan<char> term, out int id) => _lookup.TryGetValue(term, out id);
 
+    /// <summary>Returns every term, the term with id <c>i</c> at index <c>i</c>.</summary>
+    /// <returns>A copy: terms added later are not in it.</returns>
+    public string[] ToArray()
+    {
+        lock (_writeLock)
+        {
+            return [.. _terms];
+        }
+    }
+
     /// <summary>Returns the term with id <paramref name="id"/>.</summary>
     /// <param name="id">An id returned by <see cref="GetOrAdd"/>.</param>
     /// <returns>The term.</returns>

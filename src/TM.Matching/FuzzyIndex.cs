@@ -29,7 +29,7 @@ namespace TM.Matching;
 /// long as its memory, so the type is not <see cref="IDisposable"/>.
 /// </para>
 /// </remarks>
-public sealed class FuzzyIndex
+public sealed partial class FuzzyIndex
 {
     // One growable unit buffer per thread for Add.
     [ThreadStatic]

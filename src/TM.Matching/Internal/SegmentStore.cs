@@ -1,3 +1,8 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using TM.Matching.Internal.Snapshots;
+
 namespace TM.Matching.Internal;
 
 /// <summary>
@@ -40,6 +45,10 @@ internal sealed class SegmentStore
     public const int DefaultMinDenseSlots = 1 << 14;
 
     private const int MinDeadToCompact = 1024;
+
+    // Far above any memory this index is meant for (slots are ints, and pages of them must fit), far below what a
+    // damaged count would make it allocate.
+    private const int MaxSnapshotSegments = 1 << 28;
 
     // Keys are added once this many segments are staged: enough to fill the open page of every common length class
     // a few times over (the locality IndexStaged is for), few enough that the staged segments' units (4 MB) are still in the last-level cache.
@@ -193,6 +202,155 @@ internal sealed class SegmentStore
 
         IndexStaged();
         Count = live;
+    }
+
+    /// <summary>
+    /// Writes the live segments in slot order: ids, lengths and fingerprints as arrays, then their units. Slots and
+    /// keys are not written: <see cref="ReadSnapshot"/> places the segments afresh, which is as fast as reading keys
+    /// back and leaves the file independent of how keys are stored.
+    /// </summary>
+    public void WriteSnapshot(SnapshotWriter writer)
+    {
+        int[] ids = new int[Count];
+        int[] lengths = new int[Count];
+        ulong[] fingerprints = new ulong[Count];
+        long units = 0;
+        int live = 0;
+        int slots = SlotCount;
+        for (int slot = 0; slot < slots; slot++)
+        {
+            if (_lengths[slot] >= 0)
+            {
+                ids[live] = _ids[slot];
+                lengths[live] = _lengths[slot];
+                fingerprints[live] = _fingerprints[slot];
+                units += _lengths[slot];
+                live++;
+            }
+        }
+
+        writer.WriteInt32(live);
+        writer.Write<int>(ids);
+        writer.Write<int>(lengths);
+        writer.Write<ulong>(fingerprints);
+        writer.WriteInt64(units);
+        for (int slot = 0; slot < slots; slot++)
+        {
+            if (_lengths[slot] >= 0)
+            {
+                writer.Write(UnitsOf(slot));
+            }
+        }
+    }
+
+    /// <summary>Fills an empty store with the segments <see cref="WriteSnapshot"/> wrote, checking every value it relies on.</summary>
+    /// <param name="reader">The snapshot, positioned at the segments.</param>
+    /// <param name="termCount">Terms in the index's dictionary: every unit must be one of them.</param>
+    /// <exception cref="InvalidDataException">The snapshot contradicts itself; the store is then in no useful state.</exception>
+    public void ReadSnapshot(SnapshotReader reader, int termCount)
+    {
+        if (Count != 0 || PageCount != 0)
+        {
+            throw new InvalidOperationException("A snapshot is read into an empty store only.");
+        }
+
+        int count = reader.ReadCount("segments", (2 * sizeof(int)) + sizeof(ulong), MaxSnapshotSegments);
+        int[] ids = new int[count];
+        int[] lengths = new int[count];
+        ulong[] fingerprints = new ulong[count];
+        reader.Read<int>(ids);
+        reader.Read<int>(lengths);
+        reader.Read<ulong>(fingerprints);
+        long units = reader.ReadInt64();
+        long sum = 0;
+        int maxLength = 0;
+        foreach (int length in lengths)
+        {
+            if (length < 0)
+            {
+                throw SnapshotReader.Invalid($"a segment has {length} units");
+            }
+
+            sum += length;
+            maxLength = Math.Max(maxLength, length);
+        }
+
+        if (sum != units)
+        {
+            throw SnapshotReader.Invalid($"its segments' lengths add up to {sum:N0} units, not the {units:N0} it holds");
+        }
+
+        reader.EnsureAvailable(units * sizeof(int), $"{units:N0} units");
+        _slotById.EnsureCapacity(count);
+        int[] buffer = ArrayPool<int>.Shared.Rent(Math.Max(1 << 16, maxLength));
+        try
+        {
+            int next = 0;
+            while (next < count)
+            {
+                // As many whole segments as fit in the buffer, read at once.
+                int end = next;
+                int total = 0;
+                while (end < count && total + lengths[end] <= buffer.Length)
+                {
+                    total += lengths[end++];
+                }
+
+                Span<int> block = buffer.AsSpan(0, total);
+                reader.Read(block);
+                if (!block.IsEmpty && (uint)MaxOf(block) >= (uint)termCount)
+                {
+                    throw SnapshotReader.Invalid("a segment holds a unit that is not in its dictionary");
+                }
+
+                for (int offset = 0; next < end; next++)
+                {
+                    if (_slotById.ContainsKey(ids[next]))
+                    {
+                        throw SnapshotReader.Invalid($"it holds segment {ids[next]} twice");
+                    }
+
+                    Place(ids[next], block.Slice(offset, lengths[next]), fingerprints[next]);
+                    Count++;
+                    offset += lengths[next];
+                    if (_stagedCount >= MaxStaged)
+                    {
+                        IndexStaged();
+                    }
+                }
+            }
+
+            IndexStaged();
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(buffer);
+        }
+    }
+
+    // Negative units read as huge unsigned ones, so one comparison of the largest catches both kinds of damage.
+    private static uint MaxOf(ReadOnlySpan<int> units)
+    {
+        ReadOnlySpan<uint> values = MemoryMarshal.Cast<int, uint>(units);
+        var max = Vector<uint>.Zero;
+        int i = 0;
+        for (; i <= values.Length - Vector<uint>.Count; i += Vector<uint>.Count)
+        {
+            max = Vector.Max(max, new Vector<uint>(values[i..]));
+        }
+
+        uint result = 0;
+        for (int lane = 0; lane < Vector<uint>.Count; lane++)
+        {
+            result = Math.Max(result, max[lane]);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            result = Math.Max(result, values[i]);
+        }
+
+        return result;
     }
 
     private void Reset()
