@@ -5,8 +5,8 @@ namespace TM.Server;
 /// <summary>The server's log messages, source-generated, with stable event ids.</summary>
 internal static partial class ServerLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Memory '{Memory}' loaded: {Segments} segments indexed in {Milliseconds:F0} ms.")]
-    public static partial void MemoryLoaded(ILogger logger, string memory, int segments, double milliseconds);
+    [LoggerMessage(1, LogLevel.Information, "Memory '{Memory}' loaded: {Segments} segments indexed in {Milliseconds:F0} ms ({Source}).")]
+    public static partial void MemoryLoaded(ILogger logger, string memory, int segments, double milliseconds, string source);
 
     [LoggerMessage(2, LogLevel.Information, "Import '{Name}' into memory '{Memory}': {Stored} pairs stored, {Skipped} duplicates skipped.")]
     public static partial void ImportCommitted(ILogger logger, string memory, string name, int stored, int skipped);
@@ -31,4 +31,16 @@ internal static partial class ServerLog
 
     [LoggerMessage(9, LogLevel.Warning, "Concordance indexing failed; retrying in {Seconds} s.")]
     public static partial void ConcordanceIndexingFailed(ILogger logger, double seconds, Exception exception);
+
+    [LoggerMessage(20, LogLevel.Information, "Index snapshot of memory '{Memory}' saved: {Segments} segments at generation {Generation}, {Megabytes:F0} MB in {Milliseconds:F0} ms.")]
+    public static partial void SnapshotSaved(ILogger logger, string memory, long segments, long generation, double megabytes, double milliseconds);
+
+    [LoggerMessage(21, LogLevel.Warning, "The index snapshot of memory '{Memory}' could not be saved; the next start rebuilds the index from the database.")]
+    public static partial void SnapshotSaveFailed(ILogger logger, string memory, Exception exception);
+
+    [LoggerMessage(22, LogLevel.Warning, "The index snapshot of memory '{Memory}' was refused ({Reason}); rebuilding the index from the database.")]
+    public static partial void SnapshotRefused(ILogger logger, string memory, string reason);
+
+    [LoggerMessage(23, LogLevel.Information, "The index snapshot of memory '{Memory}' is out of date ({Reason}); rebuilding the index from the database.")]
+    public static partial void SnapshotStale(ILogger logger, string memory, string reason);
 }

@@ -175,6 +175,27 @@ public sealed partial class SegmentStore : IDisposable
         return stats;
     }
 
+    /// <summary>
+    /// The version of a memory's contents now, for caches kept outside the file (index snapshots). Read in one
+    /// transaction, so the counts belong to the generation; a write serialised after it gives a newer version.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There is no memory with id <paramref name="memoryId"/>.</exception>
+    public MemoryVersion GetVersion(long memoryId)
+    {
+        using var connection = OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = Command(connection, transaction,
+            "SELECT (SELECT value FROM store_state WHERE name = 'store_id'), m.generation, " +
+            "(SELECT count(*) FROM segments WHERE memory_id = m.id), " +
+            "(SELECT coalesce(max(id), 0) FROM segments WHERE memory_id = m.id) " +
+            "FROM memories m WHERE m.id = $id;",
+            ("$id", memoryId));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            throw new InvalidOperationException($"There is no memory with id {memoryId}.");
+        return new MemoryVersion(reader.GetInt64(0), memoryId, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+
     /// <summary>Runs SQLite's own consistency check; returns "ok" when the file is sound.</summary>
     public string CheckIntegrity()
     {

@@ -57,18 +57,26 @@ internal static class PerfBenchmark
             server = ServerProcess.Start(dataDirectory);
             var import = await ImportAsync(server, dataset, startTimeout, Log);
 
-            Log($"stopping the server (SIGTERM) and starting it again over the imported memory");
+            Log($"stopping the server (SIGTERM; it saves its index snapshot) and starting it again over the imported memory");
             var stop = await server.StopAsync(StopTimeout);
             server.Dispose();
             var databaseBytes = DatabaseBytes(dataDirectory);
+            var snapshotBytes = SnapshotBytes(dataDirectory);
+
+            // First without the snapshot (what a start after a crash during an import pays), then with it.
+            server = ServerProcess.Start(dataDirectory, "--index-snapshots", "false");
+            var (rebuildStart, _) = await ColdStartAsync(server, dataset, startTimeout, Log);
+            var rebuildLog = server.FindOutput("indexed in");
+            Log($"cold start rebuilding the index from the database: first Lookup answered {Units.Seconds(rebuildStart)} after process start");
+            await server.StopAsync(StopTimeout);
+            server.Dispose();
+
             server = ServerProcess.Start(dataDirectory);
-            using var probeChannel = GrpcChannel.ForAddress(server.Address);
-            var coldStart = await LookupProbe.WaitForAnswerAsync(
-                server, new TranslationMemory.TranslationMemoryClient(probeChannel), dataset.Queries[0], startTimeout, Log);
-            var rssAfterLoad = ProcessMemory.Read(server.Id)?.Rss ?? -1;
+            var (coldStart, rssAfterLoad) = await ColdStartAsync(server, dataset, startTimeout, Log);
             var restart = new RestartMeasurement(
-                stop.Elapsed, stop.ExitCode, stop.Killed, databaseBytes, coldStart, server.FindOutput("indexed in"), server.FindOutput("listening on")?.At, rssAfterLoad);
-            Log($"cold start: first Lookup answered {Units.Seconds(coldStart)} after process start; RSS {Units.Bytes(rssAfterLoad)}");
+                stop.Elapsed, stop.ExitCode, stop.Killed, databaseBytes, snapshotBytes, coldStart, server.FindOutput("indexed in"), server.FindOutput("listening on")?.At, rssAfterLoad,
+                rebuildStart, rebuildLog);
+            Log($"cold start from the snapshot: first Lookup answered {Units.Seconds(coldStart)} after process start; RSS {Units.Bytes(rssAfterLoad)}");
 
             var channels = Enumerable.Range(0, Channels).Select(_ => GrpcChannel.ForAddress(server.Address)).ToList();
             try
@@ -219,6 +227,19 @@ internal static class PerfBenchmark
         });
         Report(run, log);
         return new CatalogMeasurement(corpus, response, elapsed, queries, ranks, run);
+    }
+
+    private static async Task<(TimeSpan ColdStart, long Rss)> ColdStartAsync(ServerProcess server, SyntheticTmxDataset dataset, TimeSpan timeout, Action<string> log)
+    {
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var coldStart = await LookupProbe.WaitForAnswerAsync(server, new TranslationMemory.TranslationMemoryClient(channel), dataset.Queries[0], timeout, log);
+        return (coldStart, ProcessMemory.Read(server.Id)?.Rss ?? -1);
+    }
+
+    private static long SnapshotBytes(string dataDirectory)
+    {
+        var directory = Path.Combine(dataDirectory, "tm.db-index");
+        return Directory.Exists(directory) ? Directory.GetFiles(directory).Sum(path => new FileInfo(path).Length) : 0;
     }
 
     private static long DatabaseBytes(string dataDirectory) =>

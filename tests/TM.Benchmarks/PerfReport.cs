@@ -52,17 +52,22 @@ internal static class PerfReport
         report.Heading("Restart: cold start over the imported memory");
         report.Table(["Figure", "Value"],
         [
-            ["Graceful stop (SIGTERM until exit)", $"{Units.Seconds(restart.StopTime)}, exit code {restart.ExitCode}{(restart.Killed ? ", killed after a minute" : "")}"],
+            ["Graceful stop (SIGTERM until exit; includes saving the index snapshot)", $"{Units.Seconds(restart.StopTime)}, exit code {restart.ExitCode}{(restart.Killed ? ", killed after a minute" : "")}"],
             ["Database on disk (tm.db, WAL, shm)", $"{Units.Bytes(restart.DatabaseBytes)}, {Units.Bytes((double)restart.DatabaseBytes / n)} per segment"],
-            ["Index load (server log)", restart.LoadLog is { } loaded ? $"{LoadFigure(loaded.Line)}, logged {Units.Seconds(loaded.At)} after process start" : "— (no log line)"],
+            ["Index snapshot on disk (tm.db-index/)", $"{Units.Bytes(restart.SnapshotBytes)}, {Units.Bytes((double)restart.SnapshotBytes / n)} per segment"],
+            ["Without the snapshot (`--index-snapshots false`): index analyzed from the database (server log)", restart.RebuildLoadLog is { } rebuilt ? $"{LoadFigure(rebuilt.Line)}, logged {Units.Seconds(rebuilt.At)} after process start" : "— (no log line)"],
+            ["Without the snapshot: process start to first answered Lookup", Units.Seconds(restart.RebuildColdStart)],
+            ["Index load from the snapshot (server log)", restart.LoadLog is { } loaded ? $"{LoadFigure(loaded.Line)}, logged {Units.Seconds(loaded.At)} after process start" : "— (no log line)"],
             ["Listening (server log)", restart.ListeningAt is { } at ? Units.Seconds(at) + " after process start" : "— (no log line)"],
-            ["**Cold start: process start to first answered Lookup**", Units.Seconds(restart.ColdStart)],
+            ["**Cold start from the snapshot: process start to first answered Lookup**", Units.Seconds(restart.ColdStart)],
             ["The same for the empty server, before the import", Units.Seconds(import.EmptyServerStart)],
             ["RSS right after the first answer", Units.Bytes(restart.RssAfterLoad)],
             ["RSS per segment (all / above the empty server)", $"{Units.Bytes((double)restart.RssAfterLoad / n)} / {Units.Bytes((double)(restart.RssAfterLoad - import.EmptyServerRss) / n)}"],
             ["RSS after the throughput runs", Units.Bytes(rssAfterRuns)],
         ]);
-        report.Paragraph("The server loads every memory and builds its index before it listens; the first answered Lookup also pays for the JIT of the lookup path.");
+        report.Paragraph(
+            "The server loads every memory's index before it listens: from the snapshot the stop saved beside the database when it describes the " +
+            "memory as stored, else by analyzing every text (after a crash, or with snapshots off). The first answered Lookup also pays for the JIT of the lookup path.");
 
         report.Heading("gRPC Lookup throughput, closed loop");
         report.Table(["Callers", "Channels", "Lookups", "Errors", "Lookups/s", "p50", "p90", "p99", "max", "Server CPU", "Client CPU", "Server CPU/lookup"],
@@ -149,7 +154,8 @@ internal static class PerfReport
         yield return ["Memory", $"{n:N0} synthetic pairs, {Units.Bytes(import.FileBytes)} of TMX", "1,000,000", Met(true)];
         yield return ["Import rate, ImportTmx, durable", $"{Units.Count((long)import.UnitsPerSecond)} segments/s", "≥ 100,000/s (#5)", Met(import.UnitsPerSecond >= 100_000)];
         yield return ["Server peak RSS during the import", Units.Bytes(import.PeakMemory), "< 500 MB (#5)", Met(import.PeakMemory < 500_000_000)];
-        yield return ["Cold start to first answered Lookup", Units.Seconds(restart.ColdStart), "≤ 10 s (#4)", Met(restart.ColdStart <= TimeSpan.FromSeconds(10))];
+        yield return ["Cold start to first answered Lookup (index snapshot)", Units.Seconds(restart.ColdStart), "≤ 10 s (#4)", Met(restart.ColdStart <= TimeSpan.FromSeconds(10))];
+        yield return ["Cold start without a snapshot (rebuilt from the database)", Units.Seconds(restart.RebuildColdStart), "—", "—"];
         yield return ["RSS after load", $"{Units.Bytes(restart.RssAfterLoad)} ({Units.Bytes((double)restart.RssAfterLoad / n)}/segment)", "≤ 1.5 GB (#4)", Met(restart.RssAfterLoad <= 1_500_000_000)];
         yield return ["gRPC lookups/s, best of 1-64 callers", $"{Units.PerSecond(best.PerSecond)} ({best.Callers} callers)", "≥ 10,000/s (#4)", Met(best.PerSecond >= 10_000)];
         yield return ["gRPC Lookup, 1 caller, p50 / p99", $"{Units.Duration(single.P50)} / {Units.Duration(single.P99)}", "in-process ≤ 1 ms / ≤ 5 ms (#4; see scale)", "—"];

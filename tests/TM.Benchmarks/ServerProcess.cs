@@ -59,7 +59,7 @@ internal sealed class ServerProcess : IDisposable
     public static string ServerAssembly => Path.Combine(AppContext.BaseDirectory, "TM.Server.dll");
 
     /// <summary>Starts the server on a free loopback port over <paramref name="dataDirectory"/>.</summary>
-    public static ServerProcess Start(string dataDirectory)
+    public static ServerProcess Start(string dataDirectory, params string[] extraArguments)
     {
         if (!File.Exists(ServerAssembly))
             throw new InvalidOperationException($"{ServerAssembly} is missing; build the benchmark project, which references TM.Server.");
@@ -72,7 +72,7 @@ internal sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { ServerAssembly, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--data-dir", dataDirectory, "--no-seeds", "true" })
+        foreach (var argument in (string[])[ServerAssembly, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--data-dir", dataDirectory, "--no-seeds", "true", .. extraArguments])
             start.ArgumentList.Add(argument);
 
         var log = new StreamWriter(Path.Combine(dataDirectory, "server.log"), append: true) { AutoFlush = true };

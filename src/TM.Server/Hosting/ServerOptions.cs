@@ -50,6 +50,13 @@ public sealed record ServerOptions
     /// </summary>
     public int ImportBatchSize { get; init; } = DefaultImportBatchSize;
 
+    /// <summary>
+    /// Whether the fuzzy indexes are saved beside the database (<c>tm.db-index/</c>) at shutdown and after a start that
+    /// had to rebuild them, so the next start loads them instead of analyzing every text. Default true;
+    /// <c>--index-snapshots false</c> or <c>TM_INDEX_SNAPSHOTS=false</c> turns it off (every start rebuilds).
+    /// </summary>
+    public bool IndexSnapshots { get; init; } = true;
+
     /// <summary>Full path of the database file.</summary>
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "tm.db"));
 
@@ -78,6 +85,7 @@ public sealed record ServerOptions
             DataDirectory = Get("data-dir", "TM_DATA_DIR") ?? options.DataDirectory,
             SeedsDirectory = Get("seeds-dir", "TM_SEEDS_DIR"),
             SkipSeeds = string.Equals(Get("no-seeds", "TM_NO_SEEDS"), "true", StringComparison.OrdinalIgnoreCase),
+            IndexSnapshots = !string.Equals(Get("index-snapshots", "TM_INDEX_SNAPSHOTS"), "false", StringComparison.OrdinalIgnoreCase),
             TlsCertificatePath = Get("tls-certificate", "TM_TLS_CERTIFICATE"),
             TlsCertificatePassword = Get("tls-password", "TM_TLS_PASSWORD"),
         };

@@ -39,6 +39,7 @@ public static class TmServerApp
         builder.Services.AddSingleton(_ => SegmentStore.Open(options.DatabasePath));
         builder.Services.AddSingleton<TranslationMemoryCatalog>();
         builder.Services.AddHostedService<ConcordanceIndexer>();
+        builder.Services.AddHostedService<IndexSnapshotService>();
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = RequestLimits.MaxReceiveMessageSize;

@@ -22,6 +22,7 @@ internal sealed class IndexUpdateQueue
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _slots = new(MaxPending, MaxPending);
     private Task _last = Task.CompletedTask;
+    private volatile bool _failed;
 
     public IndexUpdateQueue(MemoryIndex index, ILogger? logger)
     {
@@ -29,6 +30,9 @@ internal sealed class IndexUpdateQueue
         _logger = logger;
         _ = Task.Run(RunAsync);
     }
+
+    /// <summary>True once a batch could not be applied: the indexes then lack committed segments until the next start.</summary>
+    public bool HasFailed => _failed;
 
     /// <summary>A task that completes once every batch enqueued so far has been applied.</summary>
     public Task WhenApplied => Volatile.Read(ref _last);
@@ -74,6 +78,7 @@ internal sealed class IndexUpdateQueue
             catch (Exception e)
             {
                 // The store has the batch; the index catches up at the next start. Lookups meanwhile miss it.
+                _failed = true;
                 if (_logger is not null)
                     ServerLog.IndexUpdateFailed(_logger, _index.Info.Name, e);
                 pending.Applied.SetException(e);

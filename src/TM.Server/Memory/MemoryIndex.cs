@@ -8,12 +8,16 @@ namespace TM.Server.Memory;
 /// <summary>The in-memory fuzzy indexes of one memory: one per language side, kept in step with the store.</summary>
 public sealed class MemoryIndex
 {
-    /// <summary>Creates empty indexes for a memory.</summary>
+    /// <summary>Creates the indexes of a memory: empty, or loaded already (from a snapshot).</summary>
     /// <param name="info">The memory's identity in the store.</param>
     /// <param name="logger">Where a failed background index update is reported; null for nowhere.</param>
-    public MemoryIndex(MemoryInfo info, ILogger? logger = null)
+    /// <param name="korean">The Korean index; null for an empty one.</param>
+    /// <param name="english">The English index; null for an empty one.</param>
+    public MemoryIndex(MemoryInfo info, ILogger? logger = null, FuzzyIndex? korean = null, FuzzyIndex? english = null)
     {
         Info = info;
+        Korean = korean ?? new FuzzyIndex();
+        English = english ?? new FuzzyIndex();
         Updates = new IndexUpdateQueue(this, logger);
     }
 
@@ -21,10 +25,16 @@ public sealed class MemoryIndex
     public MemoryInfo Info { get; }
 
     /// <summary>Index over the Korean sides.</summary>
-    public FuzzyIndex Korean { get; } = new();
+    public FuzzyIndex Korean { get; }
 
     /// <summary>Index over the English sides.</summary>
-    public FuzzyIndex English { get; } = new();
+    public FuzzyIndex English { get; }
+
+    /// <summary>The store generation the snapshot on disk describes, when it describes this index; -1 when there is none.</summary>
+    internal long SnapshotGeneration { get; set; } = -1;
+
+    /// <summary>True when the indexes were loaded from a snapshot at start rather than built from the texts.</summary>
+    internal bool LoadedFromSnapshot { get; init; }
 
     /// <summary>Word associations learned from this memory's pairs, for aligning documents into it.</summary>
     public MemoryLexicon Lexicon { get; } = new();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TM.Interchange;
+using TM.Server.Hosting;
 using TM.Matching;
 using TM.Storage;
 using TM.Text;
@@ -20,6 +21,7 @@ public sealed class TranslationMemoryCatalog
 
     private readonly SegmentStore _store;
     private readonly ILogger<TranslationMemoryCatalog> _logger;
+    private readonly IndexSnapshotFiles? _snapshots;
     private readonly ConcurrentDictionary<string, MemoryIndex> _memories = new(StringComparer.Ordinal);
     // Ids of the imports a call of this server is running: a second call may not resume one of them.
     private readonly ConcurrentDictionary<long, byte> _running = new();
@@ -27,46 +29,114 @@ public sealed class TranslationMemoryCatalog
     private static readonly DocumentAligner DefaultAligner = new();
 
     /// <summary>Creates the catalog over an open store; call <see cref="Load"/> before serving.</summary>
-    public TranslationMemoryCatalog(SegmentStore store, ILogger<TranslationMemoryCatalog> logger)
+    /// <param name="store">The open store.</param>
+    /// <param name="options">Whether index snapshots are kept beside the database.</param>
+    /// <param name="logger">Where loads, imports and snapshot problems are logged.</param>
+    public TranslationMemoryCatalog(SegmentStore store, ServerOptions options, ILogger<TranslationMemoryCatalog> logger)
     {
         _store = store;
         _logger = logger;
+        _snapshots = options.IndexSnapshots ? new IndexSnapshotFiles(store.Path, logger) : null;
     }
 
     /// <summary>The durable store behind the catalog.</summary>
     public SegmentStore Store => _store;
 
-    /// <summary>Builds the index of every stored memory, creating the default memory if the store has none.</summary>
+    /// <summary>
+    /// Loads the index of every stored memory, from its snapshot when that describes the memory as stored, else by
+    /// analyzing its texts; creates the default memory if the store has none.
+    /// </summary>
     public void Load()
     {
         _store.GetOrCreateMemory(SegmentStore.DefaultMemoryName);
+        _snapshots?.DeleteUnfinished();
         foreach (var info in _store.ListMemories())
         {
             var started = Stopwatch.GetTimestamp();
-            var index = new MemoryIndex(info, _logger);
-            // In batches, so a large memory never has all its texts in managed memory at once; SQLite reads the next
-            // batch while the indexes take the last one (one batch ahead at most).
-            using (var batches = new BlockingCollection<StoredSegment[]>(boundedCapacity: 1))
+            var version = _store.GetVersion(info.Id);
+            MemoryIndex index;
+            string source;
+            if (version.Segments > 0 && _snapshots?.TryLoad(info, version) is var (korean, english))
             {
-                var reading = Task.Run(() =>
-                {
-                    try
-                    {
-                        foreach (var batch in _store.ReadAll(info.Id).Chunk(10_000))
-                            batches.Add(batch);
-                    }
-                    finally
-                    {
-                        batches.CompleteAdding();
-                    }
-                });
-                foreach (var batch in batches.GetConsumingEnumerable())
-                    index.Add(batch);
-                reading.GetAwaiter().GetResult();
+                index = new MemoryIndex(info, _logger, korean, english) { SnapshotGeneration = version.Generation, LoadedFromSnapshot = true };
+                source = "from its snapshot";
+            }
+            else
+            {
+                index = Rebuild(info);
+                source = "analyzed from the database";
             }
             _memories[info.Name] = index;
-            ServerLog.MemoryLoaded(_logger, info.Name, index.Korean.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            ServerLog.MemoryLoaded(_logger, info.Name, index.Korean.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, source);
         }
+    }
+
+    /// <summary>
+    /// Saves the index snapshot of every memory whose snapshot is missing or older than the memory, so the next start
+    /// loads it instead of analyzing it. Each memory's writers wait meanwhile (about a second per million segments);
+    /// lookups go on.
+    /// </summary>
+    /// <returns>The memories saved.</returns>
+    internal async Task<int> SaveSnapshotsAsync(CancellationToken cancellationToken)
+    {
+        if (_snapshots is null)
+            return 0;
+        var saved = 0;
+        foreach (var memory in _memories.Values)
+        {
+            await memory.WriteGate.WaitAsync(cancellationToken);
+            try
+            {
+                // Under the gate nothing new commits, and once the queued batches are applied the indexes hold exactly
+                // the store's generation. A batch that failed to apply left them short: such an index is not saved.
+                await memory.Updates.WhenApplied.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (memory.Updates.HasFailed)
+                    continue;
+                var version = _store.GetVersion(memory.Info.Id);
+                if (version.Generation == memory.SnapshotGeneration || version.Segments == 0)
+                    continue;
+                try
+                {
+                    _snapshots.Save(memory, version);
+                    memory.SnapshotGeneration = version.Generation;
+                    saved++;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    ServerLog.SnapshotSaveFailed(_logger, memory.Info.Name, e);
+                }
+            }
+            finally
+            {
+                memory.WriteGate.Release();
+            }
+        }
+        return saved;
+    }
+
+    // In batches, so a large memory never has all its texts in managed memory at once; SQLite reads the next batch
+    // while the indexes take the last one (one batch ahead at most).
+    private MemoryIndex Rebuild(MemoryInfo info)
+    {
+        var index = new MemoryIndex(info, _logger);
+        using var batches = new BlockingCollection<StoredSegment[]>(boundedCapacity: 1);
+        var reading = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var batch in _store.ReadAll(info.Id).Chunk(10_000))
+                    batches.Add(batch);
+            }
+            finally
+            {
+                batches.CompleteAdding();
+            }
+        });
+        foreach (var batch in batches.GetConsumingEnumerable())
+            index.Add(batch);
+        reading.GetAwaiter().GetResult();
+        return index;
     }
 
     /// <summary>Names of the memories held, oldest first.</summary>

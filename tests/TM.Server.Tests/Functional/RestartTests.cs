@@ -1,6 +1,4 @@
-using TM.Grpc;
 using TM.Protos.V1;
-using TM.Server.Hosting;
 
 namespace TM.Server.Tests.Functional;
 
@@ -35,24 +33,5 @@ public sealed class RestartTests : IDisposable
         Assert.Equal(2, stats.Memories.Single(m => m.Memory == "default").Imports);
     }
 
-    private async Task<RunningServer> StartAsync()
-    {
-        var app = await TmServerApp.CreateAsync(["--port", "0", "--data-dir", _dataDirectory, "--seeds-dir", RepositoryPaths.Seeds]);
-        await app.StartAsync();
-        return new RunningServer(app);
-    }
-
-    private sealed class RunningServer(Microsoft.AspNetCore.Builder.WebApplication app) : IAsyncDisposable
-    {
-        private readonly GrpcChannel _channel = GrpcChannel.ForAddress(TmServerApp.ListeningAddresses(app).Single());
-
-        public TranslationMemory.TranslationMemoryClient Client => new(_channel);
-
-        public async ValueTask DisposeAsync()
-        {
-            _channel.Dispose();
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+    private Task<RunningServer> StartAsync() => RunningServer.StartAsync(_dataDirectory);
 }

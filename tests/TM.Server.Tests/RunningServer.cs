@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using TM.Grpc;
+using TM.Protos.V1;
+using TM.Server.Hosting;
+using TM.Server.Memory;
+
+namespace TM.Server.Tests;
+
+/// <summary>The real server on a data directory the test keeps, so it can be stopped and started again on the same file.</summary>
+internal sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly GrpcChannel _channel;
+
+    private RunningServer(WebApplication app)
+    {
+        _app = app;
+        _channel = GrpcChannel.ForAddress(TmServerApp.ListeningAddresses(app).Single());
+    }
+
+    public TranslationMemory.TranslationMemoryClient Client => new(_channel);
+
+    /// <summary>The server's memories, for state a client cannot see.</summary>
+    public TranslationMemoryCatalog Catalog => _app.Services.GetRequiredService<TranslationMemoryCatalog>();
+
+    public static async Task<RunningServer> StartAsync(string dataDirectory, params string[] extraArguments)
+    {
+        var app = await TmServerApp.CreateAsync(["--port", "0", "--data-dir", dataDirectory, "--seeds-dir", RepositoryPaths.Seeds, .. extraArguments]);
+        await app.StartAsync();
+        return new RunningServer(app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
