@@ -165,13 +165,14 @@ public sealed partial class SegmentStore : IDisposable
             "(SELECT count(*) FROM segments WHERE memory_id = m.id), " +
             "(SELECT count(*) FROM imports WHERE memory_id = m.id), " +
             "(SELECT count(DISTINCT ko) FROM segments WHERE memory_id = m.id), " +
-            "(SELECT count(DISTINCT en) FROM segments WHERE memory_id = m.id) " +
+            "(SELECT count(DISTINCT en) FROM segments WHERE memory_id = m.id), " +
+            "(SELECT count(*) FROM segments WHERE memory_id = m.id AND id > (SELECT value FROM store_state WHERE name = 'fts_watermark')) " +
             "FROM memories m WHERE $name IS NULL OR m.name = $name ORDER BY m.id;",
             ("$name", memory is null ? DBNull.Value : NormalizeMemoryName(memory)));
         using var reader = command.ExecuteReader();
         var stats = new List<MemoryStatistics>();
         while (reader.Read())
-            stats.Add(new MemoryStatistics(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+            stats.Add(new MemoryStatistics(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
         return stats;
     }
 

@@ -10,7 +10,7 @@ internal static class PerfReport
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static void Fill(
-        MarkdownReport report, SyntheticTmxDataset dataset, ImportMeasurement import, RestartMeasurement restart, LookupRun byQuery, IReadOnlyList<LookupRun> runs,
+        MarkdownReport report, SyntheticTmxDataset dataset, ImportMeasurement import, RestartMeasurement restart, TimeSpan backlogWait, LookupRun byQuery, IReadOnlyList<LookupRun> runs,
         long rssAfterRuns, CatalogMeasurement? catalog, int seconds, int k, double theta, (double? Start, double? End) load)
     {
         var n = dataset.Segments;
@@ -63,6 +63,7 @@ internal static class PerfReport
             ["The same for the empty server, before the import", Units.Seconds(import.EmptyServerStart)],
             ["RSS right after the first answer", Units.Bytes(restart.RssAfterLoad)],
             ["RSS per segment (all / above the empty server)", $"{Units.Bytes((double)restart.RssAfterLoad / n)} / {Units.Bytes((double)(restart.RssAfterLoad - import.EmptyServerRss) / n)}"],
+            ["Concordance backlog of the import still being indexed after the cold start; waited for before the throughput runs", Units.Seconds(backlogWait)],
             ["RSS after the throughput runs", Units.Bytes(rssAfterRuns)],
         ]);
         report.Paragraph(

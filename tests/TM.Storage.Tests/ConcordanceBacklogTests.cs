@@ -17,6 +17,21 @@ public sealed class ConcordanceBacklogTests : IDisposable
     ];
 
     [Fact]
+    public void Statistics_count_each_memorys_segments_not_yet_in_the_concordance()
+    {
+        using var store = _database.Open();
+        store.AddSegments("a", ImportKind.Segments, "x", Pairs[..3]);
+        store.AddSegments("b", ImportKind.Segments, "y", Pairs[3..]);
+        Assert.Equal([3L, 1L], store.GetStatistics(null).Select(s => s.ConcordancePending));
+
+        store.IndexConcordanceBacklog(2);
+        Assert.Equal([1L, 1L], store.GetStatistics(null).Select(s => s.ConcordancePending));
+
+        store.IndexConcordanceBacklog(10);
+        Assert.Equal([0L, 0L], store.GetStatistics(null).Select(s => s.ConcordancePending));
+    }
+
+    [Fact]
     public void Segments_are_found_before_and_after_the_backlog_is_indexed()
     {
         using var store = _database.Open();

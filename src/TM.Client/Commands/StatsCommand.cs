@@ -49,6 +49,15 @@ internal sealed class StatsCommand : ServerCommand
         }
 
         Context.WriteTable(table);
+        foreach (var stats in response.Memories)
+        {
+            if (stats.ConcordancePending > 0)
+            {
+                Context.WriteLine($"Memory {(stats.Memory.Length == 0 ? "(default)" : Markup.Escape(stats.Memory))}: {Quantities.Count(stats.ConcordancePending)} segments not yet in the concordance index; " +
+                    "the server is adding them in the background, and concordance finds them meanwhile, more slowly.");
+            }
+        }
+
         return ExitCodes.Success;
     }
 
@@ -65,6 +74,7 @@ internal sealed class StatsCommand : ServerCommand
                 json.WriteNumber("imports", stats.Imports);
                 json.WriteNumber("distinctKo", stats.DistinctKo);
                 json.WriteNumber("distinctEn", stats.DistinctEn);
+                json.WriteNumber("concordancePending", stats.ConcordancePending);
                 json.WriteEndObject();
             }
 

@@ -33,6 +33,8 @@ public sealed class MemoryIndex
     /// <summary>The store generation the snapshot on disk describes, when it describes this index; -1 when there is none.</summary>
     internal long SnapshotGeneration { get; set; } = -1;
 
+    private long _changesSinceSnapshot;
+
     /// <summary>True when the indexes were loaded from a snapshot at start rather than built from the texts.</summary>
     internal bool LoadedFromSnapshot { get; init; }
 
@@ -90,6 +92,17 @@ public sealed class MemoryIndex
         }
         Lexicon.Learn(change.Added);
         Lexicon.Learn(change.Updated);
+        Interlocked.Add(ref _changesSinceSnapshot, change.Added.Count + change.Updated.Count + change.Removed.Count);
+    }
+
+    /// <summary>Segments added, updated or removed since the snapshot on disk was saved or loaded (or since start).</summary>
+    internal long ChangesSinceSnapshot => Interlocked.Read(ref _changesSinceSnapshot);
+
+    /// <summary>Records that the snapshot now describes the indexes at <paramref name="generation"/>.</summary>
+    internal void SnapshotSaved(long generation)
+    {
+        SnapshotGeneration = generation;
+        Interlocked.Exchange(ref _changesSinceSnapshot, 0);
     }
 
     // The index keys are ints to halve its postings; SQLite row ids only grow past 2^31 after two

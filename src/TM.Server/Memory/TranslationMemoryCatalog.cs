@@ -73,17 +73,21 @@ public sealed class TranslationMemoryCatalog
 
     /// <summary>
     /// Saves the index snapshot of every memory whose snapshot is missing or older than the memory, so the next start
-    /// loads it instead of analyzing it. Each memory's writers wait meanwhile (about a second per million segments);
+    /// loads it instead of analyzing it. Each memory's writers wait meanwhile (about 2 s per million segments);
     /// lookups go on.
     /// </summary>
+    /// <param name="worthSaving">Which of the memories that changed to save now; null for all of them.</param>
+    /// <param name="cancellationToken">Stops between memories, or while waiting for one's writers.</param>
     /// <returns>The memories saved.</returns>
-    internal async Task<int> SaveSnapshotsAsync(CancellationToken cancellationToken)
+    internal async Task<int> SaveSnapshotsAsync(Func<MemoryIndex, bool>? worthSaving, CancellationToken cancellationToken)
     {
         if (_snapshots is null)
             return 0;
         var saved = 0;
         foreach (var memory in _memories.Values)
         {
+            if (worthSaving is not null && !worthSaving(memory))
+                continue;
             await memory.WriteGate.WaitAsync(cancellationToken);
             try
             {
@@ -99,7 +103,7 @@ public sealed class TranslationMemoryCatalog
                 try
                 {
                     _snapshots.Save(memory, version);
-                    memory.SnapshotGeneration = version.Generation;
+                    memory.SnapshotSaved(version.Generation);
                     saved++;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -229,6 +229,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
                 Imports = stats.Imports,
                 DistinctKo = stats.DistinctKorean,
                 DistinctEn = stats.DistinctEnglish,
+                ConcordancePending = stats.ConcordancePending,
             });
         }
         return Task.FromResult(response);
