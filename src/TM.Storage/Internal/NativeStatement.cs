@@ -5,7 +5,8 @@ using SQLitePCL;
 namespace TM.Storage.Internal;
 
 /// <summary>
-/// One prepared SQLite statement driven through SQLitePCLRaw on a connection's handle, for the bulk write path.
+/// One prepared SQLite statement driven through SQLitePCLRaw on a connection's handle, for the bulk write path and
+/// the point reads of every Lookup.
 /// </summary>
 /// <remarks>
 /// Microsoft.Data.Sqlite allocates a UTF-8 array per string parameter and a data reader per execution; here a
@@ -76,6 +77,15 @@ internal sealed class NativeStatement : IDisposable
     public void Reset() => raw.sqlite3_reset(_statement);
 
     public long GetInt64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    public double GetDouble(int column) => raw.sqlite3_column_double(_statement, column);
+
+    /// <summary>A text column as a string (empty for NULL).</summary>
+    public string GetString(int column)
+    {
+        var bytes = GetUtf8(column);
+        return bytes.IsEmpty ? "" : Encoding.UTF8.GetString(bytes);
+    }
 
     public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
 

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace TM.Storage.Internal;
+
+/// <summary>
+/// Reads segments by id on read connections kept open with the statement prepared: every Lookup reads its hits this
+/// way. Opening a pooled connection and preparing an <c>IN (…)</c> query per call cost about 80 µs for five hits, as
+/// much as the fuzzy search itself on a 100,000-segment memory; a prepared point read costs a few microseconds.
+/// </summary>
+/// <remarks>
+/// Each reader serves one caller at a time; idle ones wait in a bag, at most <see cref="MaxIdle"/> of them, and a burst
+/// beyond that opens more and closes them after. Every read is its own implicit transaction (the statement is reset
+/// after each row), so a reader never holds back a WAL checkpoint and always sees the last commit.
+/// </remarks>
+internal sealed class SegmentReaders(string connectionString) : IDisposable
+{
+    private const string Select =
+        "SELECT id, ko, en, origin, note, confidence, low_confidence, ko_markup, en_markup FROM segments WHERE id = ?1;";
+
+    private static readonly int MaxIdle = Environment.ProcessorCount * 4;
+
+    private readonly ConcurrentBag<Reader> _idle = [];
+    private int _idleCount;
+    private bool _disposed;
+
+    /// <summary>The segments with these ids, in their order; ids that do not exist are left out.</summary>
+    public IReadOnlyList<StoredSegment> Read(IReadOnlyList<long> ids)
+    {
+        var reader = Rent();
+        try
+        {
+            var segments = new List<StoredSegment>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (reader.Statement.ReadById(id) is { } segment)
+                    segments.Add(segment);
+            }
+            Return(reader);
+            return segments;
+        }
+        catch
+        {
+            // A reader that failed mid-read is not trusted again.
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var reader))
+            reader.Dispose();
+    }
+
+    private Reader Rent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_idle.TryTake(out var reader))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return reader;
+        }
+        return new Reader(connectionString);
+    }
+
+    private void Return(Reader reader)
+    {
+        if (_disposed || Interlocked.Increment(ref _idleCount) > MaxIdle)
+        {
+            Interlocked.Decrement(ref _idleCount);
+            reader.Dispose();
+            return;
+        }
+        _idle.Add(reader);
+    }
+
+    private sealed class Reader : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+
+        public Reader(string connectionString)
+        {
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+            Statement = new PointRead(new NativeStatement(_connection, Select));
+        }
+
+        public PointRead Statement { get; }
+
+        public void Dispose()
+        {
+            Statement.Dispose();
+            _connection.Dispose();
+        }
+    }
+
+    private sealed class PointRead(NativeStatement statement) : IDisposable
+    {
+        public StoredSegment? ReadById(long id)
+        {
+            statement.Bind(1, id);
+            if (!statement.Read())
+                return null;
+            try
+            {
+                return new StoredSegment(
+                    statement.GetInt64(0), statement.GetString(1), statement.GetString(2), statement.GetString(3), statement.GetString(4),
+                    statement.GetDouble(5), statement.GetInt64(6) != 0, statement.GetString(7), statement.GetString(8));
+            }
+            finally
+            {
+                statement.Reset();
+            }
+        }
+
+        public void Dispose() => statement.Dispose();
+    }
+}
