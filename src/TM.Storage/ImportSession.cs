@@ -44,6 +44,12 @@ public sealed class ImportSession
     /// <summary>The position passed with the last committed batch: where a resumed import carries on from. 0 before the first.</summary>
     public long SourcePosition { get; internal set; }
 
+    /// <summary>
+    /// The fingerprint passed with the last committed batch: the caller's digest of the input up to
+    /// <see cref="SourcePosition"/>, so a resumed import can tell that it reads the same input. 0 when none was given.
+    /// </summary>
+    public long SourceFingerprint { get; internal set; }
+
     /// <summary>Batches committed.</summary>
     public int Batches { get; internal set; }
 }

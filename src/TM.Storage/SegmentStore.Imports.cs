@@ -106,9 +106,13 @@ public sealed partial class SegmentStore
     /// The caller's position in its input once this batch is consumed (units of a file read, bytes, ...): opaque to the
     /// store, handed back by <see cref="ResumeImport"/> as the place to carry on from.
     /// </param>
+    /// <param name="sourceFingerprint">
+    /// The caller's digest of its input up to <paramref name="sourcePosition"/>, handed back by <see cref="ResumeImport"/>
+    /// (<see cref="ImportSession.SourceFingerprint"/>) so that a resumed import can check it reads the same input; 0 for none.
+    /// </param>
     /// <exception cref="ArgumentException">A pair or one of its texts is null.</exception>
     /// <exception cref="InvalidOperationException">The import is completed or failed (resume a failed one first).</exception>
-    public ImportOutcome CommitBatch(ImportSession session, IReadOnlyList<SegmentInput> pairs, long sourcePosition)
+    public ImportOutcome CommitBatch(ImportSession session, IReadOnlyList<SegmentInput> pairs, long sourcePosition, long sourceFingerprint = 0)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentOutOfRangeException.ThrowIfNegative(sourcePosition);
@@ -128,7 +132,7 @@ public sealed partial class SegmentStore
             update.CommandText =
                 "UPDATE imports SET pairs_stored = pairs_stored + $stored, pairs_skipped = pairs_skipped + $skipped, " +
                 "pairs_updated = pairs_updated + $updated, pairs_kept = pairs_kept + $kept, pairs_removed = pairs_removed + $removed, " +
-                "source_position = $position, batches = batches + 1, updated_utc = $now, status = 'running' WHERE id = $id " +
+                "source_position = $position, source_fingerprint = $fingerprint, batches = batches + 1, updated_utc = $now, status = 'running' WHERE id = $id " +
                 "RETURNING pairs_stored, pairs_skipped, pairs_updated, pairs_kept, pairs_removed, batches;";
             update.Parameters.AddWithValue("$stored", result.Added.Count);
             update.Parameters.AddWithValue("$skipped", result.SkippedDuplicates);
@@ -136,6 +140,7 @@ public sealed partial class SegmentStore
             update.Parameters.AddWithValue("$kept", result.KeptExisting);
             update.Parameters.AddWithValue("$removed", result.RemovedCount);
             update.Parameters.AddWithValue("$position", sourcePosition);
+            update.Parameters.AddWithValue("$fingerprint", sourceFingerprint);
             update.Parameters.AddWithValue("$now", now);
             update.Parameters.AddWithValue("$id", session.ImportId);
             int stored, skipped, updated, kept, removed, batches;
@@ -154,6 +159,7 @@ public sealed partial class SegmentStore
             session.PairsRemoved = removed;
             session.Batches = batches;
             session.SourcePosition = sourcePosition;
+            session.SourceFingerprint = sourceFingerprint;
             return Outcome(session.ImportId, memoryId, result);
         }
         catch
@@ -213,6 +219,7 @@ public sealed partial class SegmentStore
                 throw new InvalidOperationException($"Import {Id(importId)} is completed: there is nothing to resume.");
             var memoryId = (long)_writer.Scalar(transaction,
                 "UPDATE imports SET status = 'running', updated_utc = $now WHERE id = $id RETURNING memory_id;", ("$now", Now()), ("$id", importId))!;
+            var fingerprint = (long)_writer.Scalar(transaction, "SELECT source_fingerprint FROM imports WHERE id = $id;", ("$id", importId))!;
             transaction.Commit();
             var options = new ImportOptions(StoredNames.ParseKind(record.Kind), record.Name, record.Policy, record.SourceSide);
             return new ImportSession(importId, new MemoryInfo(memoryId, record.Memory), options)
@@ -223,6 +230,7 @@ public sealed partial class SegmentStore
                 PairsKeptExisting = record.PairsKeptExisting,
                 PairsRemoved = record.PairsRemoved,
                 SourcePosition = record.SourcePosition,
+                SourceFingerprint = fingerprint,
                 Batches = record.Batches,
             };
         }

@@ -87,7 +87,7 @@ public sealed class ImportSessionTests : IDisposable
             var session = store.BeginImport("", Tmx);
             importId = session.ImportId;
             store.CommitBatch(session, Batch(0, 3), 100);
-            store.CommitBatch(session, Batch(3, 3), 200);
+            store.CommitBatch(session, Batch(3, 3), 200, sourceFingerprint: -42);
             // The process dies here: no CompleteImport.
         }
 
@@ -95,7 +95,7 @@ public sealed class ImportSessionTests : IDisposable
         Assert.Equal(ImportStatus.Interrupted, reopened.FindImport(importId)!.Status);
         var resumed = reopened.ResumeImport(importId);
 
-        Assert.Equal((6, 2, 200L), (resumed.PairsStored, resumed.Batches, resumed.SourcePosition));
+        Assert.Equal((6, 2, 200L, -42L), (resumed.PairsStored, resumed.Batches, resumed.SourcePosition, resumed.SourceFingerprint));
         Assert.Equal(Tmx, resumed.Options);
         Assert.Equal(ImportStatus.Running, reopened.FindImport(importId)!.Status);
         reopened.CommitBatch(resumed, Batch(6, 3), 300);

@@ -126,16 +126,26 @@ internal sealed class FileImportJob
             var batchSize = _settings.BatchSize;
             var pairs = new List<SegmentInput>(Math.Min(batchSize, 8_192));
             var batchStart = _resumeFrom;
+            var fingerprint = new UnitFingerprint();
+            // An import recorded before fingerprints were (0) is resumed on its unit count alone.
+            var prefixChecked = _resumeFrom == 0 || Run.Session.SourceFingerprint == 0;
             foreach (var unit in reader.Units(stop.Token))
             {
                 var position = reader.Position;
                 Volatile.Write(ref _unitsRead, position);
+                var pair = TmxSegmentMapper.ToInput(unit, _settings.FileName);
                 if (position <= _resumeFrom)
-                    continue; // committed by an earlier call of this import
-                pairs.Add(TmxSegmentMapper.ToInput(unit, _settings.FileName));
+                {
+                    fingerprint.Add(pair); // committed by an earlier call of this import
+                    continue;
+                }
+                if (!prefixChecked)
+                    prefixChecked = CheckResumedPrefix(fingerprint);
+                fingerprint.Add(pair);
+                pairs.Add(pair);
                 if (position - batchStart >= batchSize)
                 {
-                    _batches.Add(new Batch(pairs, position, reader.Statistics.UnitsSkipped), stop.Token);
+                    _batches.Add(new Batch(pairs, position, reader.Statistics.UnitsSkipped, fingerprint.Value), stop.Token);
                     pairs = new List<SegmentInput>(Math.Min(batchSize, 8_192));
                     batchStart = position;
                 }
@@ -148,9 +158,11 @@ internal sealed class FileImportJob
                 throw new InvalidDataException(
                     $"{_settings.FileName} has {end:N0} units, but import {Run.Id} had committed {_resumeFrom:N0}: this is not the file that import was reading. Nothing was stored.");
             }
+            if (!prefixChecked)
+                CheckResumedPrefix(fingerprint);
             // The last batch also carries skipped units at the end of the file, so the import ends at the file's last unit.
             if (pairs.Count > 0 || end > batchStart)
-                _batches.Add(new Batch(pairs, end, reader.Statistics.UnitsSkipped), stop.Token);
+                _batches.Add(new Batch(pairs, end, reader.Statistics.UnitsSkipped, fingerprint.Value), stop.Token);
             _pipe.Reader.Complete();
         }
         catch (Exception e)
@@ -174,7 +186,7 @@ internal sealed class FileImportJob
             foreach (var batch in _batches.GetConsumingEnumerable(stop.Token))
             {
                 stop.Token.ThrowIfCancellationRequested();
-                var (outcome, indexed) = _catalog.CommitBatch(Run!, batch.Pairs, batch.Position);
+                var (outcome, indexed) = _catalog.CommitBatch(Run!, batch.Pairs, batch.Position, batch.Fingerprint);
                 _indexed = indexed;
                 BatchesThisCall++;
                 var before = _committed;
@@ -202,6 +214,17 @@ internal sealed class FileImportJob
         }
     }
 
+    // The units a resumed import skips as committed must be those the import committed: same count is not enough.
+    private bool CheckResumedPrefix(UnitFingerprint fingerprint)
+    {
+        if (fingerprint.Value != Run!.Session.SourceFingerprint)
+        {
+            throw new InvalidDataException(
+                $"The first {_resumeFrom:N0} units of {_settings.FileName} are not those import {Run.Id} committed: this is not the file that import was reading. Nothing was stored.");
+        }
+        return true;
+    }
+
     private FileImportProgress Snapshot(bool completed)
     {
         var unitsRead = Volatile.Read(ref _unitsRead);
@@ -214,5 +237,5 @@ internal sealed class FileImportJob
         _ => $"The import stopped: {error.Message}",
     };
 
-    private sealed record Batch(List<SegmentInput> Pairs, long Position, long Skipped);
+    private sealed record Batch(List<SegmentInput> Pairs, long Position, long Skipped, long Fingerprint);
 }

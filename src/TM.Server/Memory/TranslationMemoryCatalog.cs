@@ -224,13 +224,13 @@ public sealed class TranslationMemoryCatalog
     /// while the index worker is <see cref="IndexUpdateQueue.MaxPending"/> batches behind. For dedicated threads.
     /// </summary>
     /// <returns>What the batch did, and a task that completes once the indexes hold it.</returns>
-    internal (ImportOutcome Outcome, Task Indexed) CommitBatch(ImportRun run, IReadOnlyList<SegmentInput> pairs, long sourcePosition)
+    internal (ImportOutcome Outcome, Task Indexed) CommitBatch(ImportRun run, IReadOnlyList<SegmentInput> pairs, long sourcePosition, long sourceFingerprint)
     {
         // Under the memory's gate, so the index worker receives batches in the store's commit order.
         run.Index.WriteGate.Wait();
         try
         {
-            var outcome = _store.CommitBatch(run.Session, pairs, sourcePosition);
+            var outcome = _store.CommitBatch(run.Session, pairs, sourcePosition, sourceFingerprint);
             Committed.Set();
             return (outcome, run.Index.Updates.Enqueue(ToChange(outcome)));
         }

@@ -235,6 +235,27 @@ public sealed class ImportFileTests(SmallBatchServer server) : IClassFixture<Sma
         Assert.Equal(1_000, await Segments("file-short"));
     }
 
+    [Fact]
+    public async Task Resuming_with_another_file_as_long_is_invalid_and_stores_nothing_of_it()
+    {
+        var broken = await Import(FileUploads.Header("file-other", "o.tmx"), TestFiles.Tmx(1_000), chunkSize: 1024, breakAfter: p => p.UnitsCommitted >= 300, sendOnly: 100_000);
+        await WaitForStatus(broken.Last.ImportId, "interrupted");
+        var committed = await Segments("file-other");
+        var header = FileUploads.Header("file-other", "o.tmx");
+        header.ResumeImportId = broken.Last.ImportId;
+
+        // Same number of units, other sentences: a count alone would take its first units for the committed ones.
+        var other = await Import(header, TestFiles.Tmx(1_000, first: 5_000));
+        var afterOther = await Segments("file-other");
+        var resumed = await Import(header, TestFiles.Tmx(1_000));
+
+        Assert.Equal(StatusCode.InvalidArgument, other.Error?.StatusCode);
+        Assert.Contains("not the file", other.Error!.Status.Detail);
+        Assert.Equal(committed, afterOther);
+        Assert.Null(resumed.Error);
+        Assert.Equal(1_000, await Segments("file-other"));
+    }
+
     [Theory]
     [InlineData("source_lang")]
     [InlineData("update_policy")]
