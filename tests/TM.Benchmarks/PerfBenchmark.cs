@@ -60,6 +60,8 @@ internal static class PerfBenchmark
 
             Log($"stopping the server (SIGTERM; it saves its index snapshot) and starting it again over the imported memory");
             var stop = await server.StopAsync(StopTimeout);
+            // Saved at shutdown, or before it by the server's own check once the import had ended.
+            var snapshotSaved = server.FindOutput("Index snapshot of memory")?.Line;
             server.Dispose();
             var databaseBytes = DatabaseBytes(dataDirectory);
             var snapshotBytes = SnapshotBytes(dataDirectory);
@@ -75,7 +77,7 @@ internal static class PerfBenchmark
             server = ServerProcess.Start(dataDirectory);
             var (coldStart, rssAfterLoad) = await ColdStartAsync(server, dataset, startTimeout, Log);
             var restart = new RestartMeasurement(
-                stop.Elapsed, stop.ExitCode, stop.Killed, databaseBytes, snapshotBytes, coldStart, server.FindOutput("indexed in"), server.FindOutput("listening on")?.At, rssAfterLoad,
+                stop.Elapsed, stop.ExitCode, stop.Killed, databaseBytes, snapshotBytes, snapshotSaved, coldStart, server.FindOutput("indexed in"), server.FindOutput("listening on")?.At, rssAfterLoad,
                 rebuildStart, rebuildLog);
             Log($"cold start from the snapshot: first Lookup answered {Units.Seconds(coldStart)} after process start; RSS {Units.Bytes(rssAfterLoad)}");
 

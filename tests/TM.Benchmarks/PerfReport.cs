@@ -55,9 +55,10 @@ internal static class PerfReport
             ["Graceful stop (SIGTERM until exit; includes saving the index snapshot)", $"{Units.Seconds(restart.StopTime)}, exit code {restart.ExitCode}{(restart.Killed ? ", killed after a minute" : "")}"],
             ["Database on disk (tm.db, WAL, shm)", $"{Units.Bytes(restart.DatabaseBytes)}, {Units.Bytes((double)restart.DatabaseBytes / n)} per segment"],
             ["Index snapshot on disk (tm.db-index/)", $"{Units.Bytes(restart.SnapshotBytes)}, {Units.Bytes((double)restart.SnapshotBytes / n)} per segment"],
-            ["Without the snapshot (`--index-snapshots false`): index analyzed from the database (server log)", restart.RebuildLoadLog is { } rebuilt ? $"{LoadFigure(rebuilt.Line)}, logged {Units.Seconds(rebuilt.At)} after process start" : "— (no log line)"],
+            ["Index snapshot saved by the importing server (server log)", restart.SnapshotSaveLog is { } saved ? After(saved, "saved:") : "— (no log line)"],
+            ["Without the snapshot (`--index-snapshots false`): index analyzed from the database (server log)", restart.RebuildLoadLog is { } rebuilt ? $"{After(rebuilt.Line, "loaded:")}, logged {Units.Seconds(rebuilt.At)} after process start" : "— (no log line)"],
             ["Without the snapshot: process start to first answered Lookup", Units.Seconds(restart.RebuildColdStart)],
-            ["Index load from the snapshot (server log)", restart.LoadLog is { } loaded ? $"{LoadFigure(loaded.Line)}, logged {Units.Seconds(loaded.At)} after process start" : "— (no log line)"],
+            ["Index load from the snapshot (server log)", restart.LoadLog is { } loaded ? $"{After(loaded.Line, "loaded:")}, logged {Units.Seconds(loaded.At)} after process start" : "— (no log line)"],
             ["Listening (server log)", restart.ListeningAt is { } at ? Units.Seconds(at) + " after process start" : "— (no log line)"],
             ["**Cold start from the snapshot: process start to first answered Lookup**", Units.Seconds(restart.ColdStart)],
             ["The same for the empty server, before the import", Units.Seconds(import.EmptyServerStart)],
@@ -191,10 +192,11 @@ internal static class PerfReport
 
     private static string Cores(TimeSpan cpu, LookupRun run) => (cpu.TotalSeconds / run.Elapsed.TotalSeconds).ToString("0.00", Invariant);
 
-    // "Memory '' loaded: 100000 segments indexed in 1234 ms." -> "100000 segments indexed in 1234 ms".
-    private static string LoadFigure(string line)
+    // "Memory '' loaded: 100000 segments indexed in 1234 ms (…)." -> "100000 segments indexed in 1234 ms (…)", and the same after
+    // "saved:" for "Index snapshot of memory '' saved: …".
+    private static string After(string line, string marker)
     {
-        var colon = line.IndexOf("loaded:", StringComparison.Ordinal);
-        return (colon < 0 ? line : line[(colon + "loaded:".Length)..]).Trim().TrimEnd('.');
+        var at = line.IndexOf(marker, StringComparison.Ordinal);
+        return (at < 0 ? line : line[(at + marker.Length)..]).Trim().TrimEnd('.');
     }
 }
