@@ -18,11 +18,6 @@ internal static class TextFingerprint
             hash = (hash ^ c) * 0x100000001b3UL;
         }
 
-        hash ^= hash >> 33;
-        hash *= 0xff51afd7ed558ccdUL;
-        hash ^= hash >> 33;
-        hash *= 0xc4ceb9fe1a85ec53UL;
-        hash ^= hash >> 33;
-        return hash;
+        return Avalanche.Mix(hash);
     }
 }

@@ -77,13 +77,7 @@ internal struct SnapshotChecksum
                 hash = (hash ^ b) * Prime1;
             }
 
-            hash ^= (ulong)_length;
-            hash ^= hash >> 33;
-            hash *= 0xFF51AFD7ED558CCDUL;
-            hash ^= hash >> 33;
-            hash *= 0xC4CEB9FE1A85EC53UL;
-            hash ^= hash >> 33;
-            return hash;
+            return Avalanche.Mix(hash ^ (ulong)_length);
         }
     }
 
