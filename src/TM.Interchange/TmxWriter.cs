@@ -293,97 +293,10 @@ public sealed class TmxWriter : IDisposable, IAsyncDisposable
         WriteNotesAndProperties(metadata.Notes, metadata.Properties, 4);
         NewLine(4);
         _xml.WriteStartElement("seg");
-        WriteInline(text, tags);
+        InlineXml.Write(_xml, text, tags);
         _xml.WriteFullEndElement();
         NewLine(3);
         _xml.WriteEndElement();
-    }
-
-    private void WriteInline(string text, IReadOnlyList<InlineTag> tags)
-    {
-        if (tags.Count == 0)
-        {
-            _xml.WriteString(text);
-            return;
-        }
-
-        int runStart = 0;
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (!InlinePlaceholder.IsPlaceholder(text[i]))
-            {
-                continue;
-            }
-
-            if (i > runStart)
-            {
-                _xml.WriteString(text[runStart..i]);
-            }
-
-            WriteTag(tags[text[i] - InlinePlaceholder.First]);
-            runStart = i + 1;
-        }
-
-        if (runStart < text.Length)
-        {
-            _xml.WriteString(text[runStart..]);
-        }
-    }
-
-    private void WriteTag(InlineTag tag)
-    {
-        switch (tag.Kind)
-        {
-            case InlineTagKind.PrivateUse:
-                _xml.WriteString(tag.Code);
-                return;
-            case InlineTagKind.HiStart:
-                _xml.WriteStartElement("hi");
-                WriteAttributes(tag.Attributes);
-                return;
-            case InlineTagKind.HiEnd:
-                _xml.WriteFullEndElement();
-                return;
-        }
-
-        _xml.WriteStartElement(tag.ElementName!);
-        WriteAttributes(tag.Attributes);
-        int position = 0;
-        foreach (InlineSub sub in tag.Subs)
-        {
-            if (sub.Offset > position)
-            {
-                _xml.WriteString(tag.Code[position..sub.Offset]);
-            }
-
-            _xml.WriteStartElement("sub");
-            WriteAttributes(sub.Attributes);
-            WriteInline(sub.Text, sub.Tags);
-            _xml.WriteFullEndElement();
-            position = sub.Offset;
-        }
-
-        if (position < tag.Code.Length)
-        {
-            _xml.WriteString(tag.Code[position..]);
-        }
-
-        _xml.WriteEndElement();
-    }
-
-    private void WriteAttributes(IReadOnlyList<TmxAttribute> attributes)
-    {
-        foreach (TmxAttribute attribute in attributes)
-        {
-            if (attribute.Name.StartsWith("xml:", StringComparison.Ordinal))
-            {
-                _xml.WriteAttributeString("xml", attribute.Name[4..], null, attribute.Value);
-            }
-            else
-            {
-                _xml.WriteAttributeString(attribute.Name, attribute.Value);
-            }
-        }
     }
 
     private void WriteNotesAndProperties(IReadOnlyList<TmxNote> notes, IReadOnlyList<TmxProperty> properties, int depth)

@@ -69,7 +69,14 @@ public sealed class CommandOutputTests : IAsyncLifetime
         _server.Service.LookupResponse = new LookupResponse
         {
             SourceLang = "en",
-            Matches = { new Match { Source = "The war ended.", Target = "전쟁이 끝났다.", Score = 100, SegmentId = "s1", Origin = "doc.txt" } },
+            Matches =
+            {
+                new Match
+                {
+                    Source = "The war ended.", Target = "전쟁이 끝났다.", Score = 100, SegmentId = "s1", Origin = "doc.txt",
+                    SourceTmx = "The <bpt i=\"1\">&lt;b&gt;</bpt>war<ept i=\"1\">&lt;/b&gt;</ept> ended.", TargetTmx = "전쟁이 끝났다.",
+                },
+            },
         };
 
         var run = await _server.RunAsync("match", "The war ended.", "--json");
@@ -82,6 +89,7 @@ public sealed class CommandOutputTests : IAsyncLifetime
         Assert.Equal(100, match.GetProperty("score").GetDouble());
         Assert.Equal("전쟁이 끝났다.", match.GetProperty("target").GetString());
         Assert.Equal("s1", match.GetProperty("segmentId").GetString());
+        Assert.Equal("The <bpt i=\"1\">&lt;b&gt;</bpt>war<ept i=\"1\">&lt;/b&gt;</ept> ended.", match.GetProperty("sourceTmx").GetString());
         Assert.False(match.GetProperty("lowConfidence").GetBoolean());
         Assert.Contains("전쟁이 끝났다.", run.Out);
     }

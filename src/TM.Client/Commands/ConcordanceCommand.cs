@@ -109,6 +109,8 @@ internal sealed class ConcordanceCommand : ServerCommand
                 json.WriteString("segmentId", hit.SegmentId);
                 json.WriteString("ko", hit.Ko);
                 json.WriteString("en", hit.En);
+                json.WriteString("koTmx", hit.KoTmx);
+                json.WriteString("enTmx", hit.EnTmx);
                 json.WriteString("lang", hit.Lang);
                 json.WriteString("origin", hit.Origin);
                 json.WriteEndObject();

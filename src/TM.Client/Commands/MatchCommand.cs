@@ -140,6 +140,8 @@ internal sealed class MatchCommand : ServerCommand
                 json.WriteNumber("score", match.Score);
                 json.WriteString("source", match.Source);
                 json.WriteString("target", match.Target);
+                json.WriteString("sourceTmx", match.SourceTmx);
+                json.WriteString("targetTmx", match.TargetTmx);
                 json.WriteString("segmentId", match.SegmentId);
                 json.WriteString("origin", match.Origin);
                 json.WriteBoolean("lowConfidence", match.LowConfidence);

@@ -4,6 +4,7 @@ using TM.Grpc;
 using TM.Matching;
 using TM.Protos.V1;
 using TM.Server.Hosting;
+using TM.Server.Interchange;
 using TM.Server.Memory;
 using TM.Storage;
 using TM.Text;
@@ -169,11 +170,15 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         var response = new LookupResponse { SourceLang = side == SegmentSide.Korean ? "ko" : "en" };
         foreach (var hit in hits)
         {
-            var korean = side == SegmentSide.Korean;
+            var korean = SideRendering.Render(hit.Segment.Korean, hit.Segment.KoreanMarkup);
+            var english = SideRendering.Render(hit.Segment.English, hit.Segment.EnglishMarkup);
+            var (source, target) = side == SegmentSide.Korean ? (korean, english) : (english, korean);
             response.Matches.Add(new Match
             {
-                Source = korean ? hit.Segment.Korean : hit.Segment.English,
-                Target = korean ? hit.Segment.English : hit.Segment.Korean,
+                Source = source.Plain,
+                Target = target.Plain,
+                SourceTmx = source.Tmx,
+                TargetTmx = target.Tmx,
                 Score = Math.Round(hit.Score, 2),
                 SegmentId = hit.Segment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Origin = hit.Segment.Origin,
@@ -203,11 +208,15 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         {
             var foundInKorean = side == SegmentSide.Korean
                 || (side is null && hit.Korean.Contains(term, StringComparison.OrdinalIgnoreCase));
+            var korean = SideRendering.Render(hit.Korean, hit.KoreanMarkup);
+            var english = SideRendering.Render(hit.English, hit.EnglishMarkup);
             response.Hits.Add(new ConcordanceHit
             {
                 SegmentId = hit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Ko = hit.Korean,
-                En = hit.English,
+                Ko = korean.Plain,
+                En = english.Plain,
+                KoTmx = korean.Tmx,
+                EnTmx = english.Tmx,
                 Lang = foundInKorean ? "ko" : "en",
                 Origin = hit.Origin,
             });

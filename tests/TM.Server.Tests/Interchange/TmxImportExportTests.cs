@@ -167,7 +167,7 @@ public sealed class TmxImportExportTests(ServerFixture server) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Segment_with_inline_tags_scores_100_against_the_same_text_with_or_without_them()
+    public async Task Segment_with_inline_tags_scores_100_against_the_same_text_with_or_without_them_and_comes_back_with_them()
     {
         await Import("tmx-lookup", Trados, Fixture(Trados));
 
@@ -176,7 +176,15 @@ public sealed class TmxImportExportTests(ServerFixture server) : IClassFixture<S
         var english = await Client.LookupAsync(new LookupRequest { Memory = "tmx-lookup", Text = "Hunminjeongeum was created in 1443.", SourceLang = "en" });
 
         Assert.Equal(100, plain.Matches[0].Score);
-        Assert.Equal("\uE000훈민정음\uE001은 1443년에 창제되었다.", plain.Matches[0].Source);
+        // Plain text for people, the tags in TMX inline form for a CAT tool to restore: no placeholder characters.
+        Assert.Equal("훈민정음은 1443년에 창제되었다.", plain.Matches[0].Source);
+        Assert.Equal("""<bpt i="1" type="bold" x="1">&lt;b&gt;</bpt>훈민정음<ept i="1">&lt;/b&gt;</ept>은 1443년에 창제되었다.""", plain.Matches[0].SourceTmx);
+        Assert.DoesNotContain(plain.Matches[0].Target, InlinePlaceholder.IsPlaceholder);
+        Assert.Contains("<bpt", english.Matches[0].SourceTmx, StringComparison.Ordinal);
+        var found = (await Client.ConcordanceAsync(new ConcordanceRequest { Memory = "tmx-lookup", Term = "1443년" })).Hits.Single();
+        Assert.Equal("훈민정음은 1443년에 창제되었다.", found.Ko);
+        Assert.Equal(plain.Matches[0].SourceTmx, found.KoTmx);
+        Assert.Equal(plain.Matches[0].TargetTmx, found.EnTmx);
         Assert.Equal(100, tagged.Matches[0].Score);
         Assert.Equal(100, english.Matches[0].Score);
         Assert.Equal(Trados, plain.Matches[0].Origin);
