@@ -81,6 +81,20 @@ public static class TextNormalizer
         bool pendingSpace = false;
         foreach (char original in text)
         {
+            // Printable ASCII but the backtick, and Hangul syllables: nearly every character of this project's texts,
+            // and none of the steps below changes them (no width form, expansion, punctuation variant or composition).
+            if (((uint)(original - '!') <= '~' - '!' && original != '`') || (uint)(original - '\uAC00') <= '\uD7A3' - '\uAC00')
+            {
+                if (pendingSpace)
+                {
+                    destination[w++] = ' ';
+                    pendingSpace = false;
+                }
+
+                destination[w++] = original;
+                continue;
+            }
+
             char c = FoldWidth(original);
             if (char.IsWhiteSpace(c))
             {
