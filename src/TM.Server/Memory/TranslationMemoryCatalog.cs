@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TM.Interchange;
-using TM.Server.Hosting;
 using TM.Matching;
+using TM.Server.Hosting;
 using TM.Storage;
 using TM.Text;
 
