@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using TM.Storage.Internal;
 
@@ -31,6 +31,7 @@ public sealed partial class SegmentStore : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SegmentWriter _writer;
     private readonly SegmentReaders _readers;
+    private readonly ConcurrentDictionary<long, (long Generation, long Korean, long English)> _distinctCounts = new();
     private bool _disposed;
 
     private SegmentStore(string connectionString)
@@ -138,25 +139,49 @@ public sealed partial class SegmentStore : IDisposable
     /// <remarks>
     /// Distinct sentences are counted by their 64-bit hashes, from the covering index segments_by_memory: counting the
     /// texts themselves sorted a million strings per side (about 20 s at a million pairs). Two sentences with one hash
-    /// would count once; among a million the chance of any such pair is about 3 in 10^8.
+    /// would count once; among a million the chance of any such pair is about 3 in 10^8. The distinct counts are kept
+    /// per memory generation, so only the first call after a write pays for them.
     /// </remarks>
     public IReadOnlyList<MemoryStatistics> GetStatistics(string? memory)
     {
         using var connection = OpenConnection();
-        using var command = Command(connection, null,
-            "SELECT m.name, " +
+        // One read transaction: every count describes the same moment, and the generation tells which.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var rows = new List<(long Id, string Name, long Generation, long Segments, long Imports, long Pending)>();
+        using (var command = Command(connection, transaction,
+            "SELECT m.id, m.name, m.generation, " +
             "(SELECT count(*) FROM segments WHERE memory_id = m.id), " +
             "(SELECT count(*) FROM imports WHERE memory_id = m.id), " +
-            "(SELECT count(DISTINCT ko_hash) FROM segments WHERE memory_id = m.id), " +
-            "(SELECT count(DISTINCT en_hash) FROM segments WHERE memory_id = m.id), " +
             "(SELECT count(*) FROM segments WHERE memory_id = m.id AND id > (SELECT value FROM store_state WHERE name = 'fts_watermark')) " +
             "FROM memories m WHERE $name IS NULL OR m.name = $name ORDER BY m.id;",
-            ("$name", memory is null ? DBNull.Value : NormalizeMemoryName(memory)));
-        using var reader = command.ExecuteReader();
-        var stats = new List<MemoryStatistics>();
-        while (reader.Read())
-            stats.Add(new MemoryStatistics(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
+            ("$name", memory is null ? DBNull.Value : NormalizeMemoryName(memory))))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
+        }
+        var stats = new List<MemoryStatistics>(rows.Count);
+        foreach (var row in rows)
+        {
+            var (korean, english) = DistinctSentences(connection, transaction, row.Id, row.Generation);
+            stats.Add(new MemoryStatistics(row.Name, row.Segments, row.Imports, korean, english, row.Pending));
+        }
         return stats;
+    }
+
+    // Counting distinct hashes reads and sorts every row of the memory (seconds at a million): counted once per
+    // generation, which every write moves on, and remembered until then.
+    private (long Korean, long English) DistinctSentences(SqliteConnection connection, SqliteTransaction transaction, long memoryId, long generation)
+    {
+        if (_distinctCounts.TryGetValue(memoryId, out var known) && known.Generation == generation)
+            return (known.Korean, known.English);
+        using var command = Command(connection, transaction,
+            "SELECT count(DISTINCT ko_hash), count(DISTINCT en_hash) FROM segments WHERE memory_id = $id;", ("$id", memoryId));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var counted = (generation, reader.GetInt64(0), reader.GetInt64(1));
+        _distinctCounts[memoryId] = counted;
+        return (counted.Item2, counted.Item3);
     }
 
     /// <summary>

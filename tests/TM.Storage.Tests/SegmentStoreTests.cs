@@ -51,6 +51,22 @@ public sealed class SegmentStoreTests : IDisposable
     }
 
     [Fact]
+    public void Distinct_counts_follow_every_write_to_the_memory()
+    {
+        using var store = _database.Open();
+        store.AddSegments("", ImportKind.Segments, "a", [Pair("휴전", "armistice")]);
+        var before = store.GetStatistics("").Single();
+        store.AddSegments("", ImportKind.Segments, "b", [Pair("정전", "armistice")]);
+        var afterAdd = store.GetStatistics("").Single();
+        store.AddSegments("", new ImportOptions(ImportKind.Segments, "c", UpdatePolicy.Overwrite), [Pair("정전", "cease-fire")]);
+        var afterOverwrite = store.GetStatistics("").Single();
+
+        Assert.Equal((1L, 1L), (before.DistinctKorean, before.DistinctEnglish));
+        Assert.Equal((2L, 1L), (afterAdd.DistinctKorean, afterAdd.DistinctEnglish));
+        Assert.Equal((2L, 2L), (afterOverwrite.DistinctKorean, afterOverwrite.DistinctEnglish));
+    }
+
+    [Fact]
     public void A_failing_batch_commits_nothing()
     {
         using var store = _database.Open();
