@@ -22,8 +22,9 @@ public sealed partial class FuzzyIndex
     /// </summary>
     /// <param name="destination">Where to write; left open, at the end of the snapshot.</param>
     /// <remarks>
-    /// About 4 bytes per unit: 250–300 MB for a million seeds-length segments. The bytes are in the machine's order:
-    /// a snapshot is a cache beside the texts it was built from, not an interchange format.
+    /// About 4 bytes per unit and 16 per segment: 347 MB for both sides of a million synthetic seeds-length pairs.
+    /// The bytes are in the machine's order: a snapshot is a cache beside the texts it was built from, not an
+    /// interchange format.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
     public void WriteSnapshot(Stream destination)
@@ -48,8 +49,8 @@ public sealed partial class FuzzyIndex
 
     /// <summary>
     /// Reads an index written by <see cref="WriteSnapshot"/>. It answers every search as the index that wrote it did;
-    /// the keys are rebuilt from the units, which costs a fraction of analyzing the texts (about a second per million
-    /// segments, against ten).
+    /// the keys are rebuilt from the units, no text is analyzed. At a million pairs the server loads both sides this way,
+    /// one core each, in 2.0–2.4 s, against 10.5–13 s to read the texts from SQLite and analyze them.
     /// </summary>
     /// <param name="source">The snapshot; read up to its end.</param>
     /// <param name="costs">The scoring costs; <see langword="null"/> for <see cref="MatchCosts.Default"/>. They are not part of the snapshot.</param>

@@ -20,7 +20,8 @@ namespace TM.Server.Interchange;
 /// </para>
 /// <para>
 /// A unit is numbered by <see cref="UnitReader.Position"/>; each commit records the number of the last unit it
-/// covers, so a resumed import reads the file again from its first byte and stores only what comes after it.
+/// covers and a <see cref="UnitFingerprint"/> of the units up to it, so a resumed import reads the file again from its
+/// first byte, checks that those units are the ones committed, and stores only what comes after them.
 /// </para>
 /// </remarks>
 internal sealed class FileImportJob
