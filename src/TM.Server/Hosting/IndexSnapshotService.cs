@@ -11,7 +11,7 @@ namespace TM.Server.Hosting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Between those, a crash costs a rebuild at the next start (about 14 s per million segments) and nothing else: the
+/// Between those, a crash costs a rebuild at the next start (11–14 s per million segments) and nothing else: the
 /// database has every acknowledged pair. Saving costs the memory's writers a wait of about 2 s per million segments,
 /// which is why a few pairs confirmed by translators never trigger one before shutdown.
 /// </para>
@@ -20,13 +20,8 @@ namespace TM.Server.Hosting;
 /// batch is waited for by the memory's gate. A shutdown that runs out of time abandons the save.
 /// </para>
 /// </remarks>
-internal sealed class IndexSnapshotService(TranslationMemoryCatalog catalog) : BackgroundService
+internal sealed class IndexSnapshotService(TranslationMemoryCatalog catalog, ServerOptions options) : BackgroundService
 {
-    /// <summary>How often changed memories are looked at.</summary>
-    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
-
-    /// <summary>A memory is saved while the server runs once this many segments changed, and at least a tenth of it.</summary>
-    public const int MinChangesToSave = 50_000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,7 +32,7 @@ internal sealed class IndexSnapshotService(TranslationMemoryCatalog catalog) : B
             await catalog.SaveSnapshotsAsync(memory => !memory.LoadedFromSnapshot, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(CheckInterval, stoppingToken);
+                await Task.Delay(options.SnapshotCheckInterval, stoppingToken);
                 if (catalog.RunningImports == 0)
                     await catalog.SaveSnapshotsAsync(ChangedEnough, stoppingToken);
             }
@@ -60,9 +55,10 @@ internal sealed class IndexSnapshotService(TranslationMemoryCatalog catalog) : B
         }
     }
 
-    private static bool ChangedEnough(MemoryIndex memory)
+    // Enough segments changed (ServerOptions.SnapshotMinChanges), and a tenth of the memory at least.
+    private bool ChangedEnough(MemoryIndex memory)
     {
         var changes = memory.ChangesSinceSnapshot;
-        return changes >= MinChangesToSave && changes * 10 >= memory.Korean.Count;
+        return changes >= options.SnapshotMinChanges && changes * 10 >= memory.Korean.Count;
     }
 }

@@ -57,6 +57,16 @@ public sealed record ServerOptions
     /// </summary>
     public bool IndexSnapshots { get; init; } = true;
 
+    /// <summary>How often the server looks for memories whose index snapshot an import has made stale. Default 30 s.</summary>
+    public TimeSpan SnapshotCheckInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Segments an import must have changed (and at least a tenth of the memory) before the server saves the memory's
+    /// snapshot while running. Default 50,000; not in the README: tests lower it (<c>--snapshot-min-changes</c>, with
+    /// <c>--snapshot-check-seconds</c>) to reach that path with a few pairs.
+    /// </summary>
+    public int SnapshotMinChanges { get; init; } = 50_000;
+
     /// <summary>Full path of the database file.</summary>
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "tm.db"));
 
@@ -78,6 +88,20 @@ public sealed record ServerOptions
             if (!int.TryParse(batchSize, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1 or > 100_000)
                 throw new ArgumentException($"The import batch size '{batchSize}' is not a number from 1 to 100000 (--import-batch-size or TM_IMPORT_BATCH_SIZE).");
             options = options with { ImportBatchSize = parsed };
+        }
+        var checkSeconds = Get("snapshot-check-seconds", "TM_SNAPSHOT_CHECK_SECONDS");
+        if (checkSeconds is not null)
+        {
+            if (!int.TryParse(checkSeconds, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1 or > 86_400)
+                throw new ArgumentException($"The snapshot check interval '{checkSeconds}' is not a number of seconds from 1 to 86400 (--snapshot-check-seconds or TM_SNAPSHOT_CHECK_SECONDS).");
+            options = options with { SnapshotCheckInterval = TimeSpan.FromSeconds(parsed) };
+        }
+        var minChanges = Get("snapshot-min-changes", "TM_SNAPSHOT_MIN_CHANGES");
+        if (minChanges is not null)
+        {
+            if (!int.TryParse(minChanges, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+                throw new ArgumentException($"The snapshot change threshold '{minChanges}' is not a positive number (--snapshot-min-changes or TM_SNAPSHOT_MIN_CHANGES).");
+            options = options with { SnapshotMinChanges = parsed };
         }
         return options with
         {

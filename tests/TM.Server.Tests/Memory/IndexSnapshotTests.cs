@@ -101,6 +101,27 @@ public sealed class IndexSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task Running_server_saves_a_memory_once_imports_changed_enough_of_it()
+    {
+        await using var server = await RunningServer.StartAsync(_dataDirectory, "--snapshot-check-seconds", "1", "--snapshot-min-changes", "2");
+        var snapshot = Path.Combine(_dataDirectory, "tm.db-index", "memory-2.ko.snapshot");
+
+        await ImportAsync(server, ("포로 교환", "the exchange of prisoners"));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // three checks: one change is below the threshold
+        var afterOne = File.Exists(snapshot);
+        await ImportAsync(server, ("포로 교환 협상은 교착되었다.", "The POW negotiations stalled."));
+        var memory = server.Catalog.Find(Memory)!;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (memory.SnapshotGeneration < 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+
+        Assert.False(afterOne);
+        Assert.True(File.Exists(snapshot));
+        Assert.Equal(server.Catalog.Store.GetVersion(memory.Info.Id).Generation, memory.SnapshotGeneration);
+        Assert.Equal(0, memory.ChangesSinceSnapshot);
+    }
+
+    [Fact]
     public async Task No_snapshots_are_kept_when_turned_off()
     {
         await using (var first = await RunningServer.StartAsync(_dataDirectory, "--index-snapshots", "false"))
