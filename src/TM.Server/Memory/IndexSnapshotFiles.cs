@@ -56,21 +56,25 @@ internal sealed class IndexSnapshotFiles
         string english = PathOf(info.Id, SegmentSide.English);
         if (!File.Exists(korean) || !File.Exists(english))
             return null;
+        FileStream? koreanStream = null, englishStream = null;
         try
         {
-            FuzzyIndex? koreanIndex = null, englishIndex = null;
-            string? koreanStale = null, englishStale = null;
-            // The two sides share nothing and each is mostly rebuilding keys: one core each.
-            Parallel.Invoke(
-                () => koreanIndex = Read(korean, info, version, SegmentSide.Korean, out koreanStale),
-                () => englishIndex = Read(english, info, version, SegmentSide.English, out englishStale));
-            if (koreanIndex is null || englishIndex is null)
+            koreanStream = Open(korean);
+            englishStream = Open(english);
+            // Both headers before either body: a stale side means a rebuild, and the other side's body is then not worth reading.
+            var stale = ReadHeader(koreanStream, info, version, SegmentSide.Korean) ?? ReadHeader(englishStream, info, version, SegmentSide.English);
+            if (stale is not null)
             {
-                ServerLog.SnapshotStale(_logger, info.Name, koreanStale ?? englishStale ?? "");
+                ServerLog.SnapshotStale(_logger, info.Name, stale);
                 return null;
             }
-            if (koreanIndex.Count != version.Segments || englishIndex.Count != version.Segments)
-                throw new InvalidDataException($"it holds {koreanIndex.Count:N0} Korean and {englishIndex.Count:N0} English segments, the memory {version.Segments:N0}");
+            FuzzyIndex? koreanIndex = null, englishIndex = null;
+            // The two sides share nothing and each is mostly rebuilding keys: one core each.
+            Parallel.Invoke(
+                () => koreanIndex = FuzzyIndex.ReadSnapshot(koreanStream),
+                () => englishIndex = FuzzyIndex.ReadSnapshot(englishStream));
+            if (koreanIndex!.Count != version.Segments || englishIndex!.Count != version.Segments)
+                throw new InvalidDataException($"it holds {koreanIndex.Count:N0} Korean and {englishIndex!.Count:N0} English segments, the memory {version.Segments:N0}");
             return (koreanIndex, englishIndex);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException
@@ -78,8 +82,15 @@ internal sealed class IndexSnapshotFiles
         {
             var reason = e is AggregateException aggregate ? aggregate.InnerExceptions[0].Message : e.Message;
             ServerLog.SnapshotRefused(_logger, info.Name, reason);
+            koreanStream?.Dispose();
+            englishStream?.Dispose();
             Delete(info.Id);
             return null;
+        }
+        finally
+        {
+            koreanStream?.Dispose();
+            englishStream?.Dispose();
         }
     }
 
@@ -152,31 +163,28 @@ internal sealed class IndexSnapshotFiles
         return stream.Position;
     }
 
-    // Null when the file describes another version of the memory (then stale says how); throws InvalidDataException
-    // when it is not a snapshot of this memory's side at all or is damaged.
-    private static FuzzyIndex? Read(string path, MemoryInfo info, MemoryVersion version, SegmentSide side, out string? stale)
+    private static FileStream Open(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes, FileOptions.SequentialScan);
+
+    // Null when the file describes exactly this version of the memory, else how it differs; throws InvalidDataException
+    // when it is not a snapshot of this memory's side at all. Leaves the stream at the index's own snapshot.
+    private static string? ReadHeader(Stream stream, MemoryInfo info, MemoryVersion version, SegmentSide side)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes, FileOptions.SequentialScan);
-        using (var header = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        using var header = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
         {
-            try
-            {
-                if (header.ReadInt32() != Magic || header.ReadInt32() != HeaderVersion)
-                    throw new InvalidDataException("it is not an index snapshot of this server version");
-                var written = new MemoryVersion(header.ReadInt64(), header.ReadInt64(), header.ReadInt64(), header.ReadInt64(), header.ReadInt64());
-                if (header.ReadInt32() != (int)side || written.MemoryId != info.Id)
-                    throw new InvalidDataException("it belongs to another memory or language");
-                stale = written == version ? null
-                    : written.StoreId != version.StoreId ? "it was written for another database file"
-                    : $"it describes generation {written.Generation} ({written.Segments:N0} segments), the database is at {version.Generation} ({version.Segments:N0})";
-                if (stale is not null)
-                    return null;
-            }
-            catch (EndOfStreamException)
-            {
-                throw new InvalidDataException("it ends inside its header");
-            }
+            if (header.ReadInt32() != Magic || header.ReadInt32() != HeaderVersion)
+                throw new InvalidDataException("it is not an index snapshot of this server version");
+            var written = new MemoryVersion(header.ReadInt64(), header.ReadInt64(), header.ReadInt64(), header.ReadInt64(), header.ReadInt64());
+            if (header.ReadInt32() != (int)side || written.MemoryId != info.Id)
+                throw new InvalidDataException("it belongs to another memory or language");
+            return written == version ? null
+                : written.StoreId != version.StoreId ? "it was written for another database file"
+                : $"it describes generation {written.Generation} ({written.Segments:N0} segments), the database is at {version.Generation} ({version.Segments:N0})";
         }
-        return FuzzyIndex.ReadSnapshot(stream);
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("it ends inside its header");
+        }
     }
 }
