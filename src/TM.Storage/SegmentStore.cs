@@ -163,25 +163,48 @@ public sealed partial class SegmentStore : IDisposable
         var stats = new List<MemoryStatistics>(rows.Count);
         foreach (var row in rows)
         {
-            var (korean, english) = DistinctSentences(connection, transaction, row.Id, row.Generation);
+            var (korean, english) = DistinctSentences(connection, transaction, row.Id, row.Generation, row.Segments);
             stats.Add(new MemoryStatistics(row.Name, row.Segments, row.Imports, korean, english, row.Pending));
         }
         return stats;
     }
 
-    // Counting distinct hashes reads and sorts every row of the memory (seconds at a million): counted once per
-    // generation, which every write moves on, and remembered until then.
-    private (long Korean, long English) DistinctSentences(SqliteConnection connection, SqliteTransaction transaction, long memoryId, long generation)
+    // Counted once per generation, which every write moves on, and remembered until then. The hashes are read off
+    // the covering index and sorted here: SQLite's count(DISTINCT) built a temporary B-tree per column, 6.5 s at a
+    // million pairs, where reading and sorting two arrays of 8 MB takes a fraction of a second.
+    private (long Korean, long English) DistinctSentences(SqliteConnection connection, SqliteTransaction transaction, long memoryId, long generation, long segments)
     {
         if (_distinctCounts.TryGetValue(memoryId, out var known) && known.Generation == generation)
             return (known.Korean, known.English);
-        using var command = Command(connection, transaction,
-            "SELECT count(DISTINCT ko_hash), count(DISTINCT en_hash) FROM segments WHERE memory_id = $id;", ("$id", memoryId));
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        var counted = (generation, reader.GetInt64(0), reader.GetInt64(1));
+        var korean = new long[segments];
+        var english = new long[segments];
+        var count = 0;
+        using (var command = Command(connection, transaction,
+            "SELECT ko_hash, en_hash FROM segments INDEXED BY segments_by_memory WHERE memory_id = $id;", ("$id", memoryId)))
+        using (var reader = command.ExecuteReader())
+        {
+            // The count was read in the same transaction, so the rows are exactly that many.
+            while (reader.Read())
+            {
+                korean[count] = reader.GetInt64(0);
+                english[count++] = reader.GetInt64(1);
+            }
+        }
+        var counted = (generation, CountDistinct(korean.AsSpan(0, count)), CountDistinct(english.AsSpan(0, count)));
         _distinctCounts[memoryId] = counted;
         return (counted.Item2, counted.Item3);
+    }
+
+    private static long CountDistinct(Span<long> values)
+    {
+        values.Sort();
+        long distinct = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i == 0 || values[i] != values[i - 1])
+                distinct++;
+        }
+        return distinct;
     }
 
     /// <summary>

@@ -67,6 +67,20 @@ public sealed class SegmentStoreTests : IDisposable
     }
 
     [Fact]
+    public void Distinct_counts_are_per_memory_and_count_each_sentence_once()
+    {
+        using var store = _database.Open();
+        store.AddSegments("m", new ImportOptions(ImportKind.Segments, "a", UpdatePolicy.AddAlternative),
+            [Pair("휴전", "armistice"), Pair("휴전", "cease-fire"), Pair("정전", "armistice"), Pair("회담", "talks"), Pair("회담", "negotiations"), Pair("정전", "truce")]);
+        store.AddSegments("other", ImportKind.Segments, "b", [Pair("휴전", "armistice"), Pair("포로", "prisoners")]);
+
+        var stats = store.GetStatistics(null).ToDictionary(s => s.Name);
+
+        Assert.Equal((6L, 3L, 5L), (stats["m"].Segments, stats["m"].DistinctKorean, stats["m"].DistinctEnglish));
+        Assert.Equal((2L, 2L, 2L), (stats["other"].Segments, stats["other"].DistinctKorean, stats["other"].DistinctEnglish));
+    }
+
+    [Fact]
     public void A_failing_batch_commits_nothing()
     {
         using var store = _database.Open();
