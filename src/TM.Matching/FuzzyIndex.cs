@@ -257,8 +257,8 @@ public sealed partial class FuzzyIndex
         }
     }
 
-    /// <summary>How many candidates the calling thread's last <see cref="Search"/> verified or ruled out by score (diagnostics).</summary>
-    internal static int LastSearchCandidates => Searcher.ForCurrentThread().LastCandidates;
+    /// <summary>What the calling thread's last <see cref="Search"/> counted and verified (diagnostics).</summary>
+    internal static SearchWork LastSearchWork => Searcher.ForCurrentThread().LastWork;
 
     // Call under the read lock: unit ids are looked up there, so a term whose segments are being added right now is
     // either known with its postings or unknown without them, never known without them.

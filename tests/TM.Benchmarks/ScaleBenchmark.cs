@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using TM.Matching;
+using TM.Matching.Internal;
 using TM.Storage;
 
 namespace TM.Benchmarks;
@@ -52,6 +53,7 @@ internal static class ScaleBenchmark
         var latencyRows = new List<string[]>();
         var categoryRows = new List<string[]>();
         var buildRows = new List<string[]>();
+        var workRows = new List<string[]>();
         var indexes = new List<FuzzyIndex>();
         foreach (var side in Sides)
         {
@@ -87,6 +89,7 @@ internal static class ScaleBenchmark
                 index.Search(onSide[i].Text, Options);
             var ticks = new long[onSide.Count];
             var candidates = new int[onSide.Count];
+            var work = new SearchWork[onSide.Count];
             var hits = new FuzzyHit[onSide.Count][];
             var load = LoadAverage();
             for (var i = 0; i < onSide.Count; i++)
@@ -94,7 +97,8 @@ internal static class ScaleBenchmark
                 var begin = Stopwatch.GetTimestamp();
                 var found = index.Search(onSide[i].Text, Options);
                 ticks[i] = Stopwatch.GetTimestamp() - begin;
-                candidates[i] = FuzzyIndex.LastSearchCandidates;
+                work[i] = FuzzyIndex.LastSearchWork;
+                candidates[i] = work[i].Candidates;
                 hits[i] = [.. found];
             }
 
@@ -124,6 +128,9 @@ internal static class ScaleBenchmark
                     Units.Count((long)inCategory.Average(i => candidates[i])), Units.Fraction(full.Count, inCategory.Count), kth]);
             }
 
+            workRows.Add([language, work.Average(w => w.BitmapKeys).ToString("0.0", CultureInfo.InvariantCulture), work.Average(w => w.PostingsKeys).ToString("0.0", CultureInfo.InvariantCulture),
+                Units.Count((long)work.Average(w => w.PagesInRange)), Units.Count((long)work.Average(w => w.BitmapLoads)),
+                Units.Bytes(work.Average(w => w.BitmapLoads) * 32), Units.Count((long)candidates.Average())]);
             indexes.Add(index);
         }
 
@@ -131,6 +138,10 @@ internal static class ScaleBenchmark
         report.Table(["Lang", "Queries", "p50", "p90", "p99", "max", "candidates (mean)", "recall@1", "exact top 5", "brute force per query", "load avg at start"], latencyRows);
         report.Paragraph("recall@1 and 'exact' compare each query's hits with SearchExhaustive, which scores every segment (no filter) with the same scorer; " +
             "'exact' means the same ids, scores and order. Candidates: segments whose exact unit overlap could reach the threshold, i.e. what the count filter leaves for the edit distance.");
+        report.Heading("Work per query (mean)");
+        report.Table(["Lang", "bitmap keys", "postings keys", "pages in the length range", "bitmap loads (32 B)", "bitmap bytes read", "candidates"], workRows);
+        report.Paragraph("Bitmap keys are streamed page by page over the pages in the length range, rarest first, until no slot of a page can reach the " +
+            "threshold any more; postings keys are added into per-slot counters first. Loads and bytes are what the count read after that pruning.");
         report.Heading("Latency by query category");
         report.Table(["Lang", "Category", "p50", "p99", "max", "candidates (mean)", "queries with k hits", "mean k-th score"], categoryRows);
         report.Heading("Build and memory");

@@ -43,6 +43,12 @@ internal sealed class BitSlicedCounter
     private int _bits;
     private int _passedCount;
 
+    /// <summary>32-byte bitmap loads since the last <see cref="ResetLoads"/>: the memory traffic of counting (diagnostics).</summary>
+    public long Loads { get; private set; }
+
+    /// <summary>Starts counting <see cref="Loads"/> from zero.</summary>
+    public void ResetLoads() => Loads = 0;
+
     /// <summary>The number of planes for counts up to <paramref name="maxCount"/> (at least 3).</summary>
     public static int PlanesFor(int maxCount) => Math.Max(3, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)maxCount));
 
@@ -100,11 +106,13 @@ internal sealed class BitSlicedCounter
             if (remaining >= 8)
             {
                 AddEight(bitmaps.Slice(done, 8), pages, live);
+                Loads += 8 * live;
                 done += 8;
             }
             else
             {
                 AddOne(bitmaps[done], pages, live);
+                Loads += live;
                 done++;
             }
         }

@@ -75,8 +75,8 @@ internal sealed class Searcher
     /// <summary>The fingerprint of the query's normalized text.</summary>
     public ulong Fingerprint => _fingerprint;
 
-    /// <summary>Candidates verified by the last search (for the benchmark's diagnostics).</summary>
-    public int LastCandidates { get; private set; }
+    /// <summary>What the last search did (for the benchmark's diagnostics).</summary>
+    public SearchWork LastWork { get; private set; }
 
     /// <summary>Analyzes <paramref name="text"/> into this searcher's query buffer; returns the unit count.</summary>
     public int SetQuery(string text, Analysis.TermDictionary terms, SingleCharTermIds charIds)
@@ -91,7 +91,8 @@ internal sealed class Searcher
         _costs = costs;
         _minScore = options.MinScore;
         _hits.Reset(options.MaxResults);
-        LastCandidates = 0;
+        LastWork = default;
+        _counter.ResetLoads();
         if (store.Count == 0)
         {
             return [];
@@ -106,7 +107,7 @@ internal sealed class Searcher
             CollectKeys();
             ScatterSparseKeys();
             CountPages();
-            LastCandidates = _candidateCount;
+            LastWork = new SearchWork(_denseCount, _sparseCount, PagesInRange(), _counter.Loads, _candidateCount);
             VerifyBestFirst();
             return _hits.ToSortedArray();
         }
@@ -257,6 +258,20 @@ internal sealed class Searcher
                 }
             }
         }
+    }
+
+    private int PagesInRange()
+    {
+        int pages = 0;
+        foreach (byte lengthClass in _store.PageClasses)
+        {
+            if (_classInRange[lengthClass])
+            {
+                pages++;
+            }
+        }
+
+        return pages;
     }
 
     /// <summary>Counts every page in the length range, tile by tile in page order, and collects the slots whose overlap can reach θ.</summary>
