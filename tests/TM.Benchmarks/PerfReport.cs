@@ -76,7 +76,8 @@ internal static class PerfReport
             runs.Select(run => RunRow(theta, run)).Append(RunRow(context.Theta, context.Run)));
         report.Paragraph(
             $"Each row runs {seconds} s after a 3 s warm-up; every caller sends its next Lookup when the previous one returns, queries of both languages " +
-            $"cycled. The last row is the same load at θ = {context.Theta:0}, for context (the default minimum match of common CAT tools); the bars are at θ = {theta:0}. CPU columns are cores in use on average (CPU time / wall time): the clients' share is taken from the server on this machine; " +
+            $"cycled. The last row is the same load at θ = {context.Theta:0}, for context (the default minimum match of common CAT tools); the bars are at θ = {theta:0}. " +
+            "CPU columns are cores in use on average (CPU time / wall time): the clients' share is taken from the server on this machine; " +
             $"{cores} cores bound lookups/s by {cores} s ÷ (server + client CPU per lookup)." +
             (runs.FirstOrDefault(run => run.FirstError is not null) is { } failed ? $" First error: {failed.FirstError}" : ""));
 

@@ -54,6 +54,7 @@ internal sealed class Searcher
     private int[] _candidateOverlaps = new int[256];
     private int[] _candidateLengths = new int[256];
     private int _candidateCount;
+    private int _pagesInRange;
     private int[] _ordered = new int[256];
     private int[] _histogram = new int[65];
 
@@ -107,7 +108,7 @@ internal sealed class Searcher
             CollectKeys();
             ScatterSparseKeys();
             CountPages();
-            LastWork = new SearchWork(_denseCount, _sparseCount, PagesInRange(), _counter.Loads, _candidateCount);
+            LastWork = new SearchWork(_denseCount, _sparseCount, _pagesInRange, _counter.Loads, _candidateCount);
             VerifyBestFirst();
             return _hits.ToSortedArray();
         }
@@ -260,24 +261,11 @@ internal sealed class Searcher
         }
     }
 
-    private int PagesInRange()
-    {
-        int pages = 0;
-        foreach (byte lengthClass in _store.PageClasses)
-        {
-            if (_classInRange[lengthClass])
-            {
-                pages++;
-            }
-        }
-
-        return pages;
-    }
-
     /// <summary>Counts every page in the length range, tile by tile in page order, and collects the slots whose overlap can reach θ.</summary>
     private void CountPages()
     {
         _candidateCount = 0;
+        _pagesInRange = 0;
         int maxTotal = _denseCount + _sparseCount;
         ReadOnlySpan<ulong[]> dense = _denseKeys.AsSpan(0, _denseCount);
         ReadOnlySpan<byte> pageClasses = _store.PageClasses;
@@ -290,6 +278,7 @@ internal sealed class Searcher
                 continue;
             }
 
+            _pagesInRange++;
             _tilePages[tile] = page;
             _tileThresholds[tile] = _classThreshold[lengthClass];
             if (++tile == BitSlicedCounter.TilePages)
