@@ -10,11 +10,7 @@ namespace TM.Grpc;
 /// <typeparam name="TResponse">The response message type.</typeparam>
 public sealed class AsyncUnaryCall<TResponse> : IDisposable
 {
-    private readonly Func<object, Task<Metadata>> _responseHeadersAsync;
-    private readonly Func<object, Status> _getStatusFunc;
-    private readonly Func<object, Metadata> _getTrailersFunc;
-    private readonly Action<object> _disposeAction;
-    private readonly object _callbackState;
+    private readonly CallCallbacks _callbacks;
 
     /// <summary>Creates a call object; used by <see cref="CallInvoker"/> implementations.</summary>
     /// <param name="responseAsync">Completes with the response.</param>
@@ -52,24 +48,15 @@ public sealed class AsyncUnaryCall<TResponse> : IDisposable
         object state)
     {
         ArgumentNullException.ThrowIfNull(responseAsync);
-        ArgumentNullException.ThrowIfNull(responseHeadersAsync);
-        ArgumentNullException.ThrowIfNull(getStatusFunc);
-        ArgumentNullException.ThrowIfNull(getTrailersFunc);
-        ArgumentNullException.ThrowIfNull(disposeAction);
-        ArgumentNullException.ThrowIfNull(state);
         ResponseAsync = responseAsync;
-        _responseHeadersAsync = responseHeadersAsync;
-        _getStatusFunc = getStatusFunc;
-        _getTrailersFunc = getTrailersFunc;
-        _disposeAction = disposeAction;
-        _callbackState = state;
+        _callbacks = new CallCallbacks(responseHeadersAsync, getStatusFunc, getTrailersFunc, disposeAction, state);
     }
 
     /// <summary>Completes with the response, or fails with <see cref="RpcException"/>.</summary>
     public Task<TResponse> ResponseAsync { get; }
 
     /// <summary>Completes with the response headers' custom metadata, or fails with <see cref="RpcException"/>.</summary>
-    public Task<Metadata> ResponseHeadersAsync => _responseHeadersAsync(_callbackState);
+    public Task<Metadata> ResponseHeadersAsync => _callbacks.ResponseHeadersAsync;
 
     /// <summary>Gets the awaiter of <see cref="ResponseAsync"/>, so the call itself can be awaited.</summary>
     /// <returns>The awaiter.</returns>
@@ -78,13 +65,13 @@ public sealed class AsyncUnaryCall<TResponse> : IDisposable
     /// <summary>Gets the status of the finished call.</summary>
     /// <returns>The status.</returns>
     /// <exception cref="InvalidOperationException">The call has not finished.</exception>
-    public Status GetStatus() => _getStatusFunc(_callbackState);
+    public Status GetStatus() => _callbacks.GetStatus();
 
     /// <summary>Gets the trailers of the finished call.</summary>
     /// <returns>The trailers (empty when the call failed before any arrived).</returns>
     /// <exception cref="InvalidOperationException">The call has not finished.</exception>
-    public Metadata GetTrailers() => _getTrailersFunc(_callbackState);
+    public Metadata GetTrailers() => _callbacks.GetTrailers();
 
     /// <summary>Cancels the call if it has not finished, and releases its resources.</summary>
-    public void Dispose() => _disposeAction(_callbackState);
+    public void Dispose() => _callbacks.Dispose();
 }
