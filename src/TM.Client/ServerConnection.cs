@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Sockets;
 using System.Text;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Configuration;
 using Spectre.Console;
-using TM.Grpc;
-using TM.Protos.Health.V1;
 using TM.Protos.V1;
 
 namespace TM.Client;
@@ -22,23 +24,51 @@ internal sealed class ServerConnection : IDisposable
     /// <summary>Where <c>dotnet run --project src/TM.Server</c> listens.</summary>
     public const string DefaultAddress = "http://127.0.0.1:5171";
 
+    /// <summary>Largest message the client takes: the server's own receive limit, so an answer it can send is never refused here.</summary>
+    public const int MaxReceiveMessageSize = 16 * 1024 * 1024;
+
     private readonly GrpcChannel _channel;
 
     private ServerConnection(Uri address, TimeSpan timeout, HttpMessageHandler? httpHandler)
     {
         Address = address;
         Timeout = timeout;
-        _channel = httpHandler is null
-            ? GrpcChannel.ForAddress(address)
-            : GrpcChannel.ForAddress(address, new GrpcChannelOptions
-            {
-                // The caller owns the handler (a test server's, typically): wrap it so disposing the channel leaves it usable.
-                HttpClient = new HttpClient(httpHandler, disposeHandler: false) { Timeout = System.Threading.Timeout.InfiniteTimeSpan },
-                DisposeHttpClient = true,
-            });
+        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            // The caller owns a handler it passes in (a test server's, typically): disposing the channel leaves it usable.
+            HttpHandler = httpHandler,
+            DisposeHttpClient = httpHandler is null,
+            MaxReceiveMessageSize = MaxReceiveMessageSize,
+            ServiceConfig = new ServiceConfig { MethodConfigs = { ReadRetries } },
+        });
         TranslationMemory = new TranslationMemory.TranslationMemoryClient(_channel);
         Health = new Health.HealthClient(_channel);
     }
+
+    /// <summary>
+    /// Reads are retried on UNAVAILABLE (a server restarting, a connection reset under it): they change nothing, so a
+    /// second attempt is always safe. Writes are not: an import may have committed before its answer was lost, and
+    /// `tm import` resumes those by import id instead. Four attempts with backoff add about a second, on average,
+    /// before `tm` reports a server that is down.
+    /// </summary>
+    private static MethodConfig ReadRetries => new()
+    {
+        Names =
+        {
+            new MethodName { Service = TM.Protos.V1.TranslationMemory.Descriptor.FullName, Method = "Lookup" },
+            new MethodName { Service = TM.Protos.V1.TranslationMemory.Descriptor.FullName, Method = "Concordance" },
+            new MethodName { Service = TM.Protos.V1.TranslationMemory.Descriptor.FullName, Method = "GetStats" },
+            new MethodName { Service = TM.Protos.V1.TranslationMemory.Descriptor.FullName, Method = "ListImports" },
+        },
+        RetryPolicy = new RetryPolicy
+        {
+            MaxAttempts = 4,
+            InitialBackoff = TimeSpan.FromMilliseconds(250),
+            MaxBackoff = TimeSpan.FromSeconds(2),
+            BackoffMultiplier = 2,
+            RetryableStatusCodes = { StatusCode.Unavailable },
+        },
+    };
 
     /// <summary>The server's address.</summary>
     public Uri Address { get; }
@@ -215,7 +245,7 @@ internal sealed class ServerConnection : IDisposable
 
     private static string UnavailableCause(RpcException exception)
     {
-        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
+        for (Exception? inner = exception.Status.DebugException ?? exception; inner is not null; inner = inner.InnerException)
         {
             if (inner is SocketException socket)
             {

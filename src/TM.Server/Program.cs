@@ -1,13 +1,14 @@
 using TM.Server.Hosting;
 
-// The TM server: gRPC over HTTP/2 on loopback, SQLite in the user's data folder, seeds imported on first
-// start. See README.md for the options (--port, --data-dir, --host, --seeds-dir, --tls-certificate).
+// The TM server: gRPC (and HTTP/JSON) on loopback, SQLite in the user's data folder, seeds imported on first start.
+// See README.md for the options (--port, --data-dir, --host, --seeds-dir, --tls-certificate, --http-port, --reflection).
 try
 {
     var app = await TmServerApp.CreateAsync(args);
     await app.StartAsync();
     await app.WaitForShutdownAsync();
-    return 0;
+    // 1 when the memories could not be loaded (MemoryLoader stopped the server and said why).
+    return Environment.ExitCode;
 }
 catch (Exception e) when (e is ArgumentException or IOException)
 {

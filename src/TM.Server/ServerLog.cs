@@ -43,4 +43,16 @@ internal static partial class ServerLog
 
     [LoggerMessage(23, LogLevel.Information, "The index snapshot of memory '{Memory}' is out of date ({Reason}); rebuilding the index from the database.")]
     public static partial void SnapshotStale(ILogger logger, string memory, string reason);
+
+    [LoggerMessage(10, LogLevel.Information, "TM server ready: {Memories} memories loaded.")]
+    public static partial void Ready(ILogger logger, int memories);
+
+    [LoggerMessage(11, LogLevel.Critical, "The memories could not be loaded; the server stops.")]
+    public static partial void LoadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Error, "Call {Method} failed with an internal error, error id {ErrorId}.")]
+    public static partial void CallFailed(ILogger logger, string method, string errorId, Exception exception);
+
+    [LoggerMessage(13, LogLevel.Warning, "Serving {Address} in cleartext to the network: anyone who can reach it can read and change every memory. Use --tls-certificate, or bind 127.0.0.1.")]
+    public static partial void CleartextOnNetwork(ILogger logger, string address);
 }

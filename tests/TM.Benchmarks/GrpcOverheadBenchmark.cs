@@ -9,14 +9,15 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TM.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace TM.Benchmarks;
 
 /// <summary>
-/// What TM.Grpc itself costs per unary call, with no TM work behind it: an in-process Kestrel server (our
+/// What the gRPC stack itself (grpc-dotnet) costs per unary call, with no TM work behind it: an in-process Kestrel server (
 /// AddGrpc/MapGrpcService, h2c on a loopback port) whose one method returns a fixed byte array, called through
-/// our GrpcChannel by 1 to 64 concurrent callers, on one channel and on several. Client and server share the
+/// Grpc.Net.Client's GrpcChannel by 1 to 64 concurrent callers, on one channel and on several. Client and server share the
 /// cores, as they do in the <c>seeds</c> benchmark, so CPU per call (both sides together) is what bounds
 /// the throughput; a real Lookup adds its own cost on top.
 /// </summary>
@@ -40,7 +41,7 @@ internal static class GrpcOverheadBenchmark
         arguments.ThrowIfUnknown();
 
         // Created first: its header records the load average before this benchmark adds its own.
-        var report = new MarkdownReport(onlyCallers == 0 ? Command : $"{Command}-{onlyCallers}", "TM.Grpc overhead — trivial unary calls over loopback h2c");
+        var report = new MarkdownReport(onlyCallers == 0 ? Command : $"{Command}-{onlyCallers}", "gRPC overhead (grpc-dotnet) — trivial unary calls over loopback h2c");
 
         var clock = Stopwatch.StartNew();
         void Log(string message) => Console.Error.WriteLine($"[{Command} {clock.Elapsed:mm\\:ss}] {message}");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using TM.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using TM.Protos.V1;
 using TM.Storage;
 

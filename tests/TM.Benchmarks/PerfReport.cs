@@ -24,7 +24,7 @@ internal static class PerfReport
         }
         report.Paragraph(
             $"The server runs as a child process, `dotnet TM.Server.dll --no-seeds true` from this benchmark's build (server GC, as the server ships), on a " +
-            $"free loopback port with a fresh data directory; the clients are our own gRPC client (TM.Grpc) in this process. Client and server share the " +
+            $"free loopback port with a fresh data directory; the clients are grpc-dotnet clients (Grpc.Net.Client) in this process. Client and server share the " +
             $"machine's {Environment.ProcessorCount} cores. Memory: the synthetic corpus of `scale` ({n:N0} pairs, 20% revisions) written as TMX 1.4b by " +
             $"TmxWriter; queries: the `scale` query set ({SyntheticTmxDataset.SentencesPerRate} memory sentences per edit rate and {SyntheticTmxDataset.UnrelatedSentences} " +
             $"unrelated sentences, per language). Lookups at θ = {theta:0}, k = {k}. In-process latency and exactness against brute force: see `scale-{n}.md`.");

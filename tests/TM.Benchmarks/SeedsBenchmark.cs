@@ -2,7 +2,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using TM.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using TM.Matching;
 using TM.Protos.V1;
 using TM.Server.Hosting;
@@ -47,6 +48,7 @@ internal static class SeedsBenchmark
                 "--Logging:LogLevel:Default", "Warning",
             ]);
             await app.StartAsync();
+            await TmServerApp.WhenReadyAsync(app);
             var startTime = Stopwatch.GetElapsedTime(startTimestamp);
             var address = TmServerApp.ListeningAddresses(app).Single();
 
@@ -89,8 +91,8 @@ internal static class SeedsBenchmark
             report.Heading("Latency");
             report.Table(["Path", "Clients", "Lookups", "p50", "p90", "p99", "max", "Throughput"],
             [
-                LatencyRow("gRPC Lookup, our client (TM.Grpc) over loopback h2c", 1, single.Latency, single.Elapsed),
-                LatencyRow("gRPC Lookup, our client (TM.Grpc) over loopback h2c", clientCount, concurrent.Latency, concurrent.Elapsed),
+                LatencyRow("gRPC Lookup, Grpc.Net.Client over loopback h2c", 1, single.Latency, single.Elapsed),
+                LatencyRow("gRPC Lookup, Grpc.Net.Client over loopback h2c", clientCount, concurrent.Latency, concurrent.Elapsed),
                 LatencyRow("in-process TranslationMemoryCatalog.Lookup (index + SQLite fetch)", 1, catalogRun.Latency, catalogRun.Elapsed),
                 LatencyRow("in-process FuzzyIndex.Search", 1, indexRun.Latency, indexRun.Elapsed),
             ]);

@@ -7,7 +7,7 @@ namespace TM.Benchmarks;
 internal static class SegmentUpload
 {
     /// <summary>Sends the pairs and returns the server's answer, which comes once the stream is committed.</summary>
-    /// <exception cref="TM.Grpc.RpcException">The server refused a pair or failed; it then stored nothing from the stream.</exception>
+    /// <exception cref="Grpc.Core.RpcException">The server refused a pair or failed; it then stored nothing from the stream.</exception>
     public static async Task<ImportSegmentsResponse> SendAsync(
         TranslationMemory.TranslationMemoryClient client, IEnumerable<CatalogPair> pairs, string memory, DateTime deadline)
     {

@@ -19,7 +19,7 @@ internal sealed class TmxUpload
     public long BytesSent => Volatile.Read(ref _bytesSent);
 
     /// <summary>Sends the file and returns the server's answer, which comes once every batch is committed.</summary>
-    /// <exception cref="TM.Grpc.RpcException">The server refused the file or failed.</exception>
+    /// <exception cref="Grpc.Core.RpcException">The server refused the file or failed.</exception>
     public async Task<ImportTmxResponse> SendAsync(TranslationMemory.TranslationMemoryClient client, string path, string memory, DateTime deadline)
     {
         ArgumentNullException.ThrowIfNull(client);

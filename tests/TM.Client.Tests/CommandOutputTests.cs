@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Protos.V1;
 
 namespace TM.Client.Tests;

@@ -1,5 +1,5 @@
-using TM.Grpc;
-using TM.Protos.Health.V1;
+using Grpc.Core;
+using Grpc.Health.V1;
 
 namespace TM.Client.Tests;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Protos.V1;
 
 namespace TM.Client.Tests;

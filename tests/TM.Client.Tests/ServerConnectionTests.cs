@@ -1,4 +1,4 @@
-using TM.Grpc;
+using Grpc.Core;
 
 namespace TM.Client.Tests;
 

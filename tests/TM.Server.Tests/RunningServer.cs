@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using TM.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using TM.Protos.V1;
 using TM.Server.Hosting;
 using TM.Server.Memory;
@@ -28,6 +29,7 @@ internal sealed class RunningServer : IAsyncDisposable
     {
         var app = await TmServerApp.CreateAsync(["--port", "0", "--data-dir", dataDirectory, "--seeds-dir", RepositoryPaths.Seeds, .. extraArguments]);
         await app.StartAsync();
+        await TmServerApp.WhenReadyAsync(app);
         return new RunningServer(app);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using TM.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using TM.Protos.V1;
 using TM.Server.Hosting;
 
@@ -7,7 +8,7 @@ namespace TM.Server.Tests;
 
 /// <summary>
 /// The real server — Kestrel on a random loopback port, a SQLite file in a temporary folder, the
-/// seeds imported — and a client of our own gRPC stack pointed at it.
+/// seeds imported — and a Grpc.Net.Client channel pointed at it.
 /// </summary>
 public class ServerFixture : IAsyncLifetime
 {
@@ -32,6 +33,7 @@ public class ServerFixture : IAsyncLifetime
         _app = await TmServerApp.CreateAsync(
             ["--port", "0", "--data-dir", _dataDirectory, "--seeds-dir", RepositoryPaths.Seeds, .. ExtraArguments]);
         await _app.StartAsync();
+        await TmServerApp.WhenReadyAsync(_app);
         Address = TmServerApp.ListeningAddresses(_app).Single();
         Channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxSendMessageSize = 64 * 1024 * 1024 });
         Client = new TranslationMemory.TranslationMemoryClient(Channel);

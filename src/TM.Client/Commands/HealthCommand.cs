@@ -1,52 +1,100 @@
 using System.CommandLine;
+using Grpc.Core;
+using Grpc.Health.V1;
 using Spectre.Console;
-using TM.Protos.Health.V1;
+using TM.Protos.V1;
 
 namespace TM.Client.Commands;
 
-/// <summary><c>tm health</c>: asks the standard gRPC health service whether the server is serving.</summary>
+/// <summary>
+/// <c>tm health</c>: asks the standard gRPC health service about the server as a whole and about each of its checks
+/// (the server answers for each under its own service name), or about one service with <c>--service</c>.
+/// </summary>
 internal sealed class HealthCommand : ServerCommand
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly Option<string> _service = new("--service")
+    // The names the server's health service answers for, with what each says (see the server's HealthCheckNames).
+    private static readonly (string Service, string Meaning)[] Checks =
+    [
+        (TranslationMemory.Descriptor.FullName, "lookups and imports can be served"),
+        ("tm.store", "the database answers a query"),
+        ("tm.index", "every memory's index is loaded and current"),
+        ("tm.data-directory", "the data directory takes new files"),
+    ];
+
+    private readonly Option<string?> _service = new("--service")
     {
-        Description = "Service to ask about, e.g. tm.v1.TranslationMemory [default: the whole server]",
+        Description = "Ask about one service only, e.g. tm.v1.TranslationMemory or tm.store [default: the server and each of its checks]",
         HelpName = "name",
-        DefaultValueFactory = _ => "",
     };
 
     public HealthCommand(CliContext context, CommonOptions common)
-        : base("health", "Checks that the server is up and serving (grpc.health.v1.Health/Check)", context, common, DefaultTimeout, withMemory: false)
+        : base("health", "Shows whether the server is serving, and each of its health checks (grpc.health.v1.Health)", context, common, DefaultTimeout, withMemory: false)
     {
         Add(_service);
     }
 
     protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
     {
-        var service = parseResult.GetValue(_service) ?? "";
-        var response = await connection.Health.CheckAsync(new HealthCheckRequest { Service = service }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
-        var serving = response.Status == HealthCheckResponse.Types.ServingStatus.Serving;
-        var status = StatusName(response.Status);
+        var only = parseResult.GetValue(_service);
+        var overall = await CheckAsync(connection, only ?? "", cancellationToken);
+        var checks = new List<(string Service, string Meaning, string Status)>();
+        if (only is null)
+        {
+            foreach (var (service, meaning) in Checks)
+                checks.Add((service, meaning, await CheckAsync(connection, service, cancellationToken)));
+        }
+
         if (WantsJson(parseResult))
         {
             WriteJson(json =>
             {
                 json.WriteStartObject();
                 json.WriteString("server", connection.DisplayAddress);
-                json.WriteString("service", service);
-                json.WriteString("status", status);
+                json.WriteString("service", only ?? "");
+                json.WriteString("status", overall);
+                json.WriteStartArray("checks");
+                foreach (var (service, meaning, status) in checks)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("service", service);
+                    json.WriteString("status", status);
+                    json.WriteString("meaning", meaning);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
                 json.WriteEndObject();
             });
         }
         else
         {
-            var what = service.Length == 0 ? "The TM server" : $"Service {service}";
-            Context.WriteLine($"{Markup.Escape(what)} at {Markup.Escape(connection.DisplayAddress)}: {(serving ? "[green]" : "[red]")}{status}[/]");
+            var what = string.IsNullOrEmpty(only) ? "The TM server" : $"Service {only}";
+            Context.WriteLine($"{Markup.Escape(what)} at {Markup.Escape(connection.DisplayAddress)}: {Colored(overall)}");
+            var width = checks.Count == 0 ? 0 : checks.Max(c => c.Service.Length);
+            foreach (var (service, meaning, status) in checks)
+                Context.WriteLine($"  {Markup.Escape(service.PadRight(width))}  {Colored(status.PadRight(15))}  {Markup.Escape(meaning)}");
         }
 
-        return serving ? ExitCodes.Success : ExitCodes.ServerError;
+        return overall == "SERVING" ? ExitCodes.Success : ExitCodes.ServerError;
     }
+
+    // The status's protocol name; NOT_FOUND (a service this server does not report on) as SERVICE_UNKNOWN.
+    private static async Task<string> CheckAsync(ServerConnection connection, string service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await connection.Health.CheckAsync(new HealthCheckRequest { Service = service }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
+            return StatusName(response.Status);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && service.Length > 0)
+        {
+            return "SERVICE_UNKNOWN";
+        }
+    }
+
+    private static string Colored(string status) =>
+        (status.TrimEnd() == "SERVING" ? "[green]" : "[red]") + Markup.Escape(status) + "[/]";
 
     private static string StatusName(HealthCheckResponse.Types.ServingStatus status) => status switch
     {

@@ -3,7 +3,7 @@ using Spectre.Console;
 using TM.Client.Import;
 using TM.Client.Input;
 using TM.Client.Output;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Protos.V1;
 
 namespace TM.Client.Commands;

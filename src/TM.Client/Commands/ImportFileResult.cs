@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TM.Client.Import;
 using TM.Client.Output;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Protos.V1;
 
 namespace TM.Client.Commands;

@@ -37,7 +37,7 @@ internal abstract class ServerCommand : Command
     /// <summary>The shared options.</summary>
     protected CommonOptions Common { get; }
 
-    /// <summary>Runs the command against an open connection; an <see cref="TM.Grpc.RpcException"/> it lets escape becomes the exit code.</summary>
+    /// <summary>Runs the command against an open connection; an <see cref="Grpc.Core.RpcException"/> it lets escape becomes the exit code.</summary>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
     protected abstract Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken);
 

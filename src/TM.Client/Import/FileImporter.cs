@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using TM.Client.Output;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Protos.V1;
 
 namespace TM.Client.Import;

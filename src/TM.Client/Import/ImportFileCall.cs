@@ -1,7 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Google.Protobuf;
 using TM.Client.Input;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Protos.V1;
 
 namespace TM.Client.Import;

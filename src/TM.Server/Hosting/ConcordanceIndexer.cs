@@ -17,7 +17,7 @@ namespace TM.Server.Hosting;
 /// imports, which matter more than a concordance that is behind (rows not yet indexed are still found, by a scan).
 /// A backlog left by a killed server is picked up at the next start.
 /// </remarks>
-internal sealed class ConcordanceIndexer(TranslationMemoryCatalog catalog, ILogger<ConcordanceIndexer> logger) : BackgroundService
+internal sealed class ConcordanceIndexer(TranslationMemoryCatalog catalog, ServerReadiness readiness, ILogger<ConcordanceIndexer> logger) : BackgroundService
 {
     /// <summary>Rows per step: about a third of a second of work.</summary>
     public const int Step = 2_000;
@@ -27,8 +27,10 @@ internal sealed class ConcordanceIndexer(TranslationMemoryCatalog catalog, ILogg
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Off the start-up path: the host finishes starting before the first step runs.
-        await Task.Yield();
+        // Off the start-up path: the memories load first, with the machine to themselves.
+        await readiness.Ready.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!readiness.IsReady)
+            return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

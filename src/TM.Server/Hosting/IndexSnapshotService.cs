@@ -20,14 +20,17 @@ namespace TM.Server.Hosting;
 /// batch is waited for by the memory's gate. A shutdown that runs out of time abandons the save.
 /// </para>
 /// </remarks>
-internal sealed class IndexSnapshotService(TranslationMemoryCatalog catalog, ServerOptions options) : BackgroundService
+internal sealed class IndexSnapshotService(TranslationMemoryCatalog catalog, ServerOptions options, ServerReadiness readiness) : BackgroundService
 {
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
         try
         {
+            // Nothing to save before the memories are loaded; nothing at all when they could not be.
+            await readiness.Ready.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!readiness.IsReady)
+                return;
             // What the start analyzed (everything it did not load from a snapshot), at once.
             await catalog.SaveSnapshotsAsync(memory => !memory.LoadedFromSnapshot, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)

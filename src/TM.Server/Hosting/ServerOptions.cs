@@ -35,6 +35,27 @@ public sealed record ServerOptions
     /// <summary>When true, an empty default memory stays empty.</summary>
     public bool SkipSeeds { get; init; }
 
+    /// <summary>
+    /// A second port, cleartext HTTP/1.1, for the HTTP/JSON routes (browsers, <c>curl</c> without
+    /// <c>--http2-prior-knowledge</c>); null (the default) opens none. Kestrel cannot serve HTTP/1.1 and prior-knowledge
+    /// HTTP/2 on one cleartext port, so the main port speaks HTTP/2 only unless it has TLS, where ALPN serves both.
+    /// <c>--http-port</c> or <c>TM_HTTP_PORT</c>; 0 picks a free one.
+    /// </summary>
+    public int? HttpPort { get; init; }
+
+    /// <summary>
+    /// Whether the gRPC server reflection service answers (grpcurl, Postman, Evans and Kreya discover the API with it).
+    /// Null (the default) means on when the server binds a loopback address only, off when it serves the network.
+    /// <c>--reflection true|false</c> or <c>TM_REFLECTION</c>.
+    /// </summary>
+    public bool? Reflection { get; init; }
+
+    /// <summary>True when <see cref="Host"/> is a loopback address (127.0.0.1, ::1, localhost).</summary>
+    public bool IsLoopback => Host is "localhost" || (System.Net.IPAddress.TryParse(Host, out var address) && System.Net.IPAddress.IsLoopback(address));
+
+    /// <summary>Whether reflection is served: <see cref="Reflection"/> when given, else <see cref="IsLoopback"/>.</summary>
+    public bool ServesReflection => Reflection ?? IsLoopback;
+
     /// <summary>PKCS#12 certificate file for TLS; null serves HTTP/2 in cleartext (h2c).</summary>
     public string? TlsCertificatePath { get; init; }
 
@@ -95,6 +116,20 @@ public sealed record ServerOptions
             if (!int.TryParse(checkSeconds, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1 or > 86_400)
                 throw new ArgumentException($"The snapshot check interval '{checkSeconds}' is not a number of seconds from 1 to 86400 (--snapshot-check-seconds or TM_SNAPSHOT_CHECK_SECONDS).");
             options = options with { SnapshotCheckInterval = TimeSpan.FromSeconds(parsed) };
+        }
+        var httpPort = Get("http-port", "TM_HTTP_PORT");
+        if (httpPort is not null)
+        {
+            if (!int.TryParse(httpPort, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed > 65535)
+                throw new ArgumentException($"The HTTP port '{httpPort}' is not a number from 0 to 65535 (--http-port or TM_HTTP_PORT).");
+            options = options with { HttpPort = parsed };
+        }
+        var reflection = Get("reflection", "TM_REFLECTION");
+        if (reflection is not null)
+        {
+            if (!bool.TryParse(reflection, out var parsed))
+                throw new ArgumentException($"The reflection setting '{reflection}' is not true or false (--reflection or TM_REFLECTION).");
+            options = options with { Reflection = parsed };
         }
         var minChanges = Get("snapshot-min-changes", "TM_SNAPSHOT_MIN_CHANGES");
         if (minChanges is not null)

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
@@ -6,87 +7,143 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using TM.Protos.V1;
+using TM.Server.Hosting.Health;
 using TM.Server.Memory;
 using TM.Server.Services;
 using TM.Storage;
 
 namespace TM.Server.Hosting;
 
-/// <summary>Builds the server: Kestrel on HTTP/2, the gRPC services, the store and its indexes, the seeds.</summary>
+/// <summary>
+/// Builds the server: Kestrel, grpc-dotnet with its error boundary and readiness gate, the TranslationMemory service
+/// (also as HTTP/JSON), the standard health and reflection services, the store and its indexes.
+/// </summary>
 public static class TmServerApp
 {
     /// <summary>
-    /// Creates a server ready to start: the database is open, every memory is indexed and an empty
-    /// default memory has been filled from the seeds.
+    /// Creates a server ready to start: the database is open and migrated. Once started, it listens at once and loads
+    /// every memory's index (and seeds an empty default memory) in the background; <see cref="WhenReadyAsync"/> says when.
     /// </summary>
-    /// <param name="args">Command-line arguments (<c>--port</c>, <c>--data-dir</c>, <c>--host</c>, <c>--seeds-dir</c>, <c>--no-seeds true</c>, <c>--tls-certificate</c>).</param>
-    public static async Task<WebApplication> CreateAsync(string[] args)
+    /// <param name="args">Command-line arguments (<c>--port</c>, <c>--data-dir</c>, <c>--host</c>, <c>--seeds-dir</c>, <c>--no-seeds true</c>, <c>--tls-certificate</c>, <c>--http-port</c>, <c>--reflection</c>; see README).</param>
+    /// <exception cref="ArgumentException">An option has a value the server cannot use; the message names it.</exception>
+    public static Task<WebApplication> CreateAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         var options = ServerOptions.From(builder.Configuration, Environment.GetEnvironmentVariable);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // grpc-dotnet logs every non-OK status at Information: a client's typo is not news for the operator.
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         // This category only logs each request's start and end (Information); leaving it enabled at any level makes
         // the host create an Activity per request, ~850 bytes per Lookup for nothing.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        var address = ParseHost(options.Host);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            Listen(kestrel, options);
+            Listen(kestrel, address, options);
         });
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => SegmentStore.Open(options.DatabasePath));
         builder.Services.AddSingleton<TranslationMemoryCatalog>();
+        builder.Services.AddSingleton<ServerReadiness>();
+        // Registered first: hosted services start in this order, and the others wait for the memories it loads.
+        builder.Services.AddHostedService<MemoryLoader>();
         builder.Services.AddHostedService<ConcordanceIndexer>();
         builder.Services.AddHostedService<IndexSnapshotService>();
-        builder.Services.AddGrpc(grpc =>
+
+        // Singletons, so grpc-dotnet does not create them per call.
+        builder.Services.AddSingleton<ErrorBoundaryInterceptor>();
+        builder.Services.AddSingleton<ReadinessInterceptor>();
+        builder.Services
+            .AddGrpc(grpc =>
+            {
+                grpc.MaxReceiveMessageSize = RequestLimits.MaxReceiveMessageSize;
+                grpc.EnableDetailedErrors = false;
+                // Only for clients that accept gzip (grpc-accept-encoding); Fastest, because most answers are a few KB
+                // where a higher level saves little and costs CPU on every lookup.
+                grpc.ResponseCompressionAlgorithm = "gzip";
+                grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
+                // In this order: the error boundary sees what the readiness gate throws.
+                grpc.Interceptors.Add<ErrorBoundaryInterceptor>();
+                grpc.Interceptors.Add<ReadinessInterceptor>();
+            })
+            .AddJsonTranscoding();
+        if (options.ServesReflection)
+            builder.Services.AddGrpcReflection();
+        builder.Services
+            .AddGrpcHealthChecks(health =>
+            {
+                health.Services.Clear();
+                health.Services.Map("", _ => true);
+                health.Services.Map(TranslationMemory.Descriptor.FullName, check => check.Name is HealthCheckNames.Store or HealthCheckNames.Index);
+                foreach (var name in (string[])[HealthCheckNames.Store, HealthCheckNames.Index, HealthCheckNames.DataDirectory])
+                    health.Services.Map(name, check => check.Name == name);
+            })
+            .AddCheck<StoreHealthCheck>(HealthCheckNames.Store)
+            .AddCheck<IndexHealthCheck>(HealthCheckNames.Index)
+            .AddCheck<DataDirectoryHealthCheck>(HealthCheckNames.DataDirectory);
+        // Watch is fed by the periodic publisher: soon after start, then every 5 s (the default waits 5 s, then 30 s).
+        builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
         {
-            grpc.MaxReceiveMessageSize = RequestLimits.MaxReceiveMessageSize;
-            grpc.ResponseCompressionAlgorithm = null;
+            publisher.Delay = TimeSpan.FromSeconds(1);
+            publisher.Period = TimeSpan.FromSeconds(5);
         });
 
         var app = builder.Build();
+        app.UseMiddleware<UnreadableRequestMiddleware>();
         app.MapGrpcService<TranslationMemoryService>();
-        app.MapGrpcService<HealthService>();
-
-        var catalog = app.Services.GetRequiredService<TranslationMemoryCatalog>();
-        catalog.Load();
-        await SeedImporter.ImportIfEmptyAsync(catalog, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TM.Server.Seeds"));
+        app.MapGrpcHealthChecksService();
+        if (options.ServesReflection)
+            app.MapGrpcReflectionService();
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthReportJson.WriteAsync });
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TM.Server");
-            foreach (var address in ListeningAddresses(app))
-                ServerLog.Listening(logger, address, Path.GetDirectoryName(options.DatabasePath)!);
+            foreach (var listening in ListeningAddresses(app))
+                ServerLog.Listening(logger, listening, Path.GetDirectoryName(options.DatabasePath)!);
+            if (!options.IsLoopback && options.TlsCertificatePath is null)
+                ServerLog.CleartextOnNetwork(logger, options.Host);
         });
-        return app;
+        return Task.FromResult(app);
     }
 
-    /// <summary>The addresses the started server listens on, with the real port when 0 was asked for.</summary>
+    /// <summary>Completes when the started server has loaded every memory and seeded the default one; faults when it could not.</summary>
+    public static Task WhenReadyAsync(WebApplication app) => app.Services.GetRequiredService<ServerReadiness>().Ready;
+
+    /// <summary>The addresses the started server listens on, with the real port when 0 was asked for: the gRPC port first.</summary>
     public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
 
-    private static void Listen(KestrelServerOptions kestrel, ServerOptions options)
+    private static IPAddress ParseHost(string host) => host switch
     {
-        var address = options.Host switch
-        {
-            "localhost" => IPAddress.Loopback,
-            "*" or "+" => IPAddress.IPv6Any,
-            _ => IPAddress.TryParse(options.Host, out var parsed)
-                ? parsed
-                : throw new ArgumentException($"The host '{options.Host}' is not an IP address (--host or TM_HOST); use 127.0.0.1, ::1, 0.0.0.0 or *."),
-        };
+        "localhost" => IPAddress.Loopback,
+        "*" or "+" => IPAddress.IPv6Any,
+        _ => IPAddress.TryParse(host, out var parsed)
+            ? parsed
+            : throw new ArgumentException($"The host '{host}' is not an IP address (--host or TM_HOST); use 127.0.0.1, ::1, 0.0.0.0 or *."),
+    };
+
+    private static void Listen(KestrelServerOptions kestrel, IPAddress address, ServerOptions options)
+    {
         kestrel.Listen(address, options.Port, listen =>
         {
             if (options.TlsCertificatePath is null)
             {
-                // Cleartext HTTP/2 has no ALPN to negotiate with, so clients must speak HTTP/2 from the first byte.
+                // Cleartext HTTP/2 has no ALPN to negotiate with, so clients must speak HTTP/2 from the first byte
+                // (gRPC clients do; curl needs --http2-prior-knowledge). HTTP/1.1 clients use --http-port.
                 listen.Protocols = HttpProtocols.Http2;
                 return;
             }
+            // With TLS, ALPN serves gRPC and HTTP/2 JSON calls and HTTP/1.1 browsers on the one port.
             listen.Protocols = HttpProtocols.Http1AndHttp2;
             listen.UseHttps(X509CertificateLoader.LoadPkcs12FromFile(options.TlsCertificatePath, options.TlsCertificatePassword));
         });
+        if (options.HttpPort is { } httpPort)
+            kestrel.Listen(address, httpPort, listen => listen.Protocols = HttpProtocols.Http1);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO.Pipelines;
 using TM.Interchange;
 using TM.Server.Memory;
@@ -72,13 +73,56 @@ internal sealed class FileImportJob
     public int BatchesThisCall { get; private set; }
 
     /// <summary>
-    /// Runs the import to its end and records how it ended: completed, failed (a damaged file, with the reason), or
-    /// interrupted (the upload broke off or was cancelled; resumable).
+    /// Runs the import while <paramref name="upload"/> writes the file into <see cref="Input"/>, and records how it
+    /// ended: completed, failed (a damaged file, with the reason), or interrupted (the upload broke off, was cancelled
+    /// or the server is stopping; resumable).
     /// </summary>
+    /// <param name="upload">Copies the file's bytes, as they arrive, into the pipe it is given; stops early when the pipe's reader has stopped.</param>
+    /// <param name="callAborted">The call ended (the client cancelled or went away).</param>
+    /// <param name="serverStopping">The server is shutting down: the import stops at its next batch instead of running on for minutes while the host waits.</param>
     /// <returns>The final progress, with <see cref="FileImportProgress.Completed"/> set.</returns>
-    /// <exception cref="InterchangeFormatException">The file is damaged; the batches before the damage are committed.</exception>
-    /// <exception cref="InvalidDataException">A resumed import's file is shorter than what the import had committed.</exception>
-    public async Task<FileImportProgress> RunAsync(CancellationToken cancellationToken)
+    /// <exception cref="ImportInputException">The file is damaged, is not the file a resumed import was reading, or holds a pair the store refuses; the message says what stays committed.</exception>
+    /// <exception cref="ImportStoppedException">The server is shutting down; the message says how to resume.</exception>
+    public async Task<FileImportProgress> RunAsync(Func<PipeWriter, CancellationToken, Task> upload, CancellationToken callAborted, CancellationToken serverStopping)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(callAborted, serverStopping);
+        var cancellationToken = stop.Token;
+        var running = RunStagesAsync(cancellationToken);
+        try
+        {
+            await upload(Input, cancellationToken);
+            await Input.CompleteAsync();
+        }
+        catch (Exception e)
+        {
+            // The client went away or cancelled: stop the parser; the stages record the import as interrupted.
+            await Input.CompleteAsync(e);
+        }
+
+        try
+        {
+            return await running;
+        }
+        catch (Exception e) when (serverStopping.IsCancellationRequested && !callAborted.IsCancellationRequested && e is not (InterchangeFormatException or InvalidDataException or ArgumentException))
+        {
+            throw new ImportStoppedException($"The server is shutting down. {ResumeAdvice()}");
+        }
+        catch (InterchangeFormatException e)
+        {
+            throw new ImportInputException($"{e.Message} {CommittedSummary()}", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImportInputException(e.Message, e);
+        }
+        catch (ArgumentException e)
+        {
+            // A unit the store or index refuses; the readers' own checks make this rare.
+            throw new ImportInputException($"{e.Message} {CommittedSummary()}", e);
+        }
+    }
+
+    private async Task<FileImportProgress> RunStagesAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var parsing = Task.Factory.StartNew(() => Parse(stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -105,6 +149,26 @@ internal sealed class FileImportJob
         _catalog.CompleteImport(Run, damaged ? ImportStatus.Failed : ImportStatus.Interrupted, damaged ? error.Message : Interruption(error));
         throw error;
     }
+
+    // What a failed import leaves stored, for the message that reports the failure.
+    private string CommittedSummary()
+    {
+        var committed = Committed;
+        if (committed.BatchesCommitted == 0)
+            return "Nothing from this file was stored.";
+        return $"The {Count(committed.BatchesCommitted)} batches before the error committed {Count(committed.UnitsCommitted)} units " +
+            $"({Count(committed.PairsStored)} pairs stored), which stay stored; the failing batch stored nothing.";
+    }
+
+    private string ResumeAdvice()
+    {
+        if (Run is not { } run)
+            return "Nothing from this file was stored; send it again once the server is back.";
+        var id = run.Id.ToString(CultureInfo.InvariantCulture);
+        return $"Import {id} is interrupted with {Count(Committed.UnitsCommitted)} units committed; send the same file again with resume_import_id = {id} once the server is back.";
+    }
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private void Parse(CancellationTokenSource stop)
     {

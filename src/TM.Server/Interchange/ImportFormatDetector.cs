@@ -10,16 +10,21 @@ internal static class ImportFormatDetector
     /// <summary>Bytes of the file's start that <see cref="Sniff"/> wants to see: enough for a BOM, an XML declaration and a first row.</summary>
     public const int SniffLength = 4096;
 
-    /// <summary>The format named by the request's <c>format</c> field; null when it is empty.</summary>
-    /// <exception cref="FormatException">The value names no format this server reads.</exception>
-    public static ImportFileFormat? FromName(string format) => format.Trim().ToLowerInvariant() switch
+    /// <summary>
+    /// The format named by the request's <c>format</c> field: true with null when it is empty, false when it names no
+    /// format this server reads.
+    /// </summary>
+    public static bool TryFromName(string format, out ImportFileFormat? result)
     {
-        "" => null,
-        "tmx" => ImportFileFormat.Tmx,
-        "tsv" or "tab" => ImportFileFormat.Tsv,
-        "csv" => ImportFileFormat.Csv,
-        _ => throw new FormatException($"format is '{format}'; use \"tmx\", \"tsv\" or \"csv\", or leave it empty to detect the format."),
-    };
+        result = format.Trim().ToLowerInvariant() switch
+        {
+            "tmx" => ImportFileFormat.Tmx,
+            "tsv" or "tab" => ImportFileFormat.Tsv,
+            "csv" => ImportFileFormat.Csv,
+            _ => null,
+        };
+        return result is not null || string.IsNullOrWhiteSpace(format);
+    }
 
     /// <summary>The format a file name's extension stands for; null when the extension says nothing.</summary>
     public static ImportFileFormat? FromFileName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch

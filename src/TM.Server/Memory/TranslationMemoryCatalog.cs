@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using TM.Interchange;
 using TM.Matching;
 using TM.Server.Hosting;
+using TM.Server.Interchange;
 using TM.Storage;
 using TM.Text;
 
@@ -46,12 +48,18 @@ public sealed class TranslationMemoryCatalog
     /// Loads the index of every stored memory, from its snapshot when that describes the memory as stored, else by
     /// analyzing its texts; creates the default memory if the store has none.
     /// </summary>
-    public void Load()
+    /// <param name="progress">Told which memory is being loaded, for health reports; null for none.</param>
+    /// <param name="cancellationToken">Stops between memories (the server is shutting down).</param>
+    public void Load(Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         _store.GetOrCreateMemory(SegmentStore.DefaultMemoryName);
         _snapshots?.DeleteUnfinished();
-        foreach (var info in _store.ListMemories())
+        var memories = _store.ListMemories();
+        for (var i = 0; i < memories.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            var info = memories[i];
+            progress?.Invoke($"loading memory '{info.Name}' ({(i + 1).ToString(CultureInfo.InvariantCulture)} of {memories.Count.ToString(CultureInfo.InvariantCulture)})");
             var started = Stopwatch.GetTimestamp();
             var version = _store.GetVersion(info.Id);
             MemoryIndex index;
@@ -70,6 +78,30 @@ public sealed class TranslationMemoryCatalog
             ServerLog.MemoryLoaded(_logger, info.Name, index.Korean.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, source);
         }
     }
+
+    /// <summary>The memories whose index could not take a committed batch: lookups miss part of them until a restart.</summary>
+    public IReadOnlyList<string> MemoriesWithFailedIndexUpdates()
+    {
+        var failed = new List<string>();
+        foreach (var memory in _memories.Values)
+        {
+            if (memory.Updates.HasFailed)
+                failed.Add(memory.Info.Name);
+        }
+        return failed;
+    }
+
+    /// <summary>Segments held by the indexes of every memory, for health reports.</summary>
+    public long IndexedSegments()
+    {
+        long total = 0;
+        foreach (var memory in _memories.Values)
+            total += memory.Korean.Count;
+        return total;
+    }
+
+    /// <summary>Reads the store once (the list of memories): throws when the database cannot be read.</summary>
+    public int CheckStore() => _store.ListMemories().Count;
 
     /// <summary>
     /// Saves the index snapshot of every memory whose snapshot is missing or older than the memory, so the next start
@@ -150,6 +182,27 @@ public sealed class TranslationMemoryCatalog
     public MemoryIndex? Find(string? name) =>
         _memories.TryGetValue(SegmentStore.NormalizeMemoryName(name), out var memory) ? memory : null;
 
+    /// <summary>The memory called <paramref name="name"/> (empty = default).</summary>
+    /// <exception cref="UnknownMemoryException">There is no such memory; the message lists those there are.</exception>
+    public MemoryIndex Get(string? name) => Find(name) ?? throw new UnknownMemoryException(name ?? "", MemoryNames);
+
+    /// <summary>Segments of <paramref name="memory"/> containing <paramref name="term"/> on one side or either.</summary>
+    public ConcordanceResult Concordance(MemoryIndex memory, string term, SegmentSide? side, int maxResults) =>
+        _store.Concordance(memory.Info.Id, term, side, maxResults);
+
+    /// <summary>Counts per memory: one memory (by name, which must exist), or all of them for an empty name.</summary>
+    /// <exception cref="UnknownMemoryException">A name was given and there is no such memory.</exception>
+    public IReadOnlyList<MemoryStatistics> Statistics(string name) =>
+        _store.GetStatistics(name.Length > 0 ? Get(name).Info.Name : null);
+
+    /// <summary>Imports recorded in one memory (by name, which must exist), or in all of them for an empty name, oldest first.</summary>
+    /// <exception cref="UnknownMemoryException">A name was given and there is no such memory.</exception>
+    public IReadOnlyList<TM.Storage.ImportRecord> ListImports(string name) =>
+        _store.ListImports(name.Length > 0 ? Get(name).Info.Name : null);
+
+    /// <summary>Every segment of <paramref name="memory"/>, oldest first, streamed from the store (one at a time in memory).</summary>
+    public IEnumerable<StoredSegment> ReadAll(MemoryIndex memory) => _store.ReadAll(memory.Info.Id);
+
     /// <summary>
     /// Stores pairs as one import of one transaction, then waits until the memory's indexes hold them, so a lookup
     /// right after the call finds them.
@@ -191,17 +244,40 @@ public sealed class TranslationMemoryCatalog
     }
 
     /// <summary>
-    /// Takes up an interrupted import again; throws <see cref="InvalidOperationException"/> when this server is
-    /// running it already (another call is importing the file right now).
+    /// Takes up an interrupted import again, after checking that this call may: the import exists, went into
+    /// <paramref name="memory"/>, read a file of <paramref name="kind"/>, runs with <paramref name="policy"/> when one is
+    /// given, is not complete and is not running in another call.
     /// </summary>
-    internal ImportRun ResumeImport(long importId, string memory)
+    /// <param name="importId">The import to carry on with.</param>
+    /// <param name="memory">The memory the call names (empty = default).</param>
+    /// <param name="kind">The kind of file the call sends.</param>
+    /// <param name="policy">The policy the call names, or null when it leaves it to the import.</param>
+    /// <returns>The import's handle and what it had committed before this call.</returns>
+    /// <exception cref="UnknownImportException">No such import.</exception>
+    /// <exception cref="ImportInputException">The call's memory, file kind or policy is not the import's.</exception>
+    /// <exception cref="ImportStateException">The import is complete, or another call is running it.</exception>
+    internal (ImportRun Run, ImportCounts Committed) ResumeImport(long importId, string memory, ImportKind kind, UpdatePolicy? policy)
     {
-        var index = GetOrCreate(memory);
+        var id = importId.ToString(CultureInfo.InvariantCulture);
+        var record = _store.FindImport(importId) ?? throw new UnknownImportException(importId);
+        var memoryName = SegmentStore.NormalizeMemoryName(memory);
+        if (!string.Equals(record.Memory, memoryName, StringComparison.Ordinal))
+            throw new ImportInputException($"Import {id} went into memory '{record.Memory}', not '{memoryName}'; resume it with memory '{record.Memory}'.");
+        var kindName = StoredNames.Of(kind);
+        if (!string.Equals(record.Kind, kindName, StringComparison.Ordinal))
+            throw new ImportInputException($"Import {id} read a {record.Kind} file, and this one is {(kind == ImportKind.Tmx ? "TMX" : "TSV or CSV")}: resume it with the same file.");
+        if (policy is { } given && record.Policy != given)
+            throw new ImportInputException($"Import {id} runs with update policy {StoredNames.Of(record.Policy)}; a resumed import keeps its policy (leave update_policy unset).");
+        if (record.Status == ImportStatus.Completed)
+            throw new ImportStateException($"Import {id} is complete: there is nothing to resume. Re-importing the file adds nothing that is already stored.");
+        var index = GetOrCreate(record.Memory);
         if (!_running.TryAdd(importId, 0))
-            throw new InvalidOperationException($"Import {importId} is running right now; wait for that call to end or cancel it.");
+            throw new ImportStateException($"Import {id} is running right now; wait for that call to end or cancel it.");
         try
         {
-            return new ImportRun(index, _store.ResumeImport(importId));
+            var run = new ImportRun(index, _store.ResumeImport(importId));
+            var committed = new ImportCounts(record.SourcePosition, record.PairsStored, record.PairsSkipped, record.PairsUpdated, record.PairsKeptExisting, record.Batches);
+            return (run, committed);
         }
         catch
         {
@@ -275,7 +351,7 @@ public sealed class TranslationMemoryCatalog
     /// <param name="cancellationToken">Stops the wait for the indexes once the pairs are committed.</param>
     public async Task<DocumentImport> ImportDocumentAsync(string? memory, string name, string text, UpdatePolicy policy, CancellationToken cancellationToken)
     {
-        var alignment = Align(memory, text);
+        var alignment = Align(memory, name, text);
         var outcome = await ImportAsync(memory, new ImportOptions(ImportKind.Document, name, policy), DocumentImport.PairsOf(alignment, name), cancellationToken);
         return new DocumentImport(alignment, outcome);
     }
@@ -284,15 +360,24 @@ public sealed class TranslationMemoryCatalog
     /// Splits and aligns a parallel document without storing it, with what <paramref name="memory"/> has learned
     /// as extra anchors (none when the memory does not exist yet).
     /// </summary>
-    public DocumentAlignment Align(string? memory, string text)
+    /// <param name="memory">Memory name; empty means the default.</param>
+    /// <param name="name">The document's name, put before the message of a <see cref="DocumentException"/>; empty for none.</param>
+    /// <param name="text">The document.</param>
+    /// <exception cref="DocumentException">The text is not a parallel document that can be aligned.</exception>
+    public DocumentAlignment Align(string? memory, string name, string text)
     {
         var index = Find(memory);
-        if (index is null || index.Korean.Count == 0)
-            return DefaultAligner.Align(text);
-        var learned = index.Lexicon.Current(_store, index.Info.Id);
-        return learned.Count == 0
-            ? DefaultAligner.Align(text)
-            : new DocumentAligner(AlignmentOptions.Default with { Learned = learned }).Align(text);
+        var learned = index is null || index.Korean.Count == 0 ? null : index.Lexicon.Current(_store, index.Info.Id);
+        var aligner = learned is null || learned.Count == 0 ? DefaultAligner : new DocumentAligner(AlignmentOptions.Default with { Learned = learned });
+        try
+        {
+            return aligner.Align(text);
+        }
+        catch (DocumentException e) when (name.Length > 0)
+        {
+            // The aligner knows lines, not files: the client learns which of its documents the line is in.
+            throw new DocumentException($"{name}: {e.Message}", e.LineNumber);
+        }
     }
 
     /// <summary>Fuzzy matches for <paramref name="text"/> against one side of a memory, best first.</summary>

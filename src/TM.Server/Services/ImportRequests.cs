@@ -40,32 +40,7 @@ internal static class ImportRequests
         return name.Length == 0 ? fallback : name;
     }
 
-    public static ImportFileFormat? Format(string value)
-    {
-        try
-        {
-            return ImportFormatDetector.FromName(value);
-        }
-        catch (FormatException e)
-        {
-            throw Invalid.Argument(e.Message);
-        }
-    }
-
-    /// <summary>The name ListImports shows for a policy.</summary>
-    public static string Name(UpdatePolicy policy) => policy switch
-    {
-        UpdatePolicy.KeepExisting => "keep_existing",
-        UpdatePolicy.Overwrite => "overwrite",
-        _ => "add_alternative",
-    };
-
-    /// <summary>The name ListImports shows for a status.</summary>
-    public static string Name(ImportStatus status) => status switch
-    {
-        ImportStatus.Running => "running",
-        ImportStatus.Completed => "completed",
-        ImportStatus.Failed => "failed",
-        _ => "interrupted",
-    };
+    public static ImportFileFormat? Format(string value) => ImportFormatDetector.TryFromName(value, out var format)
+        ? format
+        : throw Invalid.Argument($"format is '{value}'; use \"tmx\", \"tsv\" or \"csv\", or leave it empty to detect the format.");
 }

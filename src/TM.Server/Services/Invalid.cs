@@ -1,5 +1,5 @@
 using System.Globalization;
-using TM.Grpc;
+using Grpc.Core;
 
 namespace TM.Server.Services;
 
@@ -7,9 +7,6 @@ namespace TM.Server.Services;
 internal static class Invalid
 {
     public static RpcException Argument(string message) => new(new Status(StatusCode.InvalidArgument, message));
-
-    public static RpcException UnknownMemory(string name, IEnumerable<string> known) => new(new Status(StatusCode.NotFound,
-        $"Memory '{name}' does not exist. Memories on this server: {string.Join(", ", known)}. Import into a memory to create it."));
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Threading.Channels;
-using Google.Protobuf;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Interchange;
 using TM.Protos.V1;
 using TM.Server.Interchange;
 using TM.Server.Memory;
 using TM.Storage;
-using ImportRecord = TM.Storage.ImportRecord;
 
 namespace TM.Server.Services;
 
@@ -36,7 +34,12 @@ public sealed partial class TranslationMemoryService
                 ?? throw Invalid.Argument($"{fileName}: neither its name nor its first bytes say whether it is TMX, TSV or CSV; set 'format'.");
         }
 
-        var (resume, counts) = first.ResumeImportId == 0 ? (null, null) : Resume(first.ResumeImportId, first.Memory, format.Value, policy, first.UpdatePolicy != TM.Protos.V1.UpdatePolicy.Unspecified);
+        if (first.ResumeImportId < 0)
+            throw Invalid.Argument($"resume_import_id is {first.ResumeImportId.ToString(CultureInfo.InvariantCulture)}; use the import_id of an interrupted import, or 0 for a new import.");
+        var (resume, counts) = first.ResumeImportId == 0
+            ? (null, null)
+            : _catalog.ResumeImport(first.ResumeImportId, first.Memory, format == ImportFileFormat.Tmx ? ImportKind.Tmx : ImportKind.Segments,
+                first.UpdatePolicy == TM.Protos.V1.UpdatePolicy.Unspecified ? null : policy);
         var settings = new FileImportSettings(first.Memory, fileName, format.Value, policy, side, _options.ImportBatchSize, resume, counts);
 
         // Progress goes out from one task, in commit order; the commit thread never waits for the network. One
@@ -46,7 +49,7 @@ public sealed partial class TranslationMemoryService
         var writing = WriteProgressAsync(progress.Reader, responseStream, () => upload.BytesReceived, first.TotalBytes);
         try
         {
-            var final = await RunUploadAsync(job, upload, cancellationToken, _stopping);
+            var final = await job.RunAsync(upload.CopyToAsync, cancellationToken, _stopping);
             progress.Writer.TryWrite(final);
         }
         finally
@@ -70,7 +73,7 @@ public sealed partial class TranslationMemoryService
         var settings = new FileImportSettings(
             first.Memory, fileName, ImportFileFormat.Tmx, ImportRequests.Policy(first.UpdatePolicy), ImportRequests.SourceSide(first.SourceLang), _options.ImportBatchSize);
         var job = new FileImportJob(_catalog, settings, onCommitted: null);
-        var final = await RunUploadAsync(job, new Upload<ImportTmxRequest>(requestStream, first, static m => m.Chunk), cancellationToken, _stopping);
+        var final = await job.RunAsync(new Upload<ImportTmxRequest>(requestStream, first, static m => m.Chunk).CopyToAsync, cancellationToken, _stopping);
 
         var statistics = job.Statistics!;
         return new ImportTmxResponse
@@ -93,34 +96,16 @@ public sealed partial class TranslationMemoryService
     public override async Task ExportTmx(ExportTmxRequest request, IServerStreamWriter<ExportTmxChunk> responseStream, ServerCallContext context)
     {
         var memory = FindMemory(request.Memory);
-        var cancellationToken = context.CancellationToken;
-        await using var output = new ExportChunkStream(responseStream, cancellationToken);
-        await using var writer = new TmxWriter(output);
-        // ReadAll streams from SQLite in id order: one unit in memory at a time, plus the writer's 64 KB.
-        foreach (var segment in _catalog.Store.ReadAll(memory.Info.Id))
-        {
-            TranslationUnit unit;
-            try
-            {
-                unit = TmxSegmentMapper.ToUnit(segment);
-                await writer.WriteUnitAsync(unit, cancellationToken);
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException)
-            {
-                // The chunks sent so far do not end the file, so the client cannot mistake them for a complete export.
-                throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                    $"Segment {segment.Id.ToString(CultureInfo.InvariantCulture)} of memory '{memory.Info.Name}' cannot be written as TMX: {e.Message}"));
-            }
-        }
-        await writer.CompleteAsync(cancellationToken);
+        await using var output = new ExportChunkStream(responseStream, context.CancellationToken);
+        await TmxExport.WriteAsync(_catalog, memory, output, context.CancellationToken);
     }
 
     /// <inheritdoc />
     public override Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context)
     {
-        var memory = MemoryOrAll(request.Memory);
+        Invalid.CheckMemoryName(request.Memory);
         var response = new ListImportsResponse();
-        foreach (var record in _catalog.Store.ListImports(memory))
+        foreach (var record in _catalog.ListImports(request.Memory))
         {
             response.Imports.Add(new TM.Protos.V1.ImportRecord
             {
@@ -131,8 +116,8 @@ public sealed partial class TranslationMemoryService
                 PairsStored = record.PairsStored,
                 PairsSkipped = record.PairsSkipped,
                 Created = Rfc3339(record.Created),
-                Status = ImportRequests.Name(_catalog.EffectiveStatus(record)),
-                UpdatePolicy = ImportRequests.Name(record.Policy),
+                Status = StoredNames.Of(_catalog.EffectiveStatus(record)),
+                UpdatePolicy = StoredNames.Of(record.Policy),
                 PairsUpdated = record.PairsUpdated,
                 PairsKeptExisting = record.PairsKeptExisting,
                 UnitsCommitted = record.SourcePosition,
@@ -142,86 +127,6 @@ public sealed partial class TranslationMemoryService
             });
         }
         return Task.FromResult(response);
-    }
-
-    /// <summary>
-    /// Checks that an import can be resumed by this call and takes it up: NOT_FOUND for an unknown id,
-    /// INVALID_ARGUMENT for another memory or format, FAILED_PRECONDITION for a completed or running one.
-    /// </summary>
-    private (ImportRun Run, ImportCounts Counts) Resume(long importId, string memory, ImportFileFormat format, TM.Storage.UpdatePolicy policy, bool policyGiven)
-    {
-        var id = importId.ToString(CultureInfo.InvariantCulture);
-        if (importId < 0)
-            throw Invalid.Argument($"resume_import_id is {id}; use the import_id of an interrupted import, or 0 for a new import.");
-        var record = _catalog.Store.FindImport(importId)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Import {id} does not exist; see ListImports for the imports this server has."));
-        var memoryName = SegmentStore.NormalizeMemoryName(memory);
-        if (!string.Equals(record.Memory, memoryName, StringComparison.Ordinal))
-            throw Invalid.Argument($"Import {id} went into memory '{record.Memory}', not '{memoryName}'; resume it with memory '{record.Memory}'.");
-        var kind = format == ImportFileFormat.Tmx ? "tmx" : "segments";
-        if (!string.Equals(record.Kind, kind, StringComparison.Ordinal))
-            throw Invalid.Argument($"Import {id} read a {record.Kind} file, and this one is {format.ToString().ToUpperInvariant()}: resume it with the same file.");
-        if (policyGiven && record.Policy != policy)
-            throw Invalid.Argument($"Import {id} runs with update policy {ImportRequests.Name(record.Policy)}; a resumed import keeps its policy (leave update_policy unset).");
-        if (record.Status == ImportStatus.Completed)
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Import {id} is complete: there is nothing to resume. Re-importing the file adds nothing that is already stored."));
-        try
-        {
-            var run = _catalog.ResumeImport(importId, record.Memory);
-            var counts = new ImportCounts(record.SourcePosition, record.PairsStored, record.PairsSkipped, record.PairsUpdated, record.PairsKeptExisting, record.Batches);
-            return (run, counts);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, e.Message));
-        }
-    }
-
-    /// <summary>Feeds the upload into the job while it runs and maps a damaged file to INVALID_ARGUMENT.</summary>
-    private static async Task<FileImportProgress> RunUploadAsync<TRequest>(FileImportJob job, Upload<TRequest> upload, CancellationToken callAborted, CancellationToken serverStopping)
-        where TRequest : class
-    {
-        // A shutdown stops the import at its next batch instead of letting it run on for minutes while the host waits:
-        // what is committed stays, the import is left interrupted, and the client is told to resume it.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(callAborted, serverStopping);
-        var cancellationToken = stop.Token;
-        var running = job.RunAsync(cancellationToken);
-        try
-        {
-            await upload.CopyToAsync(job.Input, cancellationToken);
-            await job.Input.CompleteAsync();
-        }
-        catch (Exception e)
-        {
-            // The client went away or cancelled: stop the parser; the job records the import as interrupted.
-            await job.Input.CompleteAsync(e);
-        }
-
-        try
-        {
-            return await running;
-        }
-        catch (OperationCanceledException) when (serverStopping.IsCancellationRequested && !callAborted.IsCancellationRequested)
-        {
-            throw ShuttingDown(job);
-        }
-        catch (Exception e) when (serverStopping.IsCancellationRequested && !callAborted.IsCancellationRequested && e is not (InterchangeFormatException or InvalidDataException or ArgumentException))
-        {
-            throw ShuttingDown(job);
-        }
-        catch (InterchangeFormatException e)
-        {
-            throw Invalid.Argument($"{e.Message} {Committed(job)}");
-        }
-        catch (InvalidDataException e)
-        {
-            throw Invalid.Argument(e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            // A unit the store or index refuses; the readers' own checks make this rare.
-            throw Invalid.Argument($"{e.Message} {Committed(job)}");
-        }
     }
 
     private static async Task WriteProgressAsync(ChannelReader<FileImportProgress> progress, IServerStreamWriter<ImportProgress> responseStream, Func<long> bytesReceived, long totalBytes)
@@ -245,23 +150,6 @@ public sealed partial class TranslationMemoryService
                 Completed = p.Completed,
             });
         }
-    }
-
-    private static RpcException ShuttingDown(FileImportJob job)
-    {
-        var resume = job.Run is { } run
-            ? $"Import {run.Id.ToString(CultureInfo.InvariantCulture)} is interrupted with {Invalid.Count(job.Committed.UnitsCommitted)} units committed; send the same file again with resume_import_id = {run.Id.ToString(CultureInfo.InvariantCulture)} once the server is back."
-            : "Nothing from this file was stored; send it again once the server is back.";
-        return new RpcException(new Status(StatusCode.Unavailable, $"The server is shutting down. {resume}"));
-    }
-
-    private static string Committed(FileImportJob job)
-    {
-        var committed = job.Committed;
-        if (committed.BatchesCommitted == 0)
-            return "Nothing from this file was stored.";
-        return $"The {Invalid.Count(committed.BatchesCommitted)} batches before the error committed {Invalid.Count(committed.UnitsCommitted)} units " +
-            $"({Invalid.Count(committed.PairsStored)} pairs stored), which stay stored; the failing batch stored nothing.";
     }
 
     private static string Rfc3339(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Grpc.Core;
 using Microsoft.Extensions.Hosting;
-using TM.Grpc;
 using TM.Matching;
 using TM.Protos.V1;
 using TM.Server.Hosting;
@@ -14,9 +14,9 @@ using UpdatePolicy = TM.Storage.UpdatePolicy;
 namespace TM.Server.Services;
 
 /// <summary>
-/// The <c>tm.v1.TranslationMemory</c> gRPC service: validates requests, maps them onto the
-/// catalog, and turns bad input into INVALID_ARGUMENT / NOT_FOUND with an actionable message.
-/// Anything unexpected propagates to the gRPC layer, which answers UNKNOWN and logs it.
+/// The <c>tm.v1.TranslationMemory</c> gRPC service (also reached over HTTP/JSON): validates requests and maps them
+/// onto the catalog. It throws and never translates: bad fields are INVALID_ARGUMENT here, and what the catalog and the
+/// imports throw (an unknown memory, a damaged file, …) becomes a status in <see cref="ErrorBoundaryInterceptor"/>.
 /// </summary>
 public sealed partial class TranslationMemoryService : TranslationMemory.TranslationMemoryBase
 {
@@ -40,15 +40,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     {
         Invalid.CheckMemoryName(request.Memory);
         var policy = ImportRequests.Policy(request.UpdatePolicy);
-        DocumentImport import;
-        try
-        {
-            import = await _catalog.ImportDocumentAsync(request.Memory, request.Name, request.Text, policy, context.CancellationToken);
-        }
-        catch (DocumentException e)
-        {
-            throw Invalid.Argument(Describe(request.Name, e));
-        }
+        var import = await _catalog.ImportDocumentAsync(request.Memory, request.Name, request.Text, policy, context.CancellationToken);
         var response = new ImportDocumentResponse
         {
             PairsStored = import.Outcome.Added.Count,
@@ -72,15 +64,8 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     /// <inheritdoc />
     public override Task<AlignDocumentResponse> AlignDocument(AlignDocumentRequest request, ServerCallContext context)
     {
-        DocumentAlignment alignment;
-        try
-        {
-            alignment = _catalog.Align(request.Memory, request.Text);
-        }
-        catch (DocumentException e)
-        {
-            throw Invalid.Argument(Describe(request.Name, e));
-        }
+        Invalid.CheckMemoryName(request.Memory);
+        var alignment = _catalog.Align(request.Memory, request.Name, request.Text);
         var response = new AlignDocumentResponse { LinesDropped = alignment.DroppedLines.Count };
         response.DroppedLines.AddRange(alignment.DroppedLines);
         foreach (var bead in alignment.Beads)
@@ -128,6 +113,9 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         var importName = ImportRequests.FileName(first?.ImportName ?? "", origin ?? "segments");
         if (pairs.Count == 0)
             return new ImportSegmentsResponse { MessagesReceived = received };
+        // A client that cancels a stream it has not finished may still end it first (grpc-js sends END_STREAM, then
+        // RST_STREAM): look once more before committing, so a cancelled call stores nothing in all but a narrow race.
+        context.CancellationToken.ThrowIfCancellationRequested();
         var outcome = await _catalog.ImportAsync(first!.Memory, new ImportOptions(ImportKind.Segments, importName, policy, side), pairs, context.CancellationToken);
         return new ImportSegmentsResponse
         {
@@ -155,17 +143,8 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
             MaxResults = request.MaxResults == 0 ? RequestLimits.DefaultLookupResults : Math.Min(request.MaxResults, RequestLimits.MaxLookupResults),
             MinScore = request.MinScore == 0 ? RequestLimits.DefaultMinScore : request.MinScore,
         };
-
-        IReadOnlyList<LookupHit> hits;
-        try
-        {
-            hits = _catalog.Lookup(memory, request.Text, side, options);
-        }
-        catch (ArgumentException e)
-        {
-            // The analyzer rejects a query with nothing to match (only punctuation or symbols).
-            throw Invalid.Argument(e.Message);
-        }
+        // The analyzer refuses a query with nothing to match (only punctuation or symbols): ArgumentException, INVALID_ARGUMENT.
+        var hits = _catalog.Lookup(memory, request.Text, side, options);
 
         var response = new LookupResponse { SourceLang = side == SegmentSide.Korean ? "ko" : "en" };
         foreach (var hit in hits)
@@ -180,7 +159,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
                 SourceTmx = source.Tmx,
                 TargetTmx = target.Tmx,
                 Score = Math.Round(hit.Score, 2),
-                SegmentId = hit.Segment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                SegmentId = hit.Segment.Id.ToString(CultureInfo.InvariantCulture),
                 Origin = hit.Segment.Origin,
                 LowConfidence = hit.Segment.LowConfidence,
             });
@@ -202,7 +181,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         var memory = FindMemory(request.Memory);
         var max = request.MaxResults == 0 ? RequestLimits.DefaultConcordanceResults : Math.Min(request.MaxResults, RequestLimits.MaxConcordanceResults);
 
-        var result = _catalog.Store.Concordance(memory.Info.Id, term, side, max);
+        var result = _catalog.Concordance(memory, term, side, max);
         var response = new ConcordanceResponse { Total = result.Total };
         foreach (var hit in result.Hits)
         {
@@ -212,7 +191,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
             var english = SideRendering.Render(hit.English, hit.EnglishMarkup);
             response.Hits.Add(new ConcordanceHit
             {
-                SegmentId = hit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                SegmentId = hit.Id.ToString(CultureInfo.InvariantCulture),
                 Ko = korean.Plain,
                 En = english.Plain,
                 KoTmx = korean.Tmx,
@@ -227,9 +206,9 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     /// <inheritdoc />
     public override Task<GetStatsResponse> GetStats(GetStatsRequest request, ServerCallContext context)
     {
-        var memory = MemoryOrAll(request.Memory);
+        Invalid.CheckMemoryName(request.Memory);
         var response = new GetStatsResponse();
-        foreach (var stats in _catalog.Store.GetStatistics(memory))
+        foreach (var stats in _catalog.Statistics(request.Memory))
         {
             response.Memories.Add(new MemoryStats
             {
@@ -244,13 +223,10 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         return Task.FromResult(response);
     }
 
-    // GetStats and ListImports: an empty name means every memory (null), any other must exist (NOT_FOUND otherwise).
-    private string? MemoryOrAll(string name) => name.Length > 0 ? FindMemory(name).Info.Name : null;
-
     private MemoryIndex FindMemory(string name)
     {
         Invalid.CheckMemoryName(name);
-        return _catalog.Find(name) ?? throw Invalid.UnknownMemory(name, _catalog.MemoryNames);
+        return _catalog.Get(name);
     }
 
     private static SegmentSide? ParseLanguage(string value, string field) => value.Trim().ToLowerInvariant() switch
@@ -268,7 +244,4 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         if (text.Length > RequestLimits.MaxSentenceLength)
             throw Invalid.Argument($"Message {messageNumber}: the '{field}' field is {Invalid.Count(text.Length)} characters long; the limit is {Invalid.Count(RequestLimits.MaxSentenceLength)}. Nothing from this stream was stored.");
     }
-
-    private static string Describe(string documentName, DocumentException e) =>
-        string.IsNullOrEmpty(documentName) ? e.Message : $"{documentName}: {e.Message}";
 }

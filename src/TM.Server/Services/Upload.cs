@@ -1,6 +1,6 @@
 using System.IO.Pipelines;
 using Google.Protobuf;
-using TM.Grpc;
+using Grpc.Core;
 
 namespace TM.Server.Services;
 

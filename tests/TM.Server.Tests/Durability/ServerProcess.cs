@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using TM.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using TM.Protos.V1;
 
 namespace TM.Server.Tests.Durability;

@@ -1,5 +1,6 @@
 using System.Text;
-using TM.Grpc;
+using Google.Protobuf;
+using Grpc.Core;
 using TM.Protos.V1;
 
 namespace TM.Server.Tests.Functional;
@@ -99,8 +100,8 @@ public sealed class ImportTests(ServerFixture server) : IClassFixture<ServerFixt
         message.Add(0x1A);
         message.AddRange(Varint(text.Length));
         message.AddRange(text);
-        var rawMethod = new Method<byte[], ImportDocumentResponse>(MethodType.Unary, TranslationMemory.ServiceName, "ImportDocument",
-            Marshallers.Create<byte[]>(b => b, b => b), TranslationMemory.ImportDocumentMethod.ResponseMarshaller);
+        var rawMethod = new Method<byte[], ImportDocumentResponse>(MethodType.Unary, TranslationMemory.Descriptor.FullName, "ImportDocument",
+            Marshallers.Create<byte[]>(b => b, b => b), Marshallers.Create(r => r.ToByteArray(), ImportDocumentResponse.Parser.ParseFrom));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             server.Channel.CreateCallInvoker().AsyncUnaryCall(rawMethod, null, new CallOptions(), message.ToArray()).ResponseAsync);

@@ -1,4 +1,4 @@
-using TM.Grpc;
+using Grpc.Core;
 using TM.Protos.V1;
 
 namespace TM.Server.Tests.Functional;

@@ -1,35 +1,76 @@
-using TM.Grpc;
-using TM.Protos.Health.V1;
+using System.Net;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Grpc.Reflection.V1Alpha;
 using TM.Protos.V1;
 
 namespace TM.Server.Tests.Functional;
 
+/// <summary>What the server does at the protocol level: health, reflection, unknown methods, deadlines, sizes, compression.</summary>
 public sealed class ProtocolTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
-    [Fact]
-    public async Task Health_check_reports_serving_for_the_server_and_the_translation_memory()
+    private const string SeedSentence = "따라서 휴전 협정은 7월 26일 체결될 수 있었다.";
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("tm.v1.TranslationMemory")]
+    [InlineData("tm.store")]
+    [InlineData("tm.index")]
+    [InlineData("tm.data-directory")]
+    public async Task Health_check_reports_serving_for_the_server_its_service_and_each_check(string service)
     {
         var health = new Health.HealthClient(server.Channel);
 
-        var overall = await health.CheckAsync(new HealthCheckRequest());
-        var service = await health.CheckAsync(new HealthCheckRequest { Service = TranslationMemory.ServiceName });
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => health.CheckAsync(new HealthCheckRequest { Service = "nope" }).ResponseAsync);
+        var response = await health.CheckAsync(new HealthCheckRequest { Service = service });
 
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, overall.Status);
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, service.Status);
-        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
 
     [Fact]
-    public async Task Health_watch_streams_the_current_status()
+    public async Task Health_check_of_an_unknown_service_is_not_found()
     {
         var health = new Health.HealthClient(server.Channel);
-        using var cancel = new CancellationTokenSource();
-        using var call = health.Watch(new HealthCheckRequest(), cancellationToken: cancel.Token);
 
+        var error = await Assert.ThrowsAsync<RpcException>(() => health.CheckAsync(new HealthCheckRequest { Service = "nope" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_watch_streams_serving()
+    {
+        var health = new Health.HealthClient(server.Channel);
+        using var call = health.Watch(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(30));
+
+        // The first answer comes from the periodic publisher, which may still have seen the start.
+        var status = HealthCheckResponse.Types.ServingStatus.Unknown;
+        while (status != HealthCheckResponse.Types.ServingStatus.Serving && await call.ResponseStream.MoveNext(CancellationToken.None))
+            status = call.ResponseStream.Current.Status;
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, status);
+    }
+
+    [Fact]
+    public async Task Reflection_lists_the_services_and_describes_the_translation_memory()
+    {
+        var reflection = new ServerReflection.ServerReflectionClient(server.Channel);
+        using var call = reflection.ServerReflectionInfo(deadline: DateTime.UtcNow.AddSeconds(30));
+
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, call.ResponseStream.Current.Status);
-        cancel.Cancel();
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "tm.v1.TranslationMemory" });
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var files = call.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto
+            .Select(bytes => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(bytes)).ToList();
+        await call.RequestStream.CompleteAsync();
+
+        Assert.Contains("tm.v1.TranslationMemory", services);
+        Assert.Contains("grpc.health.v1.Health", services);
+        var contract = Assert.Single(files, f => f.Name == "tm/v1/translation_memory.proto");
+        Assert.Contains(contract.Service.Single().Method, m => m.Name == "Lookup");
     }
 
     [Theory]
@@ -37,8 +78,7 @@ public sealed class ProtocolTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("tm.v9.Nothing", "Lookup")]
     public async Task Unknown_method_is_unimplemented(string service, string method)
     {
-        var unknown = new Method<LookupRequest, LookupResponse>(MethodType.Unary, service, method,
-            TranslationMemory.LookupMethod.RequestMarshaller, TranslationMemory.LookupMethod.ResponseMarshaller);
+        var unknown = new Method<LookupRequest, LookupResponse>(MethodType.Unary, service, method, Proto(LookupRequest.Parser), Proto(LookupResponse.Parser));
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             server.Channel.CreateCallInvoker().AsyncUnaryCall(unknown, null, new CallOptions(), new LookupRequest { Text = "x" }).ResponseAsync);
@@ -56,14 +96,77 @@ public sealed class ProtocolTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task Request_over_16_MB_is_resource_exhausted_and_the_server_keeps_serving()
+    {
+        var request = new ImportDocumentRequest { Memory = "too-big", Text = new string('가', 6_000_000) }; // 18 MB of UTF-8
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Client.ImportDocumentAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal(100, (await server.Client.LookupAsync(new LookupRequest { Text = SeedSentence })).Matches[0].Score);
+    }
+
+    [Fact]
+    public async Task Malformed_request_message_is_refused_and_the_server_keeps_serving()
+    {
+        var raw = new Method<byte[], LookupResponse>(MethodType.Unary, TranslationMemory.Descriptor.FullName, "Lookup",
+            Marshallers.Create<byte[]>(b => b, b => b), Proto(LookupResponse.Parser));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            server.Channel.CreateCallInvoker().AsyncUnaryCall(raw, null, new CallOptions(), [0x12, 0x7F, 0x01]).ResponseAsync);
+
+        Assert.NotEqual(StatusCode.OK, error.StatusCode);
+        Assert.Equal(100, (await server.Client.LookupAsync(new LookupRequest { Text = SeedSentence })).Matches[0].Score);
+    }
+
+    [Fact]
     public async Task Gzip_compressed_requests_are_accepted()
     {
-        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { RequestCompressionAlgorithm = "gzip" });
-        var client = new TranslationMemory.TranslationMemoryClient(channel);
+        var headers = new Metadata { { "grpc-internal-encoding-request", "gzip" } };
 
-        var response = await client.LookupAsync(new LookupRequest { Text = "따라서 휴전 협정은 7월 26일 체결될 수 있었다." });
+        var response = await server.Client.LookupAsync(new LookupRequest { Text = SeedSentence }, headers);
 
         Assert.Equal(100, response.Matches[0].Score);
+    }
+
+    [Fact]
+    public async Task Responses_are_gzip_compressed_for_clients_that_accept_gzip()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler());
+        var message = new LookupRequest { Text = SeedSentence }.ToByteArray();
+        var frame = new byte[5 + message.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1), message.Length);
+        message.CopyTo(frame, 5);
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Address + "/tm.v1.TranslationMemory/Lookup")
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(frame),
+        };
+        request.Content.Headers.ContentType = new("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        request.Headers.TryAddWithoutValidation("grpc-accept-encoding", "gzip");
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.True(response.Headers.TryGetValues("grpc-encoding", out var encoding), response.ToString());
+        Assert.Equal("gzip", Assert.Single(encoding));
+        Assert.Equal(1, body[0]); // the compressed flag of the message frame
+    }
+
+    [Fact]
+    public async Task Json_routes_answer_on_the_grpc_port_over_http2()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler()) { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        var found = await http.GetStringAsync(server.Address + "/v1/memories/default/lookup?text=" + Uri.EscapeDataString(SeedSentence) + "&max_results=1");
+        using var unknown = await http.GetAsync(server.Address + "/v1/memories/nope/lookup?text=x");
+
+        var match = LookupResponse.Parser.WithDiscardUnknownFields(true).ParseJson(found).Matches.Single();
+        Assert.Equal(100, match.Score);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("\"code\": 5", (await unknown.Content.ReadAsStringAsync()).Replace("\"code\":5", "\"code\": 5", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -76,4 +179,7 @@ public sealed class ProtocolTests(ServerFixture server) : IClassFixture<ServerFi
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }
+
+    private static Marshaller<T> Proto<T>(MessageParser<T> parser) where T : IMessage<T> =>
+        Marshallers.Create(static message => message.ToByteArray(), parser.ParseFrom);
 }

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
-using TM.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using TM.Protos.V1;
 using TM.Server.Hosting;
 
@@ -27,6 +28,7 @@ public sealed class TlsTests : IAsyncLifetime
         _app = await TmServerApp.CreateAsync(["--port", "0", "--data-dir", _directory, "--seeds-dir", RepositoryPaths.Seeds,
             "--tls-certificate", certificatePath, "--tls-password", "secret"]);
         await _app.StartAsync();
+        await TmServerApp.WhenReadyAsync(_app);
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Protos.V1;
 
 namespace TM.Server.Tests.Imports;

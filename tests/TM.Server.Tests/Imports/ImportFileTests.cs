@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Protos.V1;
 
 namespace TM.Server.Tests.Imports;

@@ -1,7 +1,7 @@
 using System.Text;
 using Google.Protobuf;
 using Microsoft.Extensions.DependencyInjection;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Protos.V1;
 using TM.Server.Memory;
 

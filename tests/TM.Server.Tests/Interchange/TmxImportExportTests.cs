@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Google.Protobuf;
-using TM.Grpc;
+using Grpc.Core;
 using TM.Interchange;
 using TM.Protos.V1;
 

@@ -21,6 +21,8 @@ public sealed class PythonInteropTests(ServerFixture server, ITestOutputHelper o
         {
             await Run(Python, ["-m", "grpc_tools.protoc", "-I", RepositoryPaths.Protos, "--python_out", generated, "--grpc_python_out", generated,
                 Path.Combine(RepositoryPaths.Protos, "tm", "v1", "translation_memory.proto"),
+                Path.Combine(RepositoryPaths.Protos, "google", "api", "annotations.proto"),
+                Path.Combine(RepositoryPaths.Protos, "google", "api", "http.proto"),
                 Path.Combine(RepositoryPaths.Protos, "grpc", "health", "v1", "health.proto")], generated);
 
             var script = Path.Combine(AppContext.BaseDirectory, "Interop", "interop_client.py");
