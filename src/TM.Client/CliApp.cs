@@ -67,7 +67,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(context);
         var common = new CommonOptions();
-        return new RootCommand("tm: Korean-English translation memory client. Looks up fuzzy matches, searches, imports and previews alignments on a TM server.")
+        var root = new RootCommand("tm: Korean-English translation memory client. Looks up fuzzy matches, searches, imports and previews alignments on a TM server.")
         {
             new MatchCommand(context, common),
             new ConcordanceCommand(context, common),
@@ -78,5 +78,7 @@ public static class CliApp
             new StatsCommand(context, common),
             new HealthCommand(context, common),
         };
+        common.AddTo(root);
+        return root;
     }
 }

@@ -2,7 +2,11 @@ using System.CommandLine;
 
 namespace TM.Client;
 
-/// <summary>The options every command shares; one instance per root command, added to each command that uses them.</summary>
+/// <summary>
+/// The options every command shares; one instance per root command. They are recursive options of the root, so
+/// they may stand before or after the command (<c>tm --server URL match …</c>, <c>tm match … --server URL</c>),
+/// are listed once in <c>tm --help</c> and again in each command's help.
+/// </summary>
 internal sealed class CommonOptions
 {
     private const int MaxTimeoutSeconds = 86_400;
@@ -18,20 +22,29 @@ internal sealed class CommonOptions
     {
         Description = $"Address of the TM server [default: ${ServerConnection.EnvironmentVariable}, else {ServerConnection.DefaultAddress}]",
         HelpName = "url",
+        Recursive = true,
     };
 
-    /// <summary><c>--memory</c>: the empty string means the server's default memory.</summary>
+    /// <summary>
+    /// <c>--memory</c>: the empty string means the server's default memory. Global like the others, although
+    /// <c>health</c> has no memory: <c>tm --memory glossary stats</c> is as natural to type as <c>tm --server URL
+    /// stats</c>, and keeping it per command would answer that with "Unrecognized command or argument". The price is
+    /// that <c>tm health --help</c> lists it too, so its description says where it does not apply, and
+    /// <see cref="RejectMemory"/> makes it a usage error on <c>health</c> rather than silently ignored.
+    /// </summary>
     public Option<string> Memory { get; } = new("--memory")
     {
-        Description = "Translation memory to use [default: the default memory]",
+        Description = "Translation memory to use, for every command but health [default: the default memory]",
         HelpName = "name",
         DefaultValueFactory = _ => "",
+        Recursive = true,
     };
 
     /// <summary><c>--json</c>: one JSON document on stdout instead of tables.</summary>
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Print one JSON document (camelCase) on stdout instead of tables",
+        Recursive = true,
     };
 
     /// <summary><c>--timeout</c>: seconds per call; null means the command's own default.</summary>
@@ -39,19 +52,30 @@ internal sealed class CommonOptions
     {
         Description = "Seconds to wait for the server per call [default: 30 for lookups, longer for alignment and import]",
         HelpName = "seconds",
+        Recursive = true,
     };
 
-    /// <summary>Adds the shared options to <paramref name="command"/>; <c>--memory</c> only when the command has a memory.</summary>
-    public void AddTo(Command command, bool withMemory)
+    /// <summary>Adds the shared options to <paramref name="root"/>, from where they reach every command.</summary>
+    public void AddTo(RootCommand root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        root.Add(Server);
+        root.Add(Memory);
+        root.Add(Timeout);
+        root.Add(Json);
+    }
+
+    /// <summary>Makes <c>--memory</c>, wherever it stands, a usage error for <paramref name="command"/>, which has no memory.</summary>
+    public void RejectMemory(Command command, string why)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (withMemory)
+        ArgumentException.ThrowIfNullOrEmpty(why);
+        command.Validators.Add(result =>
         {
-            command.Add(Memory);
-        }
-
-        command.Add(Server);
-        command.Add(Timeout);
-        command.Add(Json);
+            if (result.GetResult(Memory) is { Implicit: false })
+            {
+                result.AddError($"--memory does not apply to {command.Name}: {why}");
+            }
+        });
     }
 }

@@ -97,6 +97,39 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_lists_the_global_options()
+    {
+        var run = await CliRun.RunAsync("--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        foreach (var option in new[] { "--server", "--memory", "--json", "--timeout" })
+        {
+            Assert.Contains(option, run.Out);
+        }
+    }
+
+    [Theory]
+    [InlineData("--memory", "glossary", "health")]
+    [InlineData("health", "--memory", "glossary")]
+    public async Task Memory_is_a_usage_error_for_health_wherever_it_is_given(params string[] args)
+    {
+        var run = await CliRun.RunAsync([.. args, "--server", ClosedPortAddress()]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--memory does not apply to health", run.Error);
+    }
+
+    [Theory]
+    [InlineData("--timeout", "0", "stats")]
+    [InlineData("--server", "http://localhost:1", "stats", "--server", "http://localhost:2")]
+    public async Task Global_options_before_the_command_are_checked_like_the_others(params string[] args)
+    {
+        var run = await CliRun.RunAsync(args);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+    }
+
+    [Fact]
     public async Task Bad_server_address_is_a_usage_error()
     {
         var run = await CliRun.RunAsync("stats", "--server", "ftp://example.org");

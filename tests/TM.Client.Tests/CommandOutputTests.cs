@@ -226,6 +226,27 @@ public sealed class CommandOutputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Global_options_work_before_the_command()
+    {
+        var run = await CliRun.RunAsync("--server", _server.Address, "--memory", "history", "--json", "--timeout", "5", "match", "전쟁");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("전쟁", json.RootElement.GetProperty("query").GetString());
+        Assert.Equal("history", Assert.IsType<LookupRequest>(Assert.Single(_server.Service.Requests)).Memory);
+    }
+
+    [Fact]
+    public async Task Global_options_work_on_both_sides_of_the_command_at_once()
+    {
+        var run = await CliRun.RunAsync("--json", "stats", "--memory", "glossary", "--server", _server.Address);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("glossary", Assert.IsType<GetStatsRequest>(Assert.Single(_server.Service.Requests)).Memory);
+    }
+
+    [Fact]
     public async Task Health_reports_serving_and_fails_for_an_unknown_service()
     {
         var up = await _server.RunAsync("health");

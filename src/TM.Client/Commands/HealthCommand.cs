@@ -30,7 +30,8 @@ internal sealed class HealthCommand : ServerCommand
     };
 
     public HealthCommand(CliContext context, CommonOptions common)
-        : base("health", "Shows whether the server is serving, and each of its health checks (grpc.health.v1.Health)", context, common, DefaultTimeout, withMemory: false)
+        : base("health", "Shows whether the server is serving, and each of its health checks (grpc.health.v1.Health)", context, common, DefaultTimeout,
+            withoutMemory: "it asks about the whole server, which serves every memory.")
     {
         Add(_service);
     }
