@@ -11,5 +11,18 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>
+    /// Runs <c>tm</c> seeing <paramref name="environment"/> on top of the process's variables (e.g. a narrow
+    /// <c>COLUMNS</c>) without changing them for tests running alongside.
+    /// </summary>
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var context = new CliContext(stdout, stderr, name => environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), httpHandler: null);
+        var exitCode = await CliApp.RunAsync(args, context, handleProcessTermination: false, CancellationToken.None);
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
 }

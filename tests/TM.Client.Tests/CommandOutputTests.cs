@@ -46,6 +46,28 @@ public sealed class CommandOutputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Match_at_a_narrow_width_keeps_each_marked_span_and_its_markers_on_one_line()
+    {
+        const string query = "The armistice talks resumed at Panmunjom in October 1951 after a long pause.";
+        const string source = "The armistice talks began at Kaesong in July 1951 after a long pause.";
+        _server.Service.LookupResponse = new LookupResponse
+        {
+            SourceLang = "en",
+            Matches = { new Match { Source = source, Target = "휴전회담은 1951년 7월 개성에서 시작되었다.", Score = 74 } },
+        };
+
+        var run = await _server.RunAsync(new Dictionary<string, string> { ["COLUMNS"] = "40" }, "match", query);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var lines = run.Out.Split('\n');
+        // The source column is 13 cells wide here: each old and each new text fits on a line, no old+new pair does.
+        foreach (var span in new[] { "[-began-]", "{+resumed+}", "[-Kaesong-]", "{+Panmunjom+}", "[-July-]", "{+October+}" })
+        {
+            Assert.True(lines.Any(line => line.Contains(span, StringComparison.Ordinal)), $"'{span}' is not on one line:\n{run.Out}");
+        }
+    }
+
+    [Fact]
     public async Task Match_without_results_names_the_threshold()
     {
         var run = await _server.RunAsync("match", "전쟁", "--min-score", "72.5");

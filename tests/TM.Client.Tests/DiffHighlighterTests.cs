@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using TM.Client.Output;
 
 namespace TM.Client.Tests;
@@ -104,14 +105,13 @@ public class DiffHighlighterTests
     }
 
     [Fact]
-    public void Brackets_in_sentences_are_escaped_in_markup()
+    public void Brackets_in_sentences_are_text_not_markup()
     {
         var diff = DiffHighlighter.Diff(query: "[주의] 회담이 [1] 열렸다", source: "[주의] 회담은 [1] 열렸다");
 
-        var markup = DiffHighlighter.ToMarkup(diff, ansi: true);
+        var text = DiffHighlighter.ToText(diff, ansi: true);
 
-        Assert.Equal("[[주의]] 회담[yellow strikethrough]은[/][yellow underline]이[/] [[1]] 열렸다", markup);
-        Assert.Equal("[주의] 회담은이 [1] 열렸다", Render(markup));
+        Assert.Equal("[주의] 회담은이 [1] 열렸다", Render(text));
     }
 
     [Fact]
@@ -119,19 +119,21 @@ public class DiffHighlighterTests
     {
         var diff = DiffHighlighter.Diff(query: "Kim accepted the proposal", source: "Kim rejected the proposal entirely");
 
-        var text = Render(DiffHighlighter.ToMarkup(diff, ansi: false));
+        var text = Render(DiffHighlighter.ToText(diff, ansi: false));
 
         Assert.Equal("Kim [-rejected-]{+accepted+} the proposal [-entirely-]", text);
     }
 
     [Fact]
-    public void Styles_mark_deleted_and_inserted_text()
+    public void Styles_mark_deleted_inserted_and_replaced_text()
     {
-        var deleted = DiffHighlighter.ToMarkup(DiffHighlighter.Diff("a c", "a b c"), ansi: true);
-        var inserted = DiffHighlighter.ToMarkup(DiffHighlighter.Diff("a b c", "a c"), ansi: true);
+        var deleted = Styled(DiffHighlighter.ToText(DiffHighlighter.Diff("a c", "a b c"), ansi: true));
+        var inserted = Styled(DiffHighlighter.ToText(DiffHighlighter.Diff("a b c", "a c"), ansi: true));
+        var replaced = Styled(DiffHighlighter.ToText(DiffHighlighter.Diff("회담이", "회담은"), ansi: true));
 
-        Assert.Equal("a [red strikethrough]b[/] c", deleted);
-        Assert.Equal("a [green underline]b[/] c", inserted);
+        Assert.Equal([("a ", Style.Plain), ("b", Style.Parse("red strikethrough")), (" c", Style.Plain)], deleted);
+        Assert.Equal([("a ", Style.Plain), ("b", Style.Parse("green underline")), (" c", Style.Plain)], inserted);
+        Assert.Equal([("회담", Style.Plain), ("은", Style.Parse("yellow strikethrough")), ("이", Style.Parse("yellow underline"))], replaced);
     }
 
     [Fact]
@@ -161,7 +163,6 @@ public class DiffHighlighterTests
 
             Assert.Equal(NoSpace(source), NoSpace(string.Concat(diff.Select(s => s.Source))));
             Assert.Equal(NoSpace(query), NoSpace(string.Concat(diff.Select(s => s.Query))));
-            _ = Render(DiffHighlighter.ToMarkup(diff, ansi: true));
         }
     }
 
@@ -179,11 +180,17 @@ public class DiffHighlighterTests
 
     private static string NoSpace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
-    private static string Render(string markup)
+    private static string Render(IRenderable text)
     {
         var writer = new StringWriter();
         var console = ConsoleFactory.Create(writer, _ => null);
-        console.Markup(markup);
+        console.Write(text);
         return writer.ToString();
+    }
+
+    private static List<(string Text, Style Style)> Styled(IRenderable text)
+    {
+        var console = ConsoleFactory.Create(new StringWriter(), _ => null);
+        return [.. text.Render(RenderOptions.Create(console), 120).Select(segment => (segment.Text, segment.Style))];
     }
 }

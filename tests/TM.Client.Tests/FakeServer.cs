@@ -47,6 +47,10 @@ internal sealed class FakeServer : IAsyncDisposable
     /// <summary>Runs <c>tm</c> against this server.</summary>
     public Task<CliRun> RunAsync(params string[] args) => CliRun.RunAsync([.. args, "--server", Address]);
 
+    /// <summary>Runs <c>tm</c> against this server with <paramref name="environment"/> on top of the process's variables.</summary>
+    public Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        CliRun.RunAsync(environment, [.. args, "--server", Address]);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -105,7 +105,7 @@ internal sealed class MatchCommand : ServerCommand
             anyLowConfidence |= match.LowConfidence;
             var score = Percent.Score(match.Score) + (match.LowConfidence ? "*" : "");
             var scoreMarkup = match.LowConfidence ? $"[yellow]{score}[/]" : match.Score >= 100 ? $"[green]{score}[/]" : score;
-            table.AddRow(new Markup(scoreMarkup), new Markup(DiffHighlighter.ToMarkup(diff, ansi)), new Markup(Markup.Escape(match.Target)));
+            table.AddRow(new Markup(scoreMarkup), DiffHighlighter.ToText(diff, ansi), new Markup(Markup.Escape(match.Target)));
         }
 
         var notes = new List<string>();

@@ -6,7 +6,7 @@ namespace TM.Client.Output;
 /// <summary>
 /// Shows a translator what differs between the sentence they looked up and a match's source, the way CAT tools
 /// do in their match window: a longest-common-subsequence diff over <see cref="DiffTokenizer"/> units (Hangul
-/// by syllable, Latin by word), rendered as Spectre markup.
+/// by syllable, Latin by word), shown as <see cref="DiffText"/>.
 /// </summary>
 internal static class DiffHighlighter
 {
@@ -14,6 +14,17 @@ internal static class DiffHighlighter
     // against another is 90,000 cells). Beyond it the differing middle is shown as one change rather than
     // stalling the client on pasted paragraphs.
     private const long MaxTableCells = 1_000_000;
+
+    // The styles of ToText, spelled as markup for the legend.
+    private const string Deleted = "red strikethrough";
+    private const string Inserted = "green underline";
+    private const string Replaced = "yellow strikethrough";
+    private const string Replacement = "yellow underline";
+
+    private static readonly Style DeletedStyle = Style.Parse(Deleted);
+    private static readonly Style InsertedStyle = Style.Parse(Inserted);
+    private static readonly Style ReplacedStyle = Style.Parse(Replaced);
+    private static readonly Style ReplacementStyle = Style.Parse(Replacement);
 
     /// <summary>
     /// The differences between <paramref name="source"/> (the match's source) and <paramref name="query"/>, in
@@ -57,42 +68,42 @@ internal static class DiffHighlighter
     }
 
     /// <summary>
-    /// Spectre markup for <paramref name="segments"/>: with <paramref name="ansi"/>, deletions struck through in
-    /// red, insertions underlined in green and changes in yellow (old struck through, new underlined); without
-    /// it (output redirected, colours gone) the same information in wdiff notation, <c>[-old-]{+new+}</c>.
-    /// All text is escaped, so brackets in sentences never read as markup.
+    /// <paramref name="segments"/> ready for a table cell: with <paramref name="ansi"/>, deletions struck through in
+    /// red, insertions underlined in green and changes in yellow (old struck through, new underlined); without it
+    /// (output redirected, colours gone) the same information in wdiff notation, <c>[-old-]{+new+}</c>. Text is
+    /// never read as markup, so brackets in sentences are safe; each marked text wraps as one piece (see
+    /// <see cref="DiffText"/>).
     /// </summary>
-    public static string ToMarkup(IReadOnlyList<DiffSegment> segments, bool ansi)
+    public static DiffText ToText(IReadOnlyList<DiffSegment> segments, bool ansi)
     {
         ArgumentNullException.ThrowIfNull(segments);
-        var markup = new StringBuilder();
+        var text = new DiffText();
         foreach (var segment in segments)
         {
             switch (segment.Kind)
             {
                 case DiffKind.Equal:
-                    markup.Append(Markup.Escape(segment.Source));
+                    text.Append(segment.Source);
                     break;
                 case DiffKind.Deleted:
-                    markup.Append(ansi ? Styled("red strikethrough", segment.Source) : Markup.Escape("[-" + segment.Source + "-]"));
+                    Mark(text, ansi, segment.Source, DeletedStyle, "[-", "-]");
                     break;
                 case DiffKind.Inserted:
-                    markup.Append(ansi ? Styled("green underline", segment.Query) : Markup.Escape("{+" + segment.Query + "+}"));
+                    Mark(text, ansi, segment.Query, InsertedStyle, "{+", "+}");
                     break;
                 case DiffKind.Changed:
-                    markup.Append(ansi
-                        ? Styled("yellow strikethrough", segment.Source) + Styled("yellow underline", segment.Query)
-                        : Markup.Escape("[-" + segment.Source + "-]{+" + segment.Query + "+}"));
+                    Mark(text, ansi, segment.Source, ReplacedStyle, "[-", "-]");
+                    Mark(text, ansi, segment.Query, ReplacementStyle, "{+", "+}");
                     break;
             }
         }
 
-        return markup.ToString();
+        return text;
     }
 
-    /// <summary>A one-line key to the notation <see cref="ToMarkup"/> uses.</summary>
+    /// <summary>A one-line key to the notation <see cref="ToText"/> uses.</summary>
     public static string LegendMarkup(bool ansi) => ansi
-        ? "[red strikethrough]only in the memory[/]  [green underline]only in your sentence[/]  [yellow strikethrough]old[/][yellow underline]new[/] replaced"
+        ? $"[{Deleted}]only in the memory[/]  [{Inserted}]only in your sentence[/]  [{Replaced}]old[/][{Replacement}]new[/] replaced"
         : Markup.Escape("[-x-] only in the memory, {+x+} only in your sentence");
 
     /// <summary>True when <paramref name="segments"/> has anything but <see cref="DiffKind.Equal"/> stretches.</summary>
@@ -109,7 +120,9 @@ internal static class DiffHighlighter
         return false;
     }
 
-    private static string Styled(string style, string text) => text.Length == 0 ? "" : $"[{style}]{Markup.Escape(text)}[/]";
+    // With colours the style carries the meaning; without them, the wdiff markers do.
+    private static void Mark(DiffText text, bool ansi, string marked, Style style, string open, string close) =>
+        text.AppendMarked(ansi ? marked : open + marked + close, ansi ? style : Style.Plain);
 
     private static bool SameUnit(string aText, DiffUnit a, string bText, DiffUnit b) => a.Of(aText).SequenceEqual(b.Of(bText));
 
