@@ -9,4 +9,11 @@ public sealed record ImportOptions(
     ImportKind Kind,
     string Name,
     UpdatePolicy Policy = UpdatePolicy.AddAlternative,
-    SegmentSide SourceSide = SegmentSide.Korean);
+    SegmentSide SourceSide = SegmentSide.Korean)
+{
+    /// <summary>
+    /// When the import began, if before the store was called (a document is split and aligned first), so that the
+    /// record's duration covers the whole import; null means when the store is called.
+    /// </summary>
+    public DateTimeOffset? Started { get; init; }
+}

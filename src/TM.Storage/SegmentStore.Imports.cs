@@ -47,13 +47,16 @@ public sealed partial class SegmentStore
         {
             using var transaction = _writer.Connection.BeginTransaction();
             memoryId = EnsureMemory(transaction, memoryName);
-            var importId = InsertImport(transaction, memoryId, options, ImportStatus.Completed, now);
+            var importId = InsertImport(transaction, memoryId, options, ImportStatus.Completed, options.Started is { } started ? Time(started) : now);
             var result = _writer.Apply(transaction, memoryId, importId, options.Policy, options.SourceSide, pairs, now);
+            // Completed once the pairs are written, not at the instant the import began: the record's two times
+            // are how long the import took.
+            var completed = Now();
             _writer.Scalar(transaction,
                 "UPDATE imports SET pairs_stored = $stored, pairs_skipped = $skipped, pairs_updated = $updated, pairs_kept = $kept, " +
-                "pairs_removed = $removed, batches = 1, completed_utc = $now WHERE id = $id;",
+                "pairs_removed = $removed, batches = 1, completed_utc = $completed, updated_utc = $completed WHERE id = $id;",
                 ("$stored", result.Added.Count), ("$skipped", result.SkippedDuplicates), ("$updated", result.Overwritten),
-                ("$kept", result.KeptExisting), ("$removed", result.RemovedCount), ("$now", now), ("$id", importId));
+                ("$kept", result.KeptExisting), ("$removed", result.RemovedCount), ("$completed", completed), ("$id", importId));
             transaction.Commit();
             _writer.Committed(memoryId, result.Generation);
             return Outcome(importId, memoryId, result);

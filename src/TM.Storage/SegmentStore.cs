@@ -258,7 +258,11 @@ public sealed partial class SegmentStore : IDisposable
 
     private const string SelectColumns = "SELECT s.id, s.ko, s.en, s.origin, s.note, s.confidence, s.low_confidence, s.ko_markup, s.en_markup FROM segments s";
 
-    private static string Now() => DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+    // Times are stored as ISO 8601 in UTC to the tick (2026-01-31T09:15:02.1234567Z); ParseTime also reads a time
+    // written with whole seconds (2026-01-31T09:15:02Z).
+    private static string Now() => Time(DateTimeOffset.UtcNow);
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

@@ -205,6 +205,34 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Imports_shows_how_long_each_import_took_from_timestamps_with_or_without_fractions()
+    {
+        _server.Service.ListImportsResponse = new ListImportsResponse
+        {
+            Imports =
+            {
+                new ImportRecord
+                {
+                    ImportId = 1, Kind = "document", Name = "quick.txt", Status = "completed", UpdatePolicy = "add_alternative",
+                    Created = "2026-01-31T09:15:02.123Z", Finished = "2026-01-31T09:15:02.523Z",
+                },
+                new ImportRecord
+                {
+                    ImportId = 2, Kind = "tmx", Name = "older.tmx", Status = "completed", UpdatePolicy = "add_alternative",
+                    Created = "2026-01-31T09:20:00Z", Finished = "2026-01-31T09:21:12Z",
+                },
+            },
+        };
+
+        var run = await _server.RunAsync("imports");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains("took 0.4 s", run.Out);
+        Assert.Contains("took 1 min 12 s", run.Out);
+        Assert.Contains("2026-01-31 09:15", run.Out);
+    }
+
+    [Fact]
     public async Task Imports_json_has_every_record_field()
     {
         _server.Service.ListImportsResponse = new ListImportsResponse

@@ -143,7 +143,9 @@ public class ImportProgressViewTests
 
     [Theory]
     [InlineData(0.42, "0.4 s")]
+    [InlineData(9.96, "10 s")]
     [InlineData(42, "42 s")]
+    [InlineData(72, "1 min 12 s")]
     [InlineData(125, "2 min 5 s")]
     [InlineData(3_780, "1 h 3 min")]
     [InlineData(-3, "0.0 s")]

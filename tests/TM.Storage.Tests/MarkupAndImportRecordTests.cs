@@ -45,6 +45,54 @@ public sealed class MarkupAndImportRecordTests : IDisposable
     }
 
     [Fact]
+    public void A_single_call_import_is_recorded_as_finished_after_its_pairs_are_written()
+    {
+        using var store = _database.Open();
+        var pairs = Enumerable.Range(0, 5_000).Select(i => new SegmentInput($"문장 {i}", $"sentence {i}")).ToArray();
+
+        store.AddSegments("m", ImportKind.Tmx, "big.tmx", pairs);
+
+        // Writing 5,000 pairs takes milliseconds; the record used to carry the same instant as begun and completed.
+        var record = Assert.Single(store.ListImports("m"));
+        Assert.True(record.Completed > record.Created, $"created {record.Created:O}, completed {record.Completed:O}");
+    }
+
+    [Fact]
+    public void An_import_that_began_before_the_store_was_called_is_recorded_from_then()
+    {
+        using var store = _database.Open();
+        var started = DateTimeOffset.UtcNow.AddSeconds(-2);
+
+        store.AddSegments("m", new ImportOptions(ImportKind.Document, "doc.txt") { Started = started }, [new SegmentInput("가", "a")]);
+
+        var record = Assert.Single(store.ListImports("m"));
+        Assert.Equal(started, record.Created);
+        Assert.True(record.Completed - record.Created >= TimeSpan.FromSeconds(2), $"created {record.Created:O}, completed {record.Completed:O}");
+    }
+
+    [Fact]
+    public void Timestamps_of_whole_seconds_from_older_databases_still_read()
+    {
+        using (var store = _database.Open())
+        {
+            store.AddSegments("m", ImportKind.Tmx, "old.tmx", [new SegmentInput("가", "a")]);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE imports SET created_utc = '2026-01-31T09:15:02Z', completed_utc = '2026-01-31T09:15:04Z';";
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = _database.Open();
+        var record = Assert.Single(reopened.ListImports("m"));
+        Assert.Equal(new DateTimeOffset(2026, 1, 31, 9, 15, 2, TimeSpan.Zero), record.Created);
+        Assert.Equal(TimeSpan.FromSeconds(2), record.Completed - record.Created);
+    }
+
+    [Fact]
     public void A_version_1_database_gains_empty_markup_and_keeps_its_pairs()
     {
         var script = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "TM.Storage", "Migrations", "001_initial.sql"));

@@ -121,12 +121,14 @@ internal sealed class ImportsCommand : ServerCommand
         _ => Markup.Escape(status),
     };
 
-    // 2026-01-31T09:15:02Z reads better as 2026-01-31 09:15 in a table (the JSON keeps the seconds); anything unexpected is shown as sent.
+    // 2026-01-31T09:15:02.123Z (or, from older servers, ...02Z) reads better as 2026-01-31 09:15 in a table (the JSON
+    // keeps the seconds); anything unexpected is shown as sent.
     private static string Timestamp(string rfc3339) =>
         DateTimeOffset.TryParse(rfc3339, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             : rfc3339;
 
+    // Both forms parse; only timestamps with fractions give sub-second durations such as "took 0.4 s".
     private static string Took(ImportRecord record) =>
         DateTimeOffset.TryParse(record.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)
         && DateTimeOffset.TryParse(record.Finished, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var finished)

@@ -29,7 +29,9 @@ internal static class Quantities
     public static string Duration(TimeSpan duration)
     {
         var seconds = Math.Max(0, duration.TotalSeconds);
-        if (seconds < 10)
+
+        // The unit is chosen on the value as shown, so 9.96 s reads "10 s" like its neighbours, not "10.0 s".
+        if (Math.Round(seconds, 1) < 10)
         {
             return seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
         }

@@ -152,7 +152,7 @@ public sealed class UpdatePolicyTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal(12_000, record.UnitsCommitted);
         Assert.Equal(3, record.Batches);
         Assert.Equal("", record.Message);
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", record.Finished);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", record.Finished);
         Assert.True(string.CompareOrdinal(record.Created, record.Finished) <= 0);
     }
 

@@ -209,7 +209,7 @@ public sealed class TmxImportExportTests(ServerFixture server) : IClassFixture<S
         Assert.All(imports, i => Assert.Equal("tmx-list", i.Memory));
         Assert.Equal(response.PairsStored, imports[0].PairsStored);
         Assert.True(imports[0].ImportId < imports[1].ImportId);
-        Assert.Matches(new Regex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"), imports[0].Created);
+        Assert.Matches(new Regex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"), imports[0].Created);
         Assert.Contains(all, i => i.ImportId == imports[0].ImportId);
         Assert.Contains(all, i => i.Memory != "tmx-list");
     }
