@@ -44,7 +44,7 @@ internal static partial class ServerLog
     [LoggerMessage(23, LogLevel.Information, "The index snapshot of memory '{Memory}' is out of date ({Reason}); rebuilding the index from the database.")]
     public static partial void SnapshotStale(ILogger logger, string memory, string reason);
 
-    [LoggerMessage(10, LogLevel.Information, "TM server ready: {Memories} memories loaded.")]
+    [LoggerMessage(10, LogLevel.Information, "TM server ready: every memory loaded ({Memories} in all).")]
     public static partial void Ready(ILogger logger, int memories);
 
     [LoggerMessage(11, LogLevel.Critical, "The memories could not be loaded; the server stops.")]

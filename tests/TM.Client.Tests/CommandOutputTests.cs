@@ -280,4 +280,45 @@ public sealed class CommandOutputTests : IAsyncLifetime
         using var json = JsonDocument.Parse(unknown.Out);
         Assert.Equal("SERVICE_UNKNOWN", json.RootElement.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Reads_are_retried_when_the_server_is_briefly_unavailable()
+    {
+        _server.Service.StatsResponse = new GetStatsResponse { Memories = { new MemoryStats { Memory = "default", Segments = 19 } } };
+        _server.Service.UnavailableCalls = 2;
+
+        var run = await _server.RunAsync("stats");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal(3, _server.Service.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Writes_are_not_retried_when_the_server_is_unavailable()
+    {
+        _server.Service.UnavailableCalls = 1;
+        var document = Path.Combine(Path.GetTempPath(), $"tm-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(document, "전쟁은 끝났다.\n\nThe war ended.\n");
+        try
+        {
+            var run = await _server.RunAsync("import", document);
+
+            Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
+            Assert.Single(_server.Service.Requests);
+        }
+        finally
+        {
+            File.Delete(document);
+        }
+    }
+
+    [Fact]
+    public async Task Health_shows_the_server_and_each_check()
+    {
+        var run = await _server.RunAsync("health");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        foreach (var check in new[] { "tm.v1.TranslationMemory", "tm.store", "tm.index", "tm.data-directory" })
+            Assert.Contains(check, run.Out);
+    }
 }

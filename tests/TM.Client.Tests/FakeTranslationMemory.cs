@@ -35,6 +35,9 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
     /// <summary>When set, every call fails with this status.</summary>
     public Status? Failure { get; set; }
 
+    /// <summary>How many of the next unary calls fail with UNAVAILABLE (a server restarting) before they are answered.</summary>
+    public int UnavailableCalls { get; set; }
+
     /// <summary>When set, calls wait until the client gives up (deadline or cancellation).</summary>
     public bool Hang { get; set; }
 
@@ -110,6 +113,12 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
         if (Failure is { } failure)
         {
             throw new RpcException(failure);
+        }
+
+        if (UnavailableCalls > 0)
+        {
+            UnavailableCalls--;
+            throw new RpcException(new Status(StatusCode.Unavailable, "restarting"));
         }
 
         return response;

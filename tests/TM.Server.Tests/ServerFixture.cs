@@ -15,7 +15,11 @@ public class ServerFixture : IAsyncLifetime
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tm-server-").FullName;
     private WebApplication? _app;
 
+    /// <summary>The gRPC port's address (HTTP/2; also the HTTP/JSON routes over h2c).</summary>
     public string Address { get; private set; } = "";
+
+    /// <summary>The HTTP/1.1 port's address when <see cref="ExtraArguments"/> ask for one (<c>--http-port</c>), else null.</summary>
+    public string? HttpAddress { get; private set; }
 
     public string DataDirectory => _dataDirectory;
 
@@ -34,7 +38,9 @@ public class ServerFixture : IAsyncLifetime
             ["--port", "0", "--data-dir", _dataDirectory, "--seeds-dir", RepositoryPaths.Seeds, .. ExtraArguments]);
         await _app.StartAsync();
         await TmServerApp.WhenReadyAsync(_app);
-        Address = TmServerApp.ListeningAddresses(_app).Single();
+        var addresses = TmServerApp.ListeningAddresses(_app);
+        Address = addresses[0];
+        HttpAddress = addresses.Count > 1 ? addresses[1] : null;
         Channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxSendMessageSize = 64 * 1024 * 1024 });
         Client = new TranslationMemory.TranslationMemoryClient(Channel);
     }

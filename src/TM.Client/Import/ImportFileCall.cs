@@ -37,40 +37,52 @@ internal static class ImportFileCall
         CancellationToken cancellationToken)
     {
         await using var file = Open(request.Path);
-        using var call = client.ImportFile(deadline: deadline, cancellationToken: cancellationToken);
-        var reading = ReadAcknowledgmentsAsync(call.ResponseStream, onAcknowledged, cancellationToken);
-        ExceptionDispatchInfo? writeFailure = null;
+        // Ends the call from this side: on a local failure (the file, Ctrl+C) the reading side, which waits for the
+        // server, must stop too. Cancelling is the way; disposing the call under a pending read throws ObjectDisposedException.
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var call = client.ImportFile(deadline: deadline, cancellationToken: abort.Token);
+        var reading = ReadAcknowledgmentsAsync(call.ResponseStream, onAcknowledged, abort.Token);
+        Exception? writeFailure = null;
         try
         {
-            await WriteFileAsync(call.RequestStream, file, request, resumeImportId, totalBytes, cancellationToken).ConfigureAwait(false);
+            await WriteFileAsync(call.RequestStream, file, request, resumeImportId, totalBytes, reading, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            writeFailure = ExceptionDispatchInfo.Capture(ex);
-            if (ex is not RpcException)
-            {
-                // A failure on this side (the file, Ctrl+C) leaves the server waiting for bytes: end the call so the
-                // reading side stops too.
-                call.Dispose();
-            }
+            writeFailure = ex;
+            if (IsLocal(ex, cancellationToken))
+                await abort.CancelAsync().ConfigureAwait(false);
         }
 
+        ImportProgress? last;
         try
         {
-            var last = await reading.ConfigureAwait(false);
-            writeFailure?.Throw();
-            return last;
+            last = await reading.ConfigureAwait(false);
         }
-        catch (RpcException) when (writeFailure is { SourceException: not RpcException })
+        catch (Exception ex) when (writeFailure is not null && IsLocal(writeFailure, cancellationToken) && ex is RpcException or OperationCanceledException)
         {
             // The call ended because of the local failure, which is the one to report.
-            writeFailure.Throw();
+            ExceptionDispatchInfo.Throw(writeFailure);
             throw;
         }
+
+        // The server's side ended well or with a status (thrown above); what remains is this side's failure, if any.
+        if (writeFailure is null || last is { Completed: true })
+            return last;
+        if (writeFailure is RpcException || IsLocal(writeFailure, cancellationToken))
+            ExceptionDispatchInfo.Throw(writeFailure);
+        // The connection broke under a write (HttpRequestException, IOException: grpc-dotnet does not wrap them all)
+        // while the server had not ended the call: a lost connection, which tm import resumes.
+        throw new RpcException(new Status(StatusCode.Unavailable, $"the connection broke while sending the file ({writeFailure.Message})", writeFailure));
     }
 
+    // A failure of this side rather than of the call: the file could not be read, or the user cancelled.
+    private static bool IsLocal(Exception exception, CancellationToken cancellationToken) =>
+        exception is InputFileException || (exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
     private static async Task WriteFileAsync(
-        IClientStreamWriter<ImportFileRequest> requests, FileStream file, FileImportRequest request, long resumeImportId, long totalBytes, CancellationToken cancellationToken)
+        IClientStreamWriter<ImportFileRequest> requests, FileStream file, FileImportRequest request, long resumeImportId, long totalBytes, Task reading,
+        CancellationToken cancellationToken)
     {
         var buffer = new byte[ChunkSize];
         var first = true;
@@ -93,6 +105,10 @@ internal static class ImportFileCall
                 first = false;
             }
 
+            // Once the server has ended the call (an error, or a completed import), further bytes are only refused: stop
+            // here and let the reading side report the outcome.
+            if (reading.IsCompleted)
+                return;
             await requests.WriteAsync(message).ConfigureAwait(false);
         }
 

@@ -112,6 +112,41 @@ public sealed class ImportTests(ServerFixture server) : IClassFixture<ServerFixt
     }
 
     [Fact]
+    public async Task Segments_stream_with_invalid_UTF8_is_invalid_and_stores_nothing()
+    {
+        // ImportSegmentsRequest messages by hand: memory (1), ko (2), en (3); the second message's en is 0xFF 0xFE.
+        static byte[] Pair(string memory, byte[] ko, byte[] en)
+        {
+            var message = new List<byte>();
+            if (memory.Length > 0)
+            {
+                message.Add(0x0A);
+                message.AddRange(Varint(Encoding.UTF8.GetByteCount(memory)));
+                message.AddRange(Encoding.UTF8.GetBytes(memory));
+            }
+            message.Add(0x12);
+            message.AddRange(Varint(ko.Length));
+            message.AddRange(ko);
+            message.Add(0x1A);
+            message.AddRange(Varint(en.Length));
+            message.AddRange(en);
+            return [.. message];
+        }
+        var rawMethod = new Method<byte[], ImportSegmentsResponse>(MethodType.ClientStreaming, TranslationMemory.Descriptor.FullName, "ImportSegments",
+            Marshallers.Create<byte[]>(b => b, b => b), Marshallers.Create(r => r.ToByteArray(), ImportSegmentsResponse.Parser.ParseFrom));
+
+        using var call = server.Channel.CreateCallInvoker().AsyncClientStreamingCall(rawMethod, null, new CallOptions());
+        await call.RequestStream.WriteAsync(Pair("utf8-stream", "정전 협정"u8.ToArray(), "the armistice agreement"u8.ToArray()));
+        await call.RequestStream.WriteAsync(Pair("", "포로 교환"u8.ToArray(), [0xFF, 0xFE]));
+        await call.RequestStream.CompleteAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("UTF-8", error.Status.Detail);
+        await AssertNoMemory("utf8-stream");
+    }
+
+    [Fact]
     public async Task Segments_stream_is_stored_and_is_idempotent()
     {
         async Task<ImportSegmentsResponse> Send()

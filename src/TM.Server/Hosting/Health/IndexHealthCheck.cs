@@ -20,7 +20,8 @@ internal sealed class IndexHealthCheck(TranslationMemoryCatalog catalog, ServerR
             return Task.FromResult(HealthCheckResult.Unhealthy(
                 $"The index of {string.Join(", ", failed.Select(name => $"'{name}'"))} missed a committed batch: lookups miss those pairs until the server restarts."));
         }
+        var memories = catalog.MemoryNames.Count;
         var segments = catalog.IndexedSegments().ToString("N0", CultureInfo.InvariantCulture);
-        return Task.FromResult(HealthCheckResult.Healthy($"{catalog.MemoryNames.Count} memories loaded, {segments} segments indexed."));
+        return Task.FromResult(HealthCheckResult.Healthy($"{memories} {(memories == 1 ? "memory" : "memories")} loaded, {segments} segments indexed."));
     }
 }

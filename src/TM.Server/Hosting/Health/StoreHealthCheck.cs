@@ -10,6 +10,6 @@ internal sealed class StoreHealthCheck(TranslationMemoryCatalog catalog) : IHeal
     {
         // A failing query throws: the health check service reports the exception as Unhealthy with its message.
         var memories = catalog.CheckStore();
-        return Task.FromResult(HealthCheckResult.Healthy($"The database answers ({memories} memories)."));
+        return Task.FromResult(HealthCheckResult.Healthy($"The database answers ({memories} {(memories == 1 ? "memory" : "memories")})."));
     }
 }
