@@ -171,16 +171,24 @@ internal static class GrpcOverheadBenchmark
 
     private sealed record CallerRun(LatencyRecorder Latency, TimeSpan Elapsed, TimeSpan CpuTime, long AllocatedBytes, int Gen0Collections);
 
-    /// <summary>A service shaped like generated code: BindService reports the method, MapGrpcService binds it by name.</summary>
-    [BindServiceMethod(typeof(OverheadService), nameof(BindService))]
-    private sealed class OverheadService
+    /// <summary>
+    /// A service base shaped like generated code: BindService reports the method, and grpc-dotnet binds it to the
+    /// override of the virtual method this type declares.
+    /// </summary>
+    [BindServiceMethod(typeof(OverheadServiceBase), nameof(BindService))]
+    private abstract class OverheadServiceBase
+    {
+        public static void BindService(ServiceBinderBase binder, OverheadServiceBase? service)
+            => binder.AddMethod(EchoMethod, service is null ? null : new UnaryServerMethod<byte[], byte[]>(service.Echo));
+
+        public virtual Task<byte[]> Echo(byte[] request, ServerCallContext context) => throw new RpcException(new Status(StatusCode.Unimplemented, ""));
+    }
+
+    private sealed class OverheadService : OverheadServiceBase
     {
         /// <summary>The one response, completed up front so the handler allocates nothing.</summary>
         public static Task<byte[]> Response { get; set; } = Task.FromResult(Array.Empty<byte>());
 
-        public static void BindService(ServiceBinderBase binder, OverheadService? service)
-            => binder.AddMethod(EchoMethod, service is null ? null : new UnaryServerMethod<byte[], byte[]>(service.Echo));
-
-        public Task<byte[]> Echo(byte[] request, ServerCallContext context) => Response;
+        public override Task<byte[]> Echo(byte[] request, ServerCallContext context) => Response;
     }
 }

@@ -14,7 +14,7 @@ namespace TM.Benchmarks;
 
 /// <summary>
 /// Lookup latency as a CAT tool sees it: the real server started in-process on a loopback port with the
-/// repository's seeds, called through our own gRPC client, by one client and by several at once; next to
+/// repository's seeds, called through Grpc.Net.Client, by one client and by several at once; next to
 /// it, the in-process cost of the same lookups without the network (catalog) and without SQLite (index).
 /// </summary>
 internal static class SeedsBenchmark

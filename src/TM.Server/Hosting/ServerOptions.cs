@@ -95,51 +95,34 @@ public sealed record ServerOptions
     public static ServerOptions From(IConfiguration commandLine, Func<string, string?> environment)
     {
         string? Get(string key, string variable) => commandLine[key] ?? environment(variable);
+
+        // A whole number from min to max, or null when neither the option nor its variable is given.
+        int? Number(string key, string variable, string what, int min, int max)
+        {
+            var text = Get(key, variable);
+            if (text is null)
+                return null;
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            {
+                var range = max == int.MaxValue ? $"a whole number of at least {min}" : $"a number from {min} to {max}";
+                throw new ArgumentException($"The {what} '{text}' is not {range} (--{key} or {variable}).");
+            }
+            return value;
+        }
+
         var options = new ServerOptions();
-        var port = Get("port", "TM_PORT");
-        if (port is not null)
-        {
-            if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed > 65535)
-                throw new ArgumentException($"The port '{port}' is not a number from 0 to 65535 (--port or TM_PORT).");
-            options = options with { Port = parsed };
-        }
-        var batchSize = Get("import-batch-size", "TM_IMPORT_BATCH_SIZE");
-        if (batchSize is not null)
-        {
-            if (!int.TryParse(batchSize, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1 or > 100_000)
-                throw new ArgumentException($"The import batch size '{batchSize}' is not a number from 1 to 100000 (--import-batch-size or TM_IMPORT_BATCH_SIZE).");
-            options = options with { ImportBatchSize = parsed };
-        }
-        var checkSeconds = Get("snapshot-check-seconds", "TM_SNAPSHOT_CHECK_SECONDS");
-        if (checkSeconds is not null)
-        {
-            if (!int.TryParse(checkSeconds, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1 or > 86_400)
-                throw new ArgumentException($"The snapshot check interval '{checkSeconds}' is not a number of seconds from 1 to 86400 (--snapshot-check-seconds or TM_SNAPSHOT_CHECK_SECONDS).");
-            options = options with { SnapshotCheckInterval = TimeSpan.FromSeconds(parsed) };
-        }
-        var httpPort = Get("http-port", "TM_HTTP_PORT");
-        if (httpPort is not null)
-        {
-            if (!int.TryParse(httpPort, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed > 65535)
-                throw new ArgumentException($"The HTTP port '{httpPort}' is not a number from 0 to 65535 (--http-port or TM_HTTP_PORT).");
-            options = options with { HttpPort = parsed };
-        }
         var reflection = Get("reflection", "TM_REFLECTION");
-        if (reflection is not null)
-        {
-            if (!bool.TryParse(reflection, out var parsed))
-                throw new ArgumentException($"The reflection setting '{reflection}' is not true or false (--reflection or TM_REFLECTION).");
-            options = options with { Reflection = parsed };
-        }
-        var minChanges = Get("snapshot-min-changes", "TM_SNAPSHOT_MIN_CHANGES");
-        if (minChanges is not null)
-        {
-            if (!int.TryParse(minChanges, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
-                throw new ArgumentException($"The snapshot change threshold '{minChanges}' is not a positive number (--snapshot-min-changes or TM_SNAPSHOT_MIN_CHANGES).");
-            options = options with { SnapshotMinChanges = parsed };
-        }
+        if (reflection is not null && !bool.TryParse(reflection, out _))
+            throw new ArgumentException($"The reflection setting '{reflection}' is not true or false (--reflection or TM_REFLECTION).");
+        var checkSeconds = Number("snapshot-check-seconds", "TM_SNAPSHOT_CHECK_SECONDS", "snapshot check interval in seconds", 1, 86_400);
         return options with
         {
+            Port = Number("port", "TM_PORT", "port", 0, 65535) ?? options.Port,
+            HttpPort = Number("http-port", "TM_HTTP_PORT", "HTTP port", 0, 65535),
+            Reflection = reflection is null ? null : bool.Parse(reflection),
+            ImportBatchSize = Number("import-batch-size", "TM_IMPORT_BATCH_SIZE", "import batch size", 1, 100_000) ?? options.ImportBatchSize,
+            SnapshotCheckInterval = checkSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.SnapshotCheckInterval,
+            SnapshotMinChanges = Number("snapshot-min-changes", "TM_SNAPSHOT_MIN_CHANGES", "snapshot change threshold", 1, int.MaxValue) ?? options.SnapshotMinChanges,
             Host = Get("host", "TM_HOST") ?? options.Host,
             DataDirectory = Get("data-dir", "TM_DATA_DIR") ?? options.DataDirectory,
             SeedsDirectory = Get("seeds-dir", "TM_SEEDS_DIR"),

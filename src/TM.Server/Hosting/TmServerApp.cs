@@ -63,8 +63,9 @@ public static class TmServerApp
             {
                 grpc.MaxReceiveMessageSize = RequestLimits.MaxReceiveMessageSize;
                 grpc.EnableDetailedErrors = false;
-                // Only for clients that accept gzip (grpc-accept-encoding); Fastest, because most answers are a few KB
-                // where a higher level saves little and costs CPU on every lookup.
+                // Only for clients that accept gzip (grpc-accept-encoding), and not for the small answers of lookups,
+                // counts and acknowledgments (TranslationMemoryService.Uncompressed). Fastest: the large answers are
+                // XML and sentences, which even the fastest level shrinks several times.
                 grpc.ResponseCompressionAlgorithm = "gzip";
                 grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
                 // In this order: the error boundary sees what the readiness gate throws.

@@ -15,6 +15,7 @@ public sealed partial class TranslationMemoryService
     /// <inheritdoc />
     public override async Task ImportFile(IAsyncStreamReader<ImportFileRequest> requestStream, IServerStreamWriter<ImportProgress> responseStream, ServerCallContext context)
     {
+        AnswerUncompressed(context);
         var cancellationToken = context.CancellationToken;
         if (!await requestStream.MoveNext(cancellationToken))
             throw Invalid.Argument("The ImportFile stream is empty: send the file's bytes in 'chunk', the first message also carrying 'memory' and 'file_name'.");
@@ -64,6 +65,7 @@ public sealed partial class TranslationMemoryService
     /// <inheritdoc />
     public override async Task<ImportTmxResponse> ImportTmx(IAsyncStreamReader<ImportTmxRequest> requestStream, ServerCallContext context)
     {
+        AnswerUncompressed(context);
         var cancellationToken = context.CancellationToken;
         if (!await requestStream.MoveNext(cancellationToken))
             throw Invalid.Argument("The ImportTmx stream is empty: send the file's bytes in 'chunk', the first message also carrying 'memory' and 'file_name'.");
