@@ -95,6 +95,8 @@ public static class TmServerApp
         });
 
         var app = builder.Build();
+        // Opens and migrates the database now: one that cannot be opened stops the start here, before the server listens.
+        app.Services.GetRequiredService<TranslationMemoryCatalog>();
         app.UseMiddleware<UnreadableRequestMiddleware>();
         app.MapGrpcService<TranslationMemoryService>();
         app.MapGrpcHealthChecksService();

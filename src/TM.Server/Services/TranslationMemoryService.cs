@@ -7,7 +7,6 @@ using TM.Server.Hosting;
 using TM.Server.Interchange;
 using TM.Server.Memory;
 using TM.Storage;
-using TM.Text;
 using ImportOptions = TM.Storage.ImportOptions;
 using UpdatePolicy = TM.Storage.UpdatePolicy;
 
