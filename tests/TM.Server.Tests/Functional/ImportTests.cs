@@ -147,6 +147,20 @@ public sealed class ImportTests(ServerFixture server) : IClassFixture<ServerFixt
     }
 
     [Fact]
+    public async Task Segments_stream_cancelled_by_the_client_stores_nothing()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var call = Client.ImportSegments(cancellationToken: cancel.Token);
+        await call.RequestStream.WriteAsync(new ImportSegmentsRequest { Memory = "cancelled-stream", Ko = "정전 협정", En = "the armistice agreement" });
+
+        await cancel.CancelAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        await AssertNoMemory("cancelled-stream");
+    }
+
+    [Fact]
     public async Task Segments_stream_is_stored_and_is_idempotent()
     {
         async Task<ImportSegmentsResponse> Send()
