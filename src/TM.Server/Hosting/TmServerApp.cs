@@ -99,6 +99,7 @@ public static class TmServerApp
         app.Services.GetRequiredService<TranslationMemoryCatalog>();
         app.UseMiddleware<UnreadableRequestMiddleware>();
         app.MapGrpcService<TranslationMemoryService>();
+        app.MapGrpcService<AdministrationService>();
         app.MapGrpcHealthChecksService();
         if (options.ServesReflection)
             app.MapGrpcReflectionService();
