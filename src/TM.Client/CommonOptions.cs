@@ -40,6 +40,18 @@ internal sealed class CommonOptions
         Recursive = true,
     };
 
+    /// <summary>
+    /// <c>--key-file</c>: a file whose first line is the API key; null when not given, so <see cref="ServerConnection"/>
+    /// can fall back to TM_KEY. There is no option taking the key itself: a command line shows in <c>ps</c> and in the
+    /// shell's history.
+    /// </summary>
+    public Option<FileInfo?> KeyFile { get; } = new("--key-file")
+    {
+        Description = $"File holding the API key (its first line) [default: ${ServerConnection.KeyVariable}; none on a server without keys]",
+        HelpName = "file",
+        Recursive = true,
+    };
+
     /// <summary><c>--json</c>: one JSON document on stdout instead of tables.</summary>
     public Option<bool> Json { get; } = new("--json")
     {
@@ -60,6 +72,7 @@ internal sealed class CommonOptions
     {
         ArgumentNullException.ThrowIfNull(root);
         root.Add(Server);
+        root.Add(KeyFile);
         root.Add(Memory);
         root.Add(Timeout);
         root.Add(Json);

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net.Sockets;
 using System.Text;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Configuration;
@@ -21,6 +22,9 @@ internal sealed class ServerConnection : IDisposable
     /// <summary>Environment variable read when <c>--server</c> is not given.</summary>
     public const string EnvironmentVariable = "TM_SERVER";
 
+    /// <summary>Environment variable holding the API key when <c>--key-file</c> is not given.</summary>
+    public const string KeyVariable = "TM_KEY";
+
     /// <summary>Where <c>dotnet run --project src/TM.Server</c> listens.</summary>
     public const string DefaultAddress = "http://127.0.0.1:5171";
 
@@ -29,7 +33,7 @@ internal sealed class ServerConnection : IDisposable
 
     private readonly GrpcChannel _channel;
 
-    private ServerConnection(Uri address, TimeSpan timeout, HttpMessageHandler? httpHandler)
+    private ServerConnection(Uri address, TimeSpan timeout, HttpMessageHandler? httpHandler, string? key)
     {
         Address = address;
         Timeout = timeout;
@@ -41,8 +45,18 @@ internal sealed class ServerConnection : IDisposable
             MaxReceiveMessageSize = MaxReceiveMessageSize,
             ServiceConfig = new ServiceConfig { MethodConfigs = { ReadRetries } },
         });
-        TranslationMemory = new TranslationMemory.TranslationMemoryClient(_channel);
-        Health = new Health.HealthClient(_channel);
+        // The key goes on every call as metadata. CallCredentials would be the idiom, but grpc-dotnet sends those over
+        // TLS only, and the quick start (and a loopback server) is cleartext.
+        var invoker = key is null
+            ? _channel.CreateCallInvoker()
+            : _channel.Intercept(metadata =>
+            {
+                metadata.Add("authorization", "Bearer " + key);
+                return metadata;
+            });
+        TranslationMemory = new TranslationMemory.TranslationMemoryClient(invoker);
+        Administration = new Administration.AdministrationClient(invoker);
+        Health = new Health.HealthClient(invoker);
     }
 
     /// <summary>
@@ -81,6 +95,9 @@ internal sealed class ServerConnection : IDisposable
 
     /// <summary>Client of <c>tm.v1.TranslationMemory</c>.</summary>
     public TranslationMemory.TranslationMemoryClient TranslationMemory { get; }
+
+    /// <summary>Client of <c>tm.v1.Administration</c>.</summary>
+    public Administration.AdministrationClient Administration { get; }
 
     /// <summary>Client of <c>grpc.health.v1.Health</c>.</summary>
     public Health.HealthClient Health { get; }
@@ -124,6 +141,39 @@ internal sealed class ServerConnection : IDisposable
     }
 
     /// <summary>
+    /// The API key: the first line of <paramref name="keyFile"/> (<c>--key-file</c>) when given, else a non-empty
+    /// <paramref name="environmentValue"/> (<c>TM_KEY</c>), else none (a server without keys).
+    /// </summary>
+    public static bool TryReadKey(FileInfo? keyFile, string? environmentValue, out string? key, [NotNullWhen(false)] out string? error)
+    {
+        error = null;
+        if (keyFile is null)
+        {
+            key = string.IsNullOrWhiteSpace(environmentValue) ? null : environmentValue.Trim();
+            return true;
+        }
+
+        try
+        {
+            key = File.ReadLines(keyFile.FullName).FirstOrDefault()?.Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            key = null;
+            error = $"--key-file '{keyFile.FullName}' cannot be read: {ex.Message}";
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(key))
+        {
+            error = $"--key-file '{keyFile.FullName}' is empty; its first line should be the API key.";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Resolves the address, connects, and runs <paramref name="body"/>; an <see cref="RpcException"/> escaping
     /// it is reported on stderr and becomes the exit code (<see cref="Report"/>).
     /// </summary>
@@ -145,8 +195,14 @@ internal sealed class ServerConnection : IDisposable
             return ExitCodes.Usage;
         }
 
+        if (!TryReadKey(parseResult.GetValue(options.KeyFile), context.GetEnvironmentVariable(KeyVariable), out var key, out error))
+        {
+            context.WriteError(error);
+            return ExitCodes.Usage;
+        }
+
         var timeout = parseResult.GetValue(options.Timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : defaultTimeout;
-        using var connection = new ServerConnection(address, timeout, context.HttpHandler);
+        using var connection = new ServerConnection(address, timeout, context.HttpHandler, key);
         try
         {
             return await body(connection).ConfigureAwait(false);

@@ -189,6 +189,17 @@ public sealed class DelimitedPairReader : IDisposable
                 line);
         }
 
+        foreach (string text in (string[])[korean, english])
+        {
+            if (XmlText.IndexOfInvalid(text) is var invalid and >= 0)
+            {
+                throw new DelimitedFormatException(
+                    $"the text holds {XmlText.Describe(text[invalid])}, a character XML (and so TMX) cannot carry; remove it, or replace it with a space.",
+                    FileName,
+                    line);
+            }
+        }
+
         if (SegmentBuilder.IsBlank(korean) || SegmentBuilder.IsBlank(english))
         {
             Statistics.CountSkipped(SkipReason.EmptySegment);

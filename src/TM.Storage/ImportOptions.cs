@@ -16,4 +16,10 @@ public sealed record ImportOptions(
     /// record's duration covers the whole import; null means when the store is called.
     /// </summary>
     public DateTimeOffset? Started { get; init; }
+
+    /// <summary>
+    /// Who makes the import: the name of the caller's API key, recorded with the import and as the creator (or, for an
+    /// overwrite, the changer) of every segment it writes. Empty when the server runs without keys.
+    /// </summary>
+    public string CreatedBy { get; init; } = "";
 }

@@ -42,4 +42,7 @@ public sealed record ImportRecord(long Id, string Memory, string Kind, string Na
 
     /// <summary>Why it failed (or whatever its caller said on completing it); empty when nothing was said.</summary>
     public string Message { get; init; } = "";
+
+    /// <summary>The name of the API key that made the import; empty when the server ran without keys.</summary>
+    public string CreatedBy { get; init; } = "";
 }

@@ -9,7 +9,7 @@ public sealed partial class SegmentStore
 {
     private const string ImportColumns =
         "SELECT i.id, m.name, i.kind, i.name, i.pairs_stored, i.pairs_skipped, i.created_utc, i.status, i.policy, i.source_side, " +
-        "i.pairs_updated, i.pairs_kept, i.pairs_removed, i.source_position, i.batches, i.updated_utc, i.completed_utc, i.message " +
+        "i.pairs_updated, i.pairs_kept, i.pairs_removed, i.source_position, i.batches, i.updated_utc, i.completed_utc, i.message, i.created_by " +
         "FROM imports i JOIN memories m ON m.id = i.memory_id";
 
     /// <summary>
@@ -48,7 +48,7 @@ public sealed partial class SegmentStore
             using var transaction = _writer.Connection.BeginTransaction();
             memoryId = EnsureMemory(transaction, memoryName);
             var importId = InsertImport(transaction, memoryId, options, ImportStatus.Completed, options.Started is { } started ? Time(started) : now);
-            var result = _writer.Apply(transaction, memoryId, importId, options.Policy, options.SourceSide, pairs, now);
+            var result = _writer.Apply(transaction, memoryId, importId, options.Policy, options.SourceSide, pairs, now, options.CreatedBy);
             // Completed once the pairs are written, not at the instant the import began: the record's two times
             // are how long the import took.
             var completed = Now();
@@ -129,7 +129,7 @@ public sealed partial class SegmentStore
             var status = _writer.Scalar(transaction, "SELECT status FROM imports WHERE id = $id;", ("$id", session.ImportId)) as string;
             if (status is not ("running" or "interrupted"))
                 throw new InvalidOperationException($"Import {Id(session.ImportId)} is {status ?? "gone"}: it takes no more batches.");
-            var result = _writer.Apply(transaction, memoryId, session.ImportId, session.Options.Policy, session.Options.SourceSide, pairs, now);
+            var result = _writer.Apply(transaction, memoryId, session.ImportId, session.Options.Policy, session.Options.SourceSide, pairs, now, session.Options.CreatedBy);
             using var update = _writer.Connection.CreateCommand();
             update.Transaction = transaction;
             update.CommandText =
@@ -208,10 +208,13 @@ public sealed partial class SegmentStore
     /// again. The session carries the committed counters and <see cref="ImportSession.SourcePosition"/>, the position
     /// passed with its last committed batch: the caller carries on from there.
     /// </summary>
+    /// <param name="importId">The import to take up.</param>
+    /// <param name="resumedBy">Who carries it on: recorded as the creator (or changer) of the segments it writes from now.</param>
     /// <exception cref="KeyNotFoundException">There is no import <paramref name="importId"/>.</exception>
     /// <exception cref="InvalidOperationException">The import is completed.</exception>
-    public ImportSession ResumeImport(long importId)
+    public ImportSession ResumeImport(long importId, string resumedBy = "")
     {
+        ArgumentNullException.ThrowIfNull(resumedBy);
         _writeGate.Wait();
         try
         {
@@ -224,7 +227,7 @@ public sealed partial class SegmentStore
                 "UPDATE imports SET status = 'running', updated_utc = $now WHERE id = $id RETURNING memory_id;", ("$now", Now()), ("$id", importId))!;
             var fingerprint = (long)_writer.Scalar(transaction, "SELECT source_fingerprint FROM imports WHERE id = $id;", ("$id", importId))!;
             transaction.Commit();
-            var options = new ImportOptions(StoredNames.ParseKind(record.Kind), record.Name, record.Policy, record.SourceSide);
+            var options = new ImportOptions(StoredNames.ParseKind(record.Kind), record.Name, record.Policy, record.SourceSide) { CreatedBy = resumedBy };
             return new ImportSession(importId, new MemoryInfo(memoryId, record.Memory), options)
             {
                 PairsStored = record.PairsStored,
@@ -236,6 +239,36 @@ public sealed partial class SegmentStore
                 SourceFingerprint = fingerprint,
                 Batches = record.Batches,
             };
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Deletes an import and its memory, in one transaction, when the memory holds nothing else (no segments, no other
+    /// import) and is not the default memory: what a first import that failed before committing leaves behind.
+    /// </summary>
+    /// <returns>True when both were deleted; false when the memory holds anything else (then nothing changes).</returns>
+    public bool DiscardImportWithEmptyMemory(long importId)
+    {
+        _writeGate.Wait();
+        try
+        {
+            using var transaction = _writer.Connection.BeginTransaction();
+            if (_writer.Scalar(transaction, "SELECT memory_id FROM imports WHERE id = $id;", ("$id", importId)) is not long memoryId)
+                return false;
+            var empty = _writer.Scalar(transaction,
+                "SELECT name <> $default AND NOT EXISTS (SELECT 1 FROM segments WHERE memory_id = $memory) " +
+                "AND NOT EXISTS (SELECT 1 FROM imports WHERE memory_id = $memory AND id <> $id) FROM memories WHERE id = $memory;",
+                ("$default", DefaultMemoryName), ("$memory", memoryId), ("$id", importId)) is 1L;
+            if (!empty)
+                return false;
+            _writer.Scalar(transaction, "DELETE FROM imports WHERE id = $id;", ("$id", importId));
+            _writer.Scalar(transaction, "DELETE FROM memories WHERE id = $memory;", ("$memory", memoryId));
+            transaction.Commit();
+            return true;
         }
         finally
         {
@@ -279,6 +312,7 @@ public sealed partial class SegmentStore
                 Changed = ParseTime(reader.GetString(15)),
                 Completed = reader.IsDBNull(16) ? null : ParseTime(reader.GetString(16)),
                 Message = reader.GetString(17),
+                CreatedBy = reader.GetString(18),
             });
         }
         return imports;
@@ -286,10 +320,11 @@ public sealed partial class SegmentStore
 
     private long InsertImport(SqliteTransaction transaction, long memoryId, ImportOptions options, ImportStatus status, string now) =>
         (long)_writer.Scalar(transaction,
-            "INSERT INTO imports (memory_id, kind, name, pairs_stored, pairs_skipped, created_utc, status, policy, source_side, updated_utc) " +
-            "VALUES ($memory, $kind, $name, 0, 0, $now, $status, $policy, $side, $now) RETURNING id;",
+            "INSERT INTO imports (memory_id, kind, name, pairs_stored, pairs_skipped, created_utc, status, policy, source_side, updated_utc, created_by) " +
+            "VALUES ($memory, $kind, $name, 0, 0, $now, $status, $policy, $side, $now, $by) RETURNING id;",
             ("$memory", memoryId), ("$kind", StoredNames.Of(options.Kind)), ("$name", options.Name), ("$now", now),
-            ("$status", StoredNames.Of(status)), ("$policy", StoredNames.Of(options.Policy)), ("$side", StoredNames.Of(options.SourceSide)))!;
+            ("$status", StoredNames.Of(status)), ("$policy", StoredNames.Of(options.Policy)), ("$side", StoredNames.Of(options.SourceSide)),
+            ("$by", options.CreatedBy))!;
 
     private static ImportOutcome Outcome(long importId, long memoryId, BatchResult result) =>
         new(importId, memoryId, result.Added, result.SkippedDuplicates)
@@ -304,6 +339,7 @@ public sealed partial class SegmentStore
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Name, nameof(options) + "." + nameof(options.Name));
+        ArgumentNullException.ThrowIfNull(options.CreatedBy, nameof(options) + "." + nameof(options.CreatedBy));
         if (!Enum.IsDefined(options.Policy))
             throw new ArgumentOutOfRangeException(nameof(options), options.Policy, "Unknown update policy.");
         if (!Enum.IsDefined(options.SourceSide))

@@ -23,7 +23,7 @@ internal static class SeedImporter
             var name = Path.GetFileName(file);
             try
             {
-                await catalog.ImportDocumentAsync(null, name, await File.ReadAllTextAsync(file), UpdatePolicy.AddAlternative, CancellationToken.None);
+                await catalog.ImportDocumentAsync(null, name, await File.ReadAllTextAsync(file), UpdatePolicy.AddAlternative, createdBy: "", CancellationToken.None);
                 ServerLog.SeedImported(logger, name);
             }
             catch (DocumentException e)

@@ -56,6 +56,18 @@ public sealed record ServerOptions
     /// <summary>Whether reflection is served: <see cref="Reflection"/> when given, else <see cref="IsLoopback"/>.</summary>
     public bool ServesReflection => Reflection ?? IsLoopback;
 
+    /// <summary>
+    /// Serve an address other than loopback without TLS (<c>--allow-insecure</c>): refused by default, since keys and
+    /// translations would cross the network in clear. For a server behind a TLS-terminating proxy.
+    /// </summary>
+    public bool AllowInsecure { get; init; }
+
+    /// <summary>
+    /// The secret of the admin key a server without keys creates at start (from <c>--admin-key-file FILE</c>, or
+    /// <c>TM_ADMIN_KEY</c>); null lets the server decide (see <see cref="Security.ApiKeyRegistry.Bootstrap"/>).
+    /// </summary>
+    public string? AdminSecret { get; init; }
+
     /// <summary>PKCS#12 certificate file for TLS; null serves HTTP/2 in cleartext (h2c).</summary>
     public string? TlsCertificatePath { get; init; }
 
@@ -128,8 +140,27 @@ public sealed record ServerOptions
             SeedsDirectory = Get("seeds-dir", "TM_SEEDS_DIR"),
             SkipSeeds = string.Equals(Get("no-seeds", "TM_NO_SEEDS"), "true", StringComparison.OrdinalIgnoreCase),
             IndexSnapshots = !string.Equals(Get("index-snapshots", "TM_INDEX_SNAPSHOTS"), "false", StringComparison.OrdinalIgnoreCase),
+            AllowInsecure = string.Equals(Get("allow-insecure", "TM_ALLOW_INSECURE"), "true", StringComparison.OrdinalIgnoreCase),
+            AdminSecret = AdminSecretFrom(commandLine["admin-key-file"] ?? environment("TM_ADMIN_KEY_FILE"), environment("TM_ADMIN_KEY")),
             TlsCertificatePath = Get("tls-certificate", "TM_TLS_CERTIFICATE"),
             TlsCertificatePassword = Get("tls-password", "TM_TLS_PASSWORD"),
         };
+    }
+
+    // The admin secret from its file (its first line, so a trailing newline does not count) or from the variable.
+    private static string? AdminSecretFrom(string? file, string? variable)
+    {
+        if (file is null)
+            return string.IsNullOrWhiteSpace(variable) ? null : variable.Trim();
+        try
+        {
+            return File.ReadLines(file).FirstOrDefault()?.Trim() is { Length: > 0 } secret
+                ? secret
+                : throw new ArgumentException($"The admin key file '{file}' (--admin-key-file or TM_ADMIN_KEY_FILE) is empty.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"The admin key file '{file}' (--admin-key-file or TM_ADMIN_KEY_FILE) cannot be read: {e.Message}", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using TM.Protos.V1;
 using TM.Server.Hosting.Health;
 using TM.Server.Memory;
+using TM.Server.Security;
 using TM.Server.Services;
 using TM.Storage;
 
@@ -36,13 +38,23 @@ public static class TmServerApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // grpc-dotnet logs every non-OK status at Information: a client's typo is not news for the operator.
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
+        // Authentication brings ASP.NET Core's data protection, which warns at start that its keys are kept in memory
+        // only; nothing here uses it (no cookies, no antiforgery tokens), so that warning would only mislead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         // This category only logs each request's start and end (Information); leaving it enabled at any level makes
         // the host create an Activity per request, ~850 bytes per Lookup for nothing.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         var address = ParseHost(options.Host);
+        if (!options.IsLoopback && options.TlsCertificatePath is null && !options.AllowInsecure)
+        {
+            throw new ArgumentException(
+                $"Serving {options.Host} in cleartext would send API keys and translations over the network unencrypted. Give --tls-certificate, " +
+                "bind 127.0.0.1, or, behind a proxy that terminates TLS, --allow-insecure.");
+        }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxConcurrentConnections = RequestLimits.MaxConnections;
             Listen(kestrel, address, options);
         });
 
@@ -50,6 +62,12 @@ public static class TmServerApp
         builder.Services.AddSingleton(_ => SegmentStore.Open(options.DatabasePath));
         builder.Services.AddSingleton<TranslationMemoryCatalog>();
         builder.Services.AddSingleton<ServerReadiness>();
+        builder.Services.AddSingleton<ApiKeyRegistry>();
+        builder.Services.AddSingleton<ImportAdmission>();
+        builder.Services
+            .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(AccessPolicies.Add);
         // Registered first: hosted services start in this order, and the others wait for the memories it loads.
         builder.Services.AddHostedService<MemoryLoader>();
         builder.Services.AddHostedService<ConcordanceIndexer>();
@@ -97,7 +115,11 @@ public static class TmServerApp
         var app = builder.Build();
         // Opens and migrates the database now: one that cannot be opened stops the start here, before the server listens.
         app.Services.GetRequiredService<TranslationMemoryCatalog>();
+        if (app.Services.GetRequiredService<ApiKeyRegistry>().Bootstrap(options.AdminSecret, options.IsLoopback) is { } secret)
+            AnnounceAdminKey(secret);
         app.UseMiddleware<UnreadableRequestMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGrpcService<TranslationMemoryService>();
         app.MapGrpcService<AdministrationService>();
         app.MapGrpcHealthChecksService();
@@ -114,6 +136,18 @@ public static class TmServerApp
                 ServerLog.CleartextOnNetwork(logger, options.Host);
         });
         return Task.FromResult(app);
+    }
+
+    // Once, on the console and not in the log (logs travel further than a terminal): the only copy of the secret.
+    private static void AnnounceAdminKey(string secret)
+    {
+        Console.Error.WriteLine();
+        Console.Error.WriteLine("tm server: this server had no API keys, so it made an admin key named 'admin'. It is shown this once:");
+        Console.Error.WriteLine();
+        Console.Error.WriteLine($"    {secret}");
+        Console.Error.WriteLine();
+        Console.Error.WriteLine("tm server: keep it where only administrators can read it; `TM_KEY=… tm keys create NAME --role read|write|admin` makes keys for others.");
+        Console.Error.WriteLine();
     }
 
     /// <summary>Completes when the started server has loaded every memory and seeded the default one; faults when it could not.</summary>

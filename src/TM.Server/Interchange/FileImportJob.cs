@@ -146,7 +146,8 @@ internal sealed class FileImportJob
         // A damaged file fails the import; anything else (the upload broke off, the wrong file for a resume, the
         // store refused a write) leaves it interrupted, to be resumed.
         var damaged = _commitError is null && error is InterchangeFormatException;
-        _catalog.CompleteImport(Run, damaged ? ImportStatus.Failed : ImportStatus.Interrupted, damaged ? error.Message : Interruption(error));
+        if (!(damaged && Committed.BatchesCommitted == 0 && _resumeFrom == 0 && _catalog.DiscardIfFirst(Run)))
+            _catalog.CompleteImport(Run, damaged ? ImportStatus.Failed : ImportStatus.Interrupted, damaged ? error.Message : Interruption(error));
         throw error;
     }
 
@@ -182,7 +183,7 @@ internal sealed class FileImportJob
                 // A TMX file's srclang decides which side the update policy compares when the client did not say.
                 var side = _settings.SourceSide ?? reader.DeclaredSourceSide() ?? SegmentSide.Korean;
                 var kind = _settings.Format == ImportFileFormat.Tmx ? ImportKind.Tmx : ImportKind.Segments;
-                Run = _catalog.BeginImport(_settings.Memory, new ImportOptions(kind, _settings.FileName, _settings.Policy, side));
+                Run = _catalog.BeginImport(_settings.Memory, new ImportOptions(kind, _settings.FileName, _settings.Policy, side) { CreatedBy = _settings.CreatedBy });
                 // Acknowledge the record at once, before the first batch: a call that breaks before any commit can
                 // still be resumed by id, and the client can show the import it started.
                 _onCommitted?.Invoke(Snapshot(completed: false));

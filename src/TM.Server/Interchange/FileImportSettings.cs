@@ -12,6 +12,7 @@ namespace TM.Server.Interchange;
 /// <param name="BatchSize">Units per transaction.</param>
 /// <param name="Resume">The interrupted import to carry on, or null for a new one.</param>
 /// <param name="Base">What <paramref name="Resume"/> had committed before this call; <see cref="ImportCounts.Zero"/> for a new import.</param>
+/// <param name="CreatedBy">Who imports (the caller's key name), recorded with the import and the pairs it writes.</param>
 internal sealed record FileImportSettings(
     string Memory,
     string FileName,
@@ -20,4 +21,5 @@ internal sealed record FileImportSettings(
     SegmentSide? SourceSide,
     int BatchSize,
     ImportRun? Resume = null,
-    ImportCounts? Base = null);
+    ImportCounts? Base = null,
+    string CreatedBy = "");

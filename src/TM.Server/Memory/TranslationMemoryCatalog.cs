@@ -237,10 +237,14 @@ public sealed class TranslationMemoryCatalog
     /// <summary>Records a new import into <paramref name="memory"/> (created when missing) and returns its handle.</summary>
     internal ImportRun BeginImport(string? memory, ImportOptions options)
     {
-        var index = GetOrCreate(memory);
-        var run = new ImportRun(index, _store.BeginImport(index.Info.Name, options));
-        _running[run.Id] = 0;
-        return run;
+        // Under the creation gate, so DiscardIfFirst never deletes a memory between its creation and its import's record.
+        lock (_createGate)
+        {
+            var index = GetOrCreate(memory);
+            var run = new ImportRun(index, _store.BeginImport(index.Info.Name, options));
+            _running[run.Id] = 0;
+            return run;
+        }
     }
 
     /// <summary>
@@ -256,7 +260,8 @@ public sealed class TranslationMemoryCatalog
     /// <exception cref="UnknownImportException">No such import.</exception>
     /// <exception cref="ImportInputException">The call's memory, file kind or policy is not the import's.</exception>
     /// <exception cref="ImportStateException">The import is complete, or another call is running it.</exception>
-    internal (ImportRun Run, ImportCounts Committed) ResumeImport(long importId, string memory, ImportKind kind, UpdatePolicy? policy)
+    /// <param name="resumedBy">Who carries it on, recorded with the segments it writes from now.</param>
+    internal (ImportRun Run, ImportCounts Committed) ResumeImport(long importId, string memory, ImportKind kind, UpdatePolicy? policy, string resumedBy)
     {
         var id = importId.ToString(CultureInfo.InvariantCulture);
         var record = _store.FindImport(importId) ?? throw new UnknownImportException(importId);
@@ -275,7 +280,7 @@ public sealed class TranslationMemoryCatalog
             throw new ImportStateException($"Import {id} is running right now; wait for that call to end or cancel it.");
         try
         {
-            var run = new ImportRun(index, _store.ResumeImport(importId));
+            var run = new ImportRun(index, _store.ResumeImport(importId, resumedBy));
             var committed = new ImportCounts(record.SourcePosition, record.PairsStored, record.PairsSkipped, record.PairsUpdated, record.PairsKeptExisting, record.Batches);
             return (run, committed);
         }
@@ -348,13 +353,14 @@ public sealed class TranslationMemoryCatalog
     /// <param name="name">The document's name, kept as the pairs' origin and the import's name.</param>
     /// <param name="text">The document.</param>
     /// <param name="policy">For a Korean sentence the memory already holds with another translation.</param>
+    /// <param name="createdBy">Who imports it (the caller's key name), recorded with the import and its pairs.</param>
     /// <param name="cancellationToken">Stops the wait for the indexes once the pairs are committed.</param>
-    public async Task<DocumentImport> ImportDocumentAsync(string? memory, string name, string text, UpdatePolicy policy, CancellationToken cancellationToken)
+    public async Task<DocumentImport> ImportDocumentAsync(string? memory, string name, string text, UpdatePolicy policy, string createdBy, CancellationToken cancellationToken)
     {
         // The import's record counts the alignment too, which is most of a document import's time.
         var started = DateTimeOffset.UtcNow;
         var alignment = Align(memory, name, text);
-        var options = new ImportOptions(ImportKind.Document, name, policy) { Started = started };
+        var options = new ImportOptions(ImportKind.Document, name, policy) { Started = started, CreatedBy = createdBy };
         var outcome = await ImportAsync(memory, options, DocumentImport.PairsOf(alignment, name), cancellationToken);
         return new DocumentImport(alignment, outcome);
     }
@@ -411,11 +417,38 @@ public sealed class TranslationMemoryCatalog
         return results;
     }
 
+    /// <summary>Throws unless a write may go to <paramref name="name"/>: a memory that exists, or a valid name for a new one.</summary>
+    /// <exception cref="ArgumentException">No such memory, and the name breaks <see cref="MemoryNameRule.Rule"/>.</exception>
+    public void CheckWritable(string? name)
+    {
+        var normalized = SegmentStore.NormalizeMemoryName(name);
+        if (!_memories.ContainsKey(normalized) && !MemoryNameRule.IsValidNew(normalized))
+            throw new ArgumentException($"There is no memory '{normalized}', and that name cannot make one: a memory's name is {MemoryNameRule.Rule}.");
+    }
+
+    /// <summary>
+    /// Forgets a file import that failed before committing anything, and the memory it created: a failed first import
+    /// does not leave an empty memory behind. Does nothing (and returns false) when the memory held anything else, where
+    /// the failure is recorded as usual.
+    /// </summary>
+    internal bool DiscardIfFirst(ImportRun run)
+    {
+        lock (_createGate)
+        {
+            if (!_store.DiscardImportWithEmptyMemory(run.Id))
+                return false;
+            _memories.TryRemove(run.Index.Info.Name, out _);
+        }
+        _running.TryRemove(run.Id, out _);
+        return true;
+    }
+
     private MemoryIndex GetOrCreate(string? name)
     {
         var normalized = SegmentStore.NormalizeMemoryName(name);
         if (_memories.TryGetValue(normalized, out var existing))
             return existing;
+        CheckWritable(normalized);
         lock (_createGate)
         {
             if (_memories.TryGetValue(normalized, out existing))

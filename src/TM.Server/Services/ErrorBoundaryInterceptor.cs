@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using TM.Interchange;
 using TM.Server.Interchange;
 using TM.Server.Memory;
+using TM.Server.Security;
 using TM.Text;
 
 namespace TM.Server.Services;
@@ -91,7 +92,9 @@ public sealed class ErrorBoundaryInterceptor(ILogger<ErrorBoundaryInterceptor> l
         DocumentException or InterchangeFormatException or ImportInputException or InvalidProtocolBufferException => StatusCode.InvalidArgument,
         ArgumentNullException => StatusCode.Internal,
         ArgumentException => StatusCode.InvalidArgument,
-        UnknownMemoryException or UnknownImportException => StatusCode.NotFound,
+        UnknownMemoryException or UnknownImportException or UnknownKeyException => StatusCode.NotFound,
+        AccessDeniedException => StatusCode.PermissionDenied,
+        KeyConflictException => StatusCode.AlreadyExists,
         ImportStateException or SegmentExportException => StatusCode.FailedPrecondition,
         ImportStoppedException => StatusCode.Unavailable,
         _ => StatusCode.Internal,

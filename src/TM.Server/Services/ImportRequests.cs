@@ -1,3 +1,4 @@
+using TM.Interchange;
 using TM.Server.Interchange;
 using TM.Storage;
 using ProtoPolicy = TM.Protos.V1.UpdatePolicy;
@@ -8,7 +9,7 @@ namespace TM.Server.Services;
 internal static class ImportRequests
 {
     /// <summary>Longest file name accepted.</summary>
-    public const int MaxFileNameLength = 1_000;
+    public const int MaxFileNameLength = RequestLimits.MaxOriginLength;
 
     public static UpdatePolicy Policy(ProtoPolicy policy) => policy switch
     {
@@ -27,16 +28,19 @@ internal static class ImportRequests
         _ => throw Invalid.Argument($"source_lang is '{value}'; use \"ko\" or \"en\" (or leave it empty for the default)."),
     };
 
-    public static string FileName(string value, string fallback)
+    /// <summary>A file, document or import name from field <paramref name="field"/>, trimmed; <paramref name="fallback"/> when it is empty.</summary>
+    public static string FileName(string value, string fallback, string field = "file_name")
     {
         var name = value.Trim();
         if (name.Length > MaxFileNameLength)
-            throw Invalid.Argument($"file_name is {Invalid.Count(name.Length)} characters long; the limit is {Invalid.Count(MaxFileNameLength)}.");
+            throw Invalid.Argument($"{field} is {Invalid.Count(name.Length)} characters long; the limit is {Invalid.Count(MaxFileNameLength)}.");
         foreach (var c in name)
         {
             if (char.IsControl(c))
-                throw Invalid.Argument("file_name contains a control character.");
+                throw Invalid.Argument($"{field} contains a control character ({XmlText.Describe(c)}).");
         }
+        if (XmlText.IndexOfInvalid(name) is var invalid and >= 0)
+            throw Invalid.Argument($"{field} holds {XmlText.Describe(name[invalid])}, which XML (and so a TMX export) cannot carry.");
         return name.Length == 0 ? fallback : name;
     }
 

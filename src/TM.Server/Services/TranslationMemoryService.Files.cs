@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using TM.Interchange;
 using TM.Protos.V1;
 using TM.Server.Interchange;
 using TM.Server.Memory;
+using TM.Server.Security;
 using TM.Storage;
 
 namespace TM.Server.Services;
@@ -13,6 +15,7 @@ namespace TM.Server.Services;
 public sealed partial class TranslationMemoryService
 {
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Write)]
     public override async Task ImportFile(IAsyncStreamReader<ImportFileRequest> requestStream, IServerStreamWriter<ImportProgress> responseStream, ServerCallContext context)
     {
         AnswerUncompressed(context);
@@ -20,7 +23,8 @@ public sealed partial class TranslationMemoryService
         if (!await requestStream.MoveNext(cancellationToken))
             throw Invalid.Argument("The ImportFile stream is empty: send the file's bytes in 'chunk', the first message also carrying 'memory' and 'file_name'.");
         var first = requestStream.Current;
-        Invalid.CheckMemoryName(first.Memory);
+        var caller = Authorized(context, AccessRole.Write, first.Memory);
+        using var slot = _imports.Enter();
         var fileName = ImportRequests.FileName(first.FileName, "upload");
         var policy = ImportRequests.Policy(first.UpdatePolicy);
         var side = ImportRequests.SourceSide(first.SourceLang);
@@ -28,7 +32,7 @@ public sealed partial class TranslationMemoryService
             throw Invalid.Argument($"total_bytes is {first.TotalBytes}; send the file's size, or 0 when it is not known.");
         var format = ImportRequests.Format(first.Format) ?? ImportFormatDetector.FromFileName(fileName);
 
-        var upload = new Upload<ImportFileRequest>(requestStream, first, static m => m.Chunk);
+        var upload = new Upload<ImportFileRequest>(new IdleLimitedStreamReader<ImportFileRequest>(requestStream, RequestLimits.ImportIdleTimeout), first, static m => m.Chunk);
         if (format is null)
         {
             format = ImportFormatDetector.Sniff(await upload.PeekAsync(ImportFormatDetector.SniffLength, cancellationToken))
@@ -40,8 +44,8 @@ public sealed partial class TranslationMemoryService
         var (resume, counts) = first.ResumeImportId == 0
             ? (null, null)
             : _catalog.ResumeImport(first.ResumeImportId, first.Memory, format == ImportFileFormat.Tmx ? ImportKind.Tmx : ImportKind.Segments,
-                first.UpdatePolicy == TM.Protos.V1.UpdatePolicy.Unspecified ? null : policy);
-        var settings = new FileImportSettings(first.Memory, fileName, format.Value, policy, side, _options.ImportBatchSize, resume, counts);
+                first.UpdatePolicy == TM.Protos.V1.UpdatePolicy.Unspecified ? null : policy, caller.Name);
+        var settings = new FileImportSettings(first.Memory, fileName, format.Value, policy, side, _options.ImportBatchSize, resume, counts, caller.Name);
 
         // Progress goes out from one task, in commit order; the commit thread never waits for the network. One
         // message per batch, so even a client that reads nothing until it has sent everything leaves little here.
@@ -63,6 +67,7 @@ public sealed partial class TranslationMemoryService
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Write)]
     public override async Task<ImportTmxResponse> ImportTmx(IAsyncStreamReader<ImportTmxRequest> requestStream, ServerCallContext context)
     {
         AnswerUncompressed(context);
@@ -70,12 +75,15 @@ public sealed partial class TranslationMemoryService
         if (!await requestStream.MoveNext(cancellationToken))
             throw Invalid.Argument("The ImportTmx stream is empty: send the file's bytes in 'chunk', the first message also carrying 'memory' and 'file_name'.");
         var first = requestStream.Current;
-        Invalid.CheckMemoryName(first.Memory);
+        var caller = Authorized(context, AccessRole.Write, first.Memory);
+        using var slot = _imports.Enter();
         var fileName = ImportRequests.FileName(first.FileName, "upload.tmx");
         var settings = new FileImportSettings(
-            first.Memory, fileName, ImportFileFormat.Tmx, ImportRequests.Policy(first.UpdatePolicy), ImportRequests.SourceSide(first.SourceLang), _options.ImportBatchSize);
+            first.Memory, fileName, ImportFileFormat.Tmx, ImportRequests.Policy(first.UpdatePolicy), ImportRequests.SourceSide(first.SourceLang), _options.ImportBatchSize,
+            CreatedBy: caller.Name);
         var job = new FileImportJob(_catalog, settings, onCommitted: null);
-        var final = await job.RunAsync(new Upload<ImportTmxRequest>(requestStream, first, static m => m.Chunk).CopyToAsync, cancellationToken, _stopping);
+        var upload = new Upload<ImportTmxRequest>(new IdleLimitedStreamReader<ImportTmxRequest>(requestStream, RequestLimits.ImportIdleTimeout), first, static m => m.Chunk);
+        var final = await job.RunAsync(upload.CopyToAsync, cancellationToken, _stopping);
 
         var statistics = job.Statistics!;
         return new ImportTmxResponse
@@ -95,20 +103,24 @@ public sealed partial class TranslationMemoryService
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Read)]
     public override async Task ExportTmx(ExportTmxRequest request, IServerStreamWriter<ExportTmxChunk> responseStream, ServerCallContext context)
     {
-        var memory = FindMemory(request.Memory);
+        var memory = FindMemory(context, request.Memory);
         await using var output = new ExportChunkStream(responseStream, context.CancellationToken);
         await TmxExport.WriteAsync(_catalog, memory, output, context.CancellationToken);
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Read)]
     public override Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context)
     {
-        Invalid.CheckMemoryName(request.Memory);
+        var caller = Listing(context, request.Memory);
         var response = new ListImportsResponse();
         foreach (var record in _catalog.ListImports(request.Memory))
         {
+            if (!caller.CanUse(record.Memory))
+                continue;
             response.Imports.Add(new TM.Protos.V1.ImportRecord
             {
                 ImportId = record.Id,
@@ -117,7 +129,7 @@ public sealed partial class TranslationMemoryService
                 Name = record.Name,
                 PairsStored = record.PairsStored,
                 PairsSkipped = record.PairsSkipped,
-                Created = Rfc3339(record.Created),
+                Created = Timestamps.Rfc3339(record.Created),
                 Status = StoredNames.Of(_catalog.EffectiveStatus(record)),
                 UpdatePolicy = StoredNames.Of(record.Policy),
                 PairsUpdated = record.PairsUpdated,
@@ -125,7 +137,8 @@ public sealed partial class TranslationMemoryService
                 UnitsCommitted = record.SourcePosition,
                 Batches = record.Batches,
                 Message = record.Message,
-                Finished = record.Completed is { } finished ? Rfc3339(finished) : "",
+                Finished = record.Completed is { } finished ? Timestamps.Rfc3339(finished) : "",
+                CreatedBy = record.CreatedBy,
             });
         }
         return Task.FromResult(response);
@@ -153,7 +166,4 @@ public sealed partial class TranslationMemoryService
             });
         }
     }
-
-    // Milliseconds, which RFC 3339 allows: with whole seconds an import of 0.4 s showed as taking 0.0 s (or 1 s).
-    private static string Rfc3339(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

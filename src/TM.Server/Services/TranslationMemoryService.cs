@@ -1,11 +1,13 @@
 using System.Globalization;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Hosting;
 using TM.Matching;
 using TM.Protos.V1;
 using TM.Server.Hosting;
 using TM.Server.Interchange;
 using TM.Server.Memory;
+using TM.Server.Security;
 using TM.Storage;
 using ImportOptions = TM.Storage.ImportOptions;
 using UpdatePolicy = TM.Storage.UpdatePolicy;
@@ -16,6 +18,8 @@ namespace TM.Server.Services;
 /// The <c>tm.v1.TranslationMemory</c> gRPC service (also reached over HTTP/JSON): validates requests and maps them
 /// onto the catalog. It throws and never translates: bad fields are INVALID_ARGUMENT here, and what the catalog and the
 /// imports throw (an unknown memory, a damaged file, …) becomes a status in <see cref="ErrorBoundaryInterceptor"/>.
+/// Each method names the role it needs (<see cref="AuthorizeAttribute"/>, checked before it runs) and asks the
+/// <see cref="Caller"/> whether its key may use the memory the call names.
 /// </summary>
 public sealed partial class TranslationMemoryService : TranslationMemory.TranslationMemoryBase
 {
@@ -23,25 +27,31 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
 
     private readonly TranslationMemoryCatalog _catalog;
     private readonly ServerOptions _options;
+    private readonly ImportAdmission _imports;
     private readonly CancellationToken _stopping;
 
     /// <summary>Creates the service over the server's catalog.</summary>
     /// <param name="catalog">The memories.</param>
     /// <param name="options">The server's settings (the import batch size).</param>
+    /// <param name="imports">How many imports may run at once.</param>
     /// <param name="lifetime">The host's lifetime: a file import stops at its next batch when the server shuts down.</param>
-    public TranslationMemoryService(TranslationMemoryCatalog catalog, ServerOptions options, IHostApplicationLifetime lifetime)
+    public TranslationMemoryService(TranslationMemoryCatalog catalog, ServerOptions options, ImportAdmission imports, IHostApplicationLifetime lifetime)
     {
         _catalog = catalog;
         _options = options;
+        _imports = imports;
         _stopping = lifetime.ApplicationStopping;
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Write)]
     public override async Task<ImportDocumentResponse> ImportDocument(ImportDocumentRequest request, ServerCallContext context)
     {
-        Invalid.CheckMemoryName(request.Memory);
+        var caller = Authorized(context, AccessRole.Write, request.Memory);
         var policy = ImportRequests.Policy(request.UpdatePolicy);
-        var import = await _catalog.ImportDocumentAsync(request.Memory, request.Name, request.Text, policy, context.CancellationToken);
+        var name = ImportRequests.FileName(request.Name, "", "name");
+        using var slot = _imports.Enter();
+        var import = await _catalog.ImportDocumentAsync(request.Memory, name, request.Text, policy, caller.Name, context.CancellationToken);
         var response = new ImportDocumentResponse
         {
             PairsStored = import.Outcome.Added.Count,
@@ -63,9 +73,10 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Read)]
     public override Task<AlignDocumentResponse> AlignDocument(AlignDocumentRequest request, ServerCallContext context)
     {
-        Invalid.CheckMemoryName(request.Memory);
+        Authorized(context, AccessRole.Read, request.Memory);
         var alignment = _catalog.Align(request.Memory, request.Name, request.Text);
         var response = new AlignDocumentResponse { LinesDropped = alignment.DroppedLines.Count };
         response.DroppedLines.AddRange(alignment.DroppedLines);
@@ -84,23 +95,27 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Write)]
     public override async Task<ImportSegmentsResponse> ImportSegments(IAsyncStreamReader<ImportSegmentsRequest> requestStream, ServerCallContext context)
     {
         AnswerUncompressed(context);
         // The whole stream is one transaction: validate everything first, so a bad message on
         // line 90,000 leaves the memory exactly as it was.
+        using var slot = _imports.Enter();
         ImportSegmentsRequest? first = null;
         string? origin = null;
         var pairs = new List<SegmentInput>();
         var received = 0;
-        while (await requestStream.MoveNext(context.CancellationToken))
+        long characters = 0;
+        var messages = new IdleLimitedStreamReader<ImportSegmentsRequest>(requestStream, RequestLimits.ImportIdleTimeout);
+        while (await messages.MoveNext(context.CancellationToken))
         {
-            var message = requestStream.Current;
+            var message = messages.Current;
             received++;
             if (first is null)
             {
                 first = message;
-                Invalid.CheckMemoryName(first.Memory);
+                Authorized(context, AccessRole.Write, first.Memory);
                 if (message.Ko.Length == 0 && message.En.Length == 0)
                     continue; // a header message carrying only the memory and the import's settings
             }
@@ -108,17 +123,23 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
                 origin = message.Origin;
             CheckPairSide(message.Ko, "ko", received);
             CheckPairSide(message.En, "en", received);
+            Invalid.CheckStoredText(message.Origin, "origin", received, RequestLimits.MaxOriginLength);
+            Invalid.CheckStoredText(message.Note, "note", received, RequestLimits.MaxNoteLength);
+            characters += message.Ko.Length + message.En.Length + message.Origin.Length + message.Note.Length;
+            if (pairs.Count == RequestLimits.MaxSegmentsStreamPairs || characters > RequestLimits.MaxSegmentsStreamCharacters)
+                throw StreamTooLarge(received);
             pairs.Add(new SegmentInput(message.Ko.Trim(), message.En.Trim(), message.Origin, message.Note));
         }
         var policy = ImportRequests.Policy(first?.UpdatePolicy ?? TM.Protos.V1.UpdatePolicy.Unspecified);
         var side = ImportRequests.SourceSide(first?.SourceLang ?? "") ?? SegmentSide.Korean;
-        var importName = ImportRequests.FileName(first?.ImportName ?? "", origin ?? "segments");
+        var importName = ImportRequests.FileName(first?.ImportName ?? "", origin ?? "segments", "import_name");
         if (pairs.Count == 0)
             return new ImportSegmentsResponse { MessagesReceived = received };
         // A client that cancels a stream it has not finished may still end it first (grpc-js sends END_STREAM, then
         // RST_STREAM): look once more before committing, so a cancelled call stores nothing in all but a narrow race.
         context.CancellationToken.ThrowIfCancellationRequested();
-        var outcome = await _catalog.ImportAsync(first!.Memory, new ImportOptions(ImportKind.Segments, importName, policy, side), pairs, context.CancellationToken);
+        var options = new ImportOptions(ImportKind.Segments, importName, policy, side) { CreatedBy = Caller.Of(context).Name };
+        var outcome = await _catalog.ImportAsync(first!.Memory, options, pairs, context.CancellationToken);
         return new ImportSegmentsResponse
         {
             MessagesReceived = received,
@@ -131,6 +152,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Read)]
     public override Task<LookupResponse> Lookup(LookupRequest request, ServerCallContext context)
     {
         AnswerUncompressed(context);
@@ -140,7 +162,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         if (request.MinScore is < 0 or > 100 || double.IsNaN(request.MinScore))
             throw Invalid.Argument($"min_score is {request.MinScore}; use 0..100 (0 means {RequestLimits.DefaultMinScore}).");
         var side = ParseLanguage(request.SourceLang, "source_lang") ?? LanguageDetector.Detect(request.Text);
-        var memory = FindMemory(request.Memory);
+        var memory = FindMemory(context, request.Memory);
         var options = new MatchOptions
         {
             MaxResults = request.MaxResults == 0 ? RequestLimits.DefaultLookupResults : Math.Min(request.MaxResults, RequestLimits.MaxLookupResults),
@@ -171,6 +193,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Read)]
     public override Task<ConcordanceResponse> Concordance(ConcordanceRequest request, ServerCallContext context)
     {
         var term = request.Term.Trim();
@@ -181,7 +204,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         if (request.MaxResults < 0)
             throw Invalid.Argument($"max_results is {request.MaxResults}; use 1..{RequestLimits.MaxConcordanceResults}, or 0 for {RequestLimits.DefaultConcordanceResults}.");
         var side = ParseLanguage(request.Lang, "lang");
-        var memory = FindMemory(request.Memory);
+        var memory = FindMemory(context, request.Memory);
         var max = request.MaxResults == 0 ? RequestLimits.DefaultConcordanceResults : Math.Min(request.MaxResults, RequestLimits.MaxConcordanceResults);
 
         var result = _catalog.Concordance(memory, term, side, max);
@@ -207,13 +230,16 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Read)]
     public override Task<GetStatsResponse> GetStats(GetStatsRequest request, ServerCallContext context)
     {
         AnswerUncompressed(context);
-        Invalid.CheckMemoryName(request.Memory);
+        var caller = Listing(context, request.Memory);
         var response = new GetStatsResponse();
         foreach (var stats in _catalog.Statistics(request.Memory))
         {
+            if (!caller.CanUse(stats.Name))
+                continue;
             response.Memories.Add(new MemoryStats
             {
                 Memory = stats.Name,
@@ -240,11 +266,30 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
             context.WriteOptions = Uncompressed;
     }
 
-    private MemoryIndex FindMemory(string name)
+    // The memory a read names, once the caller may read it: a memory the key may not use is refused before anyone
+    // learns whether it exists.
+    private MemoryIndex FindMemory(ServerCallContext context, string name)
     {
-        Invalid.CheckMemoryName(name);
+        Authorized(context, AccessRole.Read, name);
         return _catalog.Get(name);
     }
+
+    // The caller, once its key has the role and may use the memory (a valid name, checked first); for a write, also
+    // once the memory exists or its name may make one, so an import with a bad new name is refused before it reads.
+    private Caller Authorized(ServerCallContext context, AccessRole role, string memory)
+    {
+        Invalid.CheckMemoryName(memory);
+        var caller = Caller.Of(context);
+        caller.Require(role, memory);
+        if (role >= AccessRole.Write)
+            _catalog.CheckWritable(memory);
+        return caller;
+    }
+
+    // GetStats and ListImports: one memory the caller must be allowed to read, or (empty) every memory, of which the
+    // caller sees those its key may use.
+    private Caller Listing(ServerCallContext context, string memory) =>
+        memory.Length > 0 ? Authorized(context, AccessRole.Read, memory) : Caller.Of(context);
 
     private static SegmentSide? ParseLanguage(string value, string field) => value.Trim().ToLowerInvariant() switch
     {
@@ -258,7 +303,12 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     {
         if (string.IsNullOrWhiteSpace(text))
             throw Invalid.Argument($"Message {messageNumber}: the '{field}' field is empty; every pair needs both Korean and English text. Nothing from this stream was stored.");
-        if (text.Length > RequestLimits.MaxSentenceLength)
-            throw Invalid.Argument($"Message {messageNumber}: the '{field}' field is {Invalid.Count(text.Length)} characters long; the limit is {Invalid.Count(RequestLimits.MaxSentenceLength)}. Nothing from this stream was stored.");
+        Invalid.CheckStoredText(text, field, messageNumber, RequestLimits.MaxSentenceLength);
     }
+
+    private static RpcException StreamTooLarge(int messageNumber) => new(new Status(StatusCode.ResourceExhausted,
+        $"Message {messageNumber}: this ImportSegments stream passed {Invalid.Count(RequestLimits.MaxSegmentsStreamPairs)} pairs or " +
+        $"{Invalid.Count(RequestLimits.MaxSegmentsStreamCharacters)} characters, the most one stream may hold: it is one transaction, kept in memory " +
+        "until it ends. Nothing from it was stored. Send larger sets with ImportFile (TSV or TMX; `tm import`), which commits in batches as it reads, " +
+        "or in several streams."));
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
@@ -27,21 +26,6 @@ internal sealed class UnreadableRequestMiddleware(RequestDelegate next)
         {
             return;
         }
-        context.Response.Headers["grpc-status"] = ((int)StatusCode.InvalidArgument).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = PercentEncode(ErrorBoundaryInterceptor.Unreadable(unreadable));
-    }
-
-    // grpc-message is percent-encoded UTF-8: printable ASCII but '%' as is, every other byte as %XX (gRPC over HTTP/2 spec).
-    private static string PercentEncode(string message)
-    {
-        var encoded = new StringBuilder(message.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(message))
-        {
-            if (b is >= 0x20 and <= 0x7E && b != (byte)'%')
-                encoded.Append((char)b);
-            else
-                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        return encoded.ToString();
+        StatusResponse.SetGrpcStatus(context.Response, StatusCode.InvalidArgument, ErrorBoundaryInterceptor.Unreadable(unreadable));
     }
 }

@@ -53,12 +53,12 @@ internal sealed class SegmentWriter : IDisposable
             $"PRAGMA journal_size_limit = {JournalSizeLimitBytes.ToString(CultureInfo.InvariantCulture)};");
         _insert = new NativeStatement(Connection,
             "INSERT INTO segments (id, memory_id, ko, en, ko_hash, en_hash, origin, note, confidence, low_confidence, " +
-            "import_id, created_utc, changed_utc, ko_markup, en_markup) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14);");
+            "import_id, created_utc, changed_utc, ko_markup, en_markup, created_by, changed_by) " +
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?15);");
         _readPair = new NativeStatement(Connection, "SELECT ko, en, ko_hash, en_hash FROM segments WHERE id = ?1;");
         _overwrite = new NativeStatement(Connection,
             "UPDATE segments SET ko = ?2, en = ?3, ko_hash = ?4, en_hash = ?5, origin = ?6, note = ?7, confidence = ?8, " +
-            "low_confidence = ?9, import_id = ?10, changed_utc = ?11, ko_markup = ?12, en_markup = ?13 WHERE id = ?1;");
+            "low_confidence = ?9, import_id = ?10, changed_utc = ?11, ko_markup = ?12, en_markup = ?13, changed_by = ?14 WHERE id = ?1;");
         _delete = new NativeStatement(Connection, "DELETE FROM segments WHERE id = ?1;");
         _scanKeys = new NativeStatement(Connection,
             "SELECT id, ko_hash, en_hash FROM segments INDEXED BY segments_by_memory WHERE memory_id = ?1;");
@@ -68,10 +68,11 @@ internal sealed class SegmentWriter : IDisposable
 
     /// <summary>
     /// Applies <paramref name="pairs"/> in order inside the current transaction. The caller has validated them and
-    /// commits the transaction, then calls <see cref="Committed"/> with the returned generation.
+    /// commits the transaction, then calls <see cref="Committed"/> with the returned generation. <paramref name="author"/>
+    /// is recorded as the creator of the segments inserted and the changer of those overwritten.
     /// </summary>
     public BatchResult Apply(SqliteTransaction transaction, long memoryId, long importId, UpdatePolicy policy, SegmentSide sourceSide,
-        IReadOnlyList<SegmentInput> pairs, string now)
+        IReadOnlyList<SegmentInput> pairs, string now, string author)
     {
         var generation = (long)Scalar(transaction, "SELECT generation FROM memories WHERE id = $id;", ("$id", memoryId))!;
         var keys = KeysOf(memoryId);
@@ -89,6 +90,7 @@ internal sealed class SegmentWriter : IDisposable
         _insert.Bind(2, memoryId);
         _insert.Bind(11, importId);
         _insert.Bind(12, now);
+        _insert.Bind(15, author);
         var result = new BatchResult(pairs.Count);
         var korean = sourceSide == SegmentSide.Korean;
         foreach (var pair in pairs)
@@ -121,7 +123,7 @@ internal sealed class SegmentWriter : IDisposable
             }
             else
             {
-                Overwrite(pair, korean, sourceHash, targetHash, sources, targets, importId, now, result);
+                Overwrite(pair, korean, sourceHash, targetHash, sources, targets, importId, now, author, result);
             }
         }
 
@@ -220,7 +222,7 @@ internal sealed class SegmentWriter : IDisposable
     }
 
     private void Overwrite(SegmentInput pair, bool sourceIsKorean, long sourceHash, long targetHash,
-        SourceKeyTable sources, SourceKeyTable? targets, long importId, string now, BatchResult result)
+        SourceKeyTable sources, SourceKeyTable? targets, long importId, string now, string author, BatchResult result)
     {
         var oldest = _matches[0];
         foreach (var match in _matches)
@@ -242,6 +244,7 @@ internal sealed class SegmentWriter : IDisposable
         _overwrite.Bind(11, now);
         _overwrite.Bind(12, pair.KoreanMarkup);
         _overwrite.Bind(13, pair.EnglishMarkup);
+        _overwrite.Bind(14, author);
         _overwrite.Execute();
         if (targets is not null)
         {

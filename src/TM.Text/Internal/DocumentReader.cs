@@ -53,7 +53,7 @@ internal static class DocumentReader
                 // A BOM at the start of a file, or in the middle where files were concatenated: not content.
                 boms++;
             }
-            else if ((c < ' ' && c != '\t') || c == '\u007F' || c == '\uFFFD'
+            else if ((c < ' ' && c != '\t') || c == '\u007F' || c is '\uFFFD' or '\uFFFE' or '\uFFFF'
                 || (char.IsHighSurrogate(c) && (i + 1 == raw.Length || !char.IsLowSurrogate(raw[i + 1])))
                 || (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(raw[i - 1]))))
             {
