@@ -22,6 +22,9 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public TranslationMemory.TranslationMemoryClient Client => new(_channel);
 
+    /// <summary>The channel, for clients of the other services.</summary>
+    public GrpcChannel Channel => _channel;
+
     /// <summary>The server's memories, for state a client cannot see.</summary>
     public TranslationMemoryCatalog Catalog => _app.Services.GetRequiredService<TranslationMemoryCatalog>();
 

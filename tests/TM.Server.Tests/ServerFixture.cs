@@ -32,7 +32,7 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual IEnumerable<string> ExtraArguments => [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _app = await TmServerApp.CreateAsync(
             ["--port", "0", "--data-dir", _dataDirectory, "--seeds-dir", RepositoryPaths.Seeds, .. ExtraArguments]);
@@ -45,7 +45,7 @@ public class ServerFixture : IAsyncLifetime
         Client = new TranslationMemory.TranslationMemoryClient(Channel);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Channel?.Dispose();
         if (_app is not null)

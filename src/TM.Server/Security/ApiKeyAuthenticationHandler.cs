@@ -45,12 +45,13 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     /// <inheritdoc />
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var failure = Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+        // This request's own result (the base class keeps it): why the key, if one was sent, was not taken.
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         var message = failure ?? "This server needs an API key: send `authorization: Bearer <key>` (tm reads it from TM_KEY or --key-file).";
         SecurityLog.Refused(Logger, Request.Path, message);
-        return StatusResponse.WriteAsync(Context, StatusCode.Unauthenticated, message);
+        await StatusResponse.WriteAsync(Context, StatusCode.Unauthenticated, message);
     }
 
     /// <inheritdoc />

@@ -30,6 +30,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public TranslationMemory.TranslationMemoryClient Client { get; }
 
+    /// <summary>The channel, for clients of the other services.</summary>
+    public GrpcChannel Channel => _channel;
+
     public int Id => _process.Id;
 
     /// <summary>What the server wrote to stdout and stderr so far, for a failing test's output.</summary>
@@ -77,7 +80,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         try
         {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            // A server bound to every address (0.0.0.0) is reached on loopback.
+            var address = (await listening.Task.WaitAsync(TimeSpan.FromSeconds(60))).Replace("//0.0.0.0:", "//127.0.0.1:", StringComparison.Ordinal);
             return new ServerProcess(process, address, output);
         }
         catch

@@ -16,13 +16,14 @@ public static class FileUploads
     /// <param name="header">The first message's fields (memory, file name, format, policy, resume id); its chunk is ignored.</param>
     /// <param name="breakAfter">When it returns true for a progress message, the call is cancelled right there (a broken connection).</param>
     /// <param name="sendOnly">Bytes to send before waiting for <paramref name="breakAfter"/> to break the call; null sends the whole file.</param>
+    /// <param name="headers">The call's metadata (an API key), or null.</param>
     public static async Task<UploadResult> ImportFileAsync(
         TranslationMemory.TranslationMemoryClient client, ImportFileRequest header, byte[] file, int chunkSize = 64 * 1024,
-        Func<ImportProgress, bool>? breakAfter = null, int? sendOnly = null)
+        Func<ImportProgress, bool>? breakAfter = null, int? sendOnly = null, Metadata? headers = null)
     {
         var end = sendOnly ?? file.Length;
         using var cancel = new CancellationTokenSource();
-        using var call = client.ImportFile(cancellationToken: cancel.Token);
+        using var call = client.ImportFile(headers, cancellationToken: cancel.Token);
         var progress = new List<ImportProgress>();
         var reading = Task.Run(async () =>
         {
