@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Grpc.Core;
 using Microsoft.Data.Sqlite;
 using TM.Protos.V1;
 using TM.Server.Tests.Imports;
@@ -6,14 +8,16 @@ using Xunit.Abstractions;
 namespace TM.Server.Tests.Durability;
 
 /// <summary>
-/// SIGKILL in the middle of a bulk import, ten times at seeded random points: whatever the server acknowledged is
-/// stored exactly once, the file is sound, and resuming the import completes the file exactly.
+/// SIGKILL in the middle of imports, twenty times each at seeded random points, for ImportFile (batches acknowledged as
+/// they commit) and ImportSegments (one transaction): whatever the server acknowledged is stored exactly once, nothing
+/// is stored twice or in part, the file is sound, and a resumed file import completes the file exactly.
 /// </summary>
 public sealed class KillDuringImportTests(ITestOutputHelper output) : IDisposable
 {
     private const int Units = 4_000;
     private const int BatchSize = 100;
-    private const int Trials = 10;
+    private const int Trials = 20;
+    private const int StreamPairs = 2_000;
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tm-kill-").FullName;
 
@@ -104,6 +108,76 @@ public sealed class KillDuringImportTests(ITestOutputHelper output) : IDisposabl
                 Assert.Equal(Units, complete.Count);
                 Assert.Equal(AllPairs.Order(), complete.Order());
             }
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Killed_server_keeps_a_segments_stream_whole_or_not_at_all_and_never_twice()
+    {
+        var random = new Random(20_261_207);
+        var pairs = Enumerable.Range(0, StreamPairs).Select(i => (Ko: TestFiles.Korean(i), En: TestFiles.English(i))).ToList();
+        var outcomes = new Dictionary<string, int>();
+        var server = await StartAsync();
+        try
+        {
+            // How long a whole stream takes from its first message to its answer on this machine, measured once
+            // without a kill: the kills after the stream's end are spread over that much time and a half again.
+            var timing = Stopwatch.StartNew();
+            await server.Client.ImportSegmentsAsync(pairs.Select((p, i) => new ImportSegmentsRequest { Memory = i == 0 ? "stream-timing" : "", Ko = p.Ko, En = p.En }));
+            var window = (int)Math.Max(20, timing.ElapsedMilliseconds * 1.5);
+            output.WriteLine($"a whole stream of {StreamPairs} pairs takes {timing.ElapsedMilliseconds} ms to its answer; kills after its end come 0-{window} ms later");
+            for (var trial = 0; trial < Trials; trial++)
+            {
+                var memory = $"stream-kill-{trial}";
+                // Half the trials kill while the stream is sent; the others once it is complete, at a random point of the
+                // window, which lands before, inside or after the commit of its one transaction.
+                var killAfterMessages = random.Next(2) == 0 ? random.Next(1, StreamPairs) : StreamPairs;
+                var jitter = TimeSpan.FromMilliseconds(random.Next(0, window));
+                var victim = server;
+                ImportSegmentsResponse? acknowledged = null;
+                using (var call = victim.Client.ImportSegments())
+                {
+                    try
+                    {
+                        for (var i = 0; i < pairs.Count; i++)
+                        {
+                            if (i == killAfterMessages)
+                                victim.Kill();
+                            await call.RequestStream.WriteAsync(new ImportSegmentsRequest { Memory = i == 0 ? memory : "", Ko = pairs[i].Ko, En = pairs[i].En });
+                        }
+                        await call.RequestStream.CompleteAsync();
+                        var answer = call.ResponseAsync;
+                        await Task.WhenAny(answer, Task.Delay(jitter));
+                        victim.Kill();
+                        acknowledged = await answer;
+                    }
+                    catch (Exception e) when (e is RpcException or InvalidOperationException or IOException or HttpRequestException)
+                    {
+                        // Killed before the answer: the call fails (grpc-dotnet does not wrap every transport error in an
+                        // RpcException); what the server stored is checked below.
+                    }
+                }
+
+                server = await StartAsync();
+                var stored = ReadPairs(memory);
+                var outcome = acknowledged is not null ? "acknowledged" : stored.Count == 0 ? "not stored" : "stored, answer lost";
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                output.WriteLine($"trial {trial}: kill after {killAfterMessages} messages (+{jitter.TotalMilliseconds} ms): {outcome}, {stored.Count} pairs stored");
+
+                Assert.Equal("ok", IntegrityCheck());
+                Assert.True(stored.Count == 0 || stored.Count == StreamPairs, $"trial {trial}: {stored.Count} of {StreamPairs} pairs stored; a stream is one transaction");
+                Assert.Equal(stored.Count, stored.Distinct().Count());
+                if (acknowledged is not null)
+                {
+                    Assert.Equal(StreamPairs, acknowledged.PairsStored);
+                    Assert.Equal(pairs.Order(), stored.Order());
+                }
+            }
+            output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}")));
         }
         finally
         {
