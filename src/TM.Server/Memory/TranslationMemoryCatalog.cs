@@ -183,8 +183,11 @@ public sealed class TranslationMemoryCatalog
         _memories.TryGetValue(SegmentStore.NormalizeMemoryName(name), out var memory) ? memory : null;
 
     /// <summary>The memory called <paramref name="name"/> (empty = default).</summary>
+    /// <param name="name">The memory's name.</param>
+    /// <param name="visible">Which memories the message may name when there is no such one (those the caller may use); null for all.</param>
     /// <exception cref="UnknownMemoryException">There is no such memory; the message lists those there are.</exception>
-    public MemoryIndex Get(string? name) => Find(name) ?? throw new UnknownMemoryException(name ?? "", MemoryNames);
+    public MemoryIndex Get(string? name, Func<string, bool>? visible = null) =>
+        Find(name) ?? throw new UnknownMemoryException(name ?? "", visible is null ? MemoryNames : MemoryNames.Where(visible));
 
     /// <summary>Segments of <paramref name="memory"/> containing <paramref name="term"/> on one side or either.</summary>
     public ConcordanceResult Concordance(MemoryIndex memory, string term, SegmentSide? side, int maxResults) =>
@@ -192,13 +195,13 @@ public sealed class TranslationMemoryCatalog
 
     /// <summary>Counts per memory: one memory (by name, which must exist), or all of them for an empty name.</summary>
     /// <exception cref="UnknownMemoryException">A name was given and there is no such memory.</exception>
-    public IReadOnlyList<MemoryStatistics> Statistics(string name) =>
-        _store.GetStatistics(name.Length > 0 ? Get(name).Info.Name : null);
+    public IReadOnlyList<MemoryStatistics> Statistics(string name, Func<string, bool>? visible = null) =>
+        _store.GetStatistics(name.Length > 0 ? Get(name, visible).Info.Name : null);
 
     /// <summary>Imports recorded in one memory (by name, which must exist), or in all of them for an empty name, oldest first.</summary>
     /// <exception cref="UnknownMemoryException">A name was given and there is no such memory.</exception>
-    public IReadOnlyList<TM.Storage.ImportRecord> ListImports(string name) =>
-        _store.ListImports(name.Length > 0 ? Get(name).Info.Name : null);
+    public IReadOnlyList<TM.Storage.ImportRecord> ListImports(string name, Func<string, bool>? visible = null) =>
+        _store.ListImports(name.Length > 0 ? Get(name, visible).Info.Name : null);
 
     /// <summary>Every segment of <paramref name="memory"/>, oldest first, streamed from the store (one at a time in memory).</summary>
     public IEnumerable<StoredSegment> ReadAll(MemoryIndex memory) => _store.ReadAll(memory.Info.Id);

@@ -117,7 +117,7 @@ public sealed partial class TranslationMemoryService
     {
         var caller = Listing(context, request.Memory);
         var response = new ListImportsResponse();
-        foreach (var record in _catalog.ListImports(request.Memory))
+        foreach (var record in _catalog.ListImports(request.Memory, caller.CanUse))
         {
             if (!caller.CanUse(record.Memory))
                 continue;

@@ -236,7 +236,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         AnswerUncompressed(context);
         var caller = Listing(context, request.Memory);
         var response = new GetStatsResponse();
-        foreach (var stats in _catalog.Statistics(request.Memory))
+        foreach (var stats in _catalog.Statistics(request.Memory, caller.CanUse))
         {
             if (!caller.CanUse(stats.Name))
                 continue;
@@ -270,8 +270,8 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     // learns whether it exists.
     private MemoryIndex FindMemory(ServerCallContext context, string name)
     {
-        Authorized(context, AccessRole.Read, name);
-        return _catalog.Get(name);
+        var caller = Authorized(context, AccessRole.Read, name);
+        return _catalog.Get(name, caller.CanUse);
     }
 
     // The caller, once its key has the role and may use the memory (a valid name, checked first); for a write, also

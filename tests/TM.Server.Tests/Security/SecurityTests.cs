@@ -101,6 +101,22 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Not_found_names_only_the_memories_the_key_may_use()
+    {
+        await Tm.ImportDocumentAsync(new ImportDocumentRequest { Memory = "secret-project", Name = "s.txt", Text = Document }, SecuredServerFixture.With(server.Writer));
+        var admin = new Administration.AdministrationClient(server.Channel);
+        var scoped = await admin.CreateKeyAsync(new CreateKeyRequest { Name = "scoped", Role = KeyRole.Read, Memories = { "default", "not-yet" } },
+            SecuredServerFixture.With(SecuredServerFixture.AdminSecret));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Tm.LookupAsync(new LookupRequest { Memory = "not-yet", Text = "정전 협정" }, SecuredServerFixture.With(scoped.Secret)).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Contains("default", error.Status.Detail);
+        Assert.DoesNotContain("secret-project", error.Status.Detail);
+    }
+
+    [Fact]
     public async Task Writes_record_the_key_that_made_them()
     {
         var response = await Tm.ImportDocumentAsync(new ImportDocumentRequest { Memory = "audited", Name = "a.txt", Text = Document }, SecuredServerFixture.With(server.Writer));
