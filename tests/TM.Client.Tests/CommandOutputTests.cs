@@ -321,4 +321,34 @@ public sealed class CommandOutputTests : IAsyncLifetime
         foreach (var check in new[] { "tm.v1.TranslationMemory", "tm.store", "tm.index", "tm.data-directory" })
             Assert.Contains(check, run.Out);
     }
+
+    [Fact]
+    public async Task The_key_is_sent_from_the_key_file_or_else_from_TM_KEY()
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), $"tm-key-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(keyFile, "tm_from-the-file\n");
+        try
+        {
+            var fromFile = await _server.RunAsync(new Dictionary<string, string> { ["TM_KEY"] = "tm_from-the-environment" }, "stats", "--key-file", keyFile);
+            var fromEnvironment = await _server.RunAsync(new Dictionary<string, string> { ["TM_KEY"] = "tm_from-the-environment" }, "stats");
+
+            Assert.True(fromFile.ExitCode == ExitCodes.Success, fromFile.ToString());
+            Assert.True(fromEnvironment.ExitCode == ExitCodes.Success, fromEnvironment.ToString());
+            Assert.Equal(["Bearer tm_from-the-file", "Bearer tm_from-the-environment"], _server.Service.Authorizations);
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
+
+    [Fact]
+    public async Task A_key_file_that_cannot_be_read_is_a_usage_error()
+    {
+        var run = await _server.RunAsync("stats", "--key-file", "/nonexistent/tm.key");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--key-file", run.Error);
+        Assert.Empty(_server.Service.Requests);
+    }
 }

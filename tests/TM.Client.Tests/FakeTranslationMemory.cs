@@ -43,6 +43,9 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
 
     public ConcurrentQueue<object> Requests { get; } = new();
 
+    /// <summary>The authorization header of each unary call, in order ("" when there was none).</summary>
+    public ConcurrentQueue<string> Authorizations { get; } = new();
+
     public override Task<LookupResponse> Lookup(LookupRequest request, ServerCallContext context) => Answer(request, LookupResponse, context);
 
     public override Task<ConcordanceResponse> Concordance(ConcordanceRequest request, ServerCallContext context) => Answer(request, ConcordanceResponse, context);
@@ -105,6 +108,7 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
     private async Task<T> Answer<T>(object request, T response, ServerCallContext context)
     {
         Requests.Enqueue(request);
+        Authorizations.Enqueue(context.RequestHeaders.GetValue("authorization") ?? "");
         if (Hang)
         {
             await Task.Delay(Timeout.Infinite, context.CancellationToken);
