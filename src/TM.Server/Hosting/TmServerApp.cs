@@ -11,6 +11,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using TM.Protos.V1;
 using TM.Server.Hosting.Health;
+using TM.Server.Hosting.Telemetry;
 using TM.Server.Memory;
 using TM.Server.Services;
 using TM.Storage;
@@ -58,6 +59,7 @@ public static class TmServerApp
         // Singletons, so grpc-dotnet does not create them per call.
         builder.Services.AddSingleton<ErrorBoundaryInterceptor>();
         builder.Services.AddSingleton<ReadinessInterceptor>();
+        builder.AddServerTelemetry(options);
         builder.Services
             .AddGrpc(grpc =>
             {
@@ -68,7 +70,8 @@ public static class TmServerApp
                 // XML and sentences, which even the fastest level shrinks several times.
                 grpc.ResponseCompressionAlgorithm = "gzip";
                 grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
-                // In this order: the error boundary sees what the readiness gate throws.
+                // In this order: telemetry sees the status the error boundary answers, which sees what the readiness gate throws.
+                grpc.Interceptors.Add<CallTelemetryInterceptor>();
                 grpc.Interceptors.Add<ErrorBoundaryInterceptor>();
                 grpc.Interceptors.Add<ReadinessInterceptor>();
             })
@@ -97,6 +100,7 @@ public static class TmServerApp
         var app = builder.Build();
         // Opens and migrates the database now: one that cannot be opened stops the start here, before the server listens.
         app.Services.GetRequiredService<TranslationMemoryCatalog>();
+        app.UseMetricsEndpoint();
         app.UseMiddleware<UnreadableRequestMiddleware>();
         app.MapGrpcService<TranslationMemoryService>();
         app.MapGrpcService<AdministrationService>();
@@ -149,5 +153,7 @@ public static class TmServerApp
         });
         if (options.HttpPort is { } httpPort)
             kestrel.Listen(address, httpPort, listen => listen.Protocols = HttpProtocols.Http1);
+        if (options.MetricsPort is { } metricsPort)
+            MetricsEndpoint.Listen(kestrel, address, metricsPort);
     }
 }
