@@ -37,8 +37,8 @@ public static class ServerTelemetry
             .WithMetrics(metrics => metrics
                 // GC, JIT, thread pool, exceptions, and the process's CPU time and working set (.NET's System.Runtime meter).
                 .AddRuntimeInstrumentation()
-                // Collected on every scrape: scrapes come every 15-60 s, so the exporter's default 300 ms cache only
-                // ever served a stale page to a second scraper.
+                // Collected on every scrape: the exporter's default 300 ms cache spares bursts of scrapes, which Prometheus'
+                // 15-60 s intervals never make, and hands a stale page to a scrape made right after a call (as tests do).
                 .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
     }
 
