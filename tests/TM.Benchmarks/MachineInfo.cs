@@ -25,7 +25,7 @@ internal static class MachineInfo
 #endif
 
     // Other processes competing for the cores inflate every latency here; the load average says how much to distrust a run.
-    private static string? LoadAverage()
+    public static string? LoadAverage()
     {
         const string loadAverage = "/proc/loadavg";
         return File.Exists(loadAverage) ? string.Join(", ", File.ReadAllText(loadAverage).Split(' ').Take(3)) : null;

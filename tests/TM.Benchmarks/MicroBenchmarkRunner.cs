@@ -2,10 +2,13 @@ using BenchmarkDotNet.Running;
 
 namespace TM.Benchmarks;
 
-/// <summary>Runs the BenchmarkDotNet classes and copies the summary to results/micro.md like the other commands.</summary>
+/// <summary>Runs BenchmarkDotNet classes and copies their summaries to results/ (micro.md, telemetry.md) like the other commands.</summary>
 internal static class MicroBenchmarkRunner
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args) => Run(args, [typeof(FuzzyScorerBenchmarks)], "micro");
+
+    /// <summary>Runs <paramref name="types"/> and writes their summaries to results/<paramref name="resultName"/>.md.</summary>
+    public static int Run(string[] args, Type[] types, string resultName)
     {
         // Without --filter BenchmarkSwitcher asks interactively; the default job takes minutes per benchmark,
         // and a short run is precise enough to compare scorer and analyzer costs. Artifacts stay in this folder.
@@ -16,18 +19,22 @@ internal static class MicroBenchmarkRunner
             .. args.Contains("--job") ? [] : new[] { "--job", "short" },
             .. args.Contains("--artifacts") ? [] : new[] { "--artifacts", artifacts },
         ];
-        var summaries = BenchmarkSwitcher.FromTypes([typeof(FuzzyScorerBenchmarks)]).Run([.. defaults, .. args]).ToList();
+        var loadAtStart = MachineInfo.LoadAverage() ?? "unknown";
+        var summaries = BenchmarkSwitcher.FromTypes(types).Run([.. defaults, .. args]).ToList();
 
         var reports = summaries
             .Select(summary => Directory.Exists(summary.ResultsDirectoryPath) ? Directory.GetFiles(summary.ResultsDirectoryPath, "*-report-github.md") : [])
             .SelectMany(files => files)
+            // The artifacts folder keeps earlier runs' reports of the other classes too.
+            .Where(file => types.Any(type => Path.GetFileName(file).StartsWith(type.FullName!, StringComparison.Ordinal)))
             .ToList();
         if (reports.Count == 0)
             return summaries.Any(summary => summary.HasCriticalValidationErrors) ? 1 : 0;
         Directory.CreateDirectory(RepositoryPaths.Results);
-        var path = Path.Combine(RepositoryPaths.Results, "micro.md");
+        var path = Path.Combine(RepositoryPaths.Results, $"{resultName}.md");
         File.WriteAllText(path, "# Micro-benchmarks (BenchmarkDotNet)\n\n" +
             $"Command: `dotnet run -c Release --project tests/TM.Benchmarks -- {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`\n\n" +
+            $"Load average at the start: {loadAtStart}; at the end: {MachineInfo.LoadAverage() ?? "unknown"} (2 cores: above 2, other processes competed).\n\n" +
             string.Join("\n", reports.Select(File.ReadAllText)));
         Console.Error.WriteLine($"Wrote {path}");
         return 0;

@@ -9,6 +9,7 @@ try
         ["seeds", .. var rest] => await SeedsBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["index-vs-fts5", .. var rest] => IndexVsFts5Benchmark.Run(CommandArguments.Parse(rest)),
         ["micro", .. var rest] => MicroBenchmarkRunner.Run(rest),
+        ["telemetry", .. var rest] => MicroBenchmarkRunner.Run(rest, [typeof(CallTelemetryBenchmarks)], "telemetry"),
         ["align", .. var rest] => AlignBenchmark.Run(CommandArguments.Parse(rest)),
         ["scale", .. var rest] => ScaleBenchmark.Run(CommandArguments.Parse(rest)),
         ["perf", .. var rest] => await PerfBenchmark.RunAsync(CommandArguments.Parse(rest)),
@@ -33,6 +34,8 @@ static int Usage()
               In-memory n-gram index vs SQLite FTS5 trigram retrieval on a synthetic KO-EN memory.
           micro [BenchmarkDotNet arguments]
               FuzzyScorer and analyzer micro-benchmarks (defaults: --filter * --job short).
+          telemetry [BenchmarkDotNet arguments]
+              What the per-call telemetry costs: the call interceptor with and without the OpenTelemetry SDK, the record calls.
           align [--sentences 2000]
               DocumentAligner wall time and bead F1 on a long document built from the gold beads, at 500, 1,000 and N sentences per side.
           scale [--segments 100000] [--queries 1000] [--truth N] [--batch 5000] [--seed 20240601]

@@ -44,6 +44,12 @@ public sealed record ServerOptions
     public int? HttpPort { get; init; }
 
     /// <summary>
+    /// A separate cleartext HTTP/1.1 port that serves the server's metrics for Prometheus at <c>/metrics</c> and nothing
+    /// else; null (the default) opens none and collects nothing. <c>--metrics-port</c> or <c>TM_METRICS_PORT</c>; 0 picks a free one.
+    /// </summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>
     /// Whether the gRPC server reflection service answers (grpcurl, Postman, Evans and Kreya discover the API with it).
     /// Null (the default) means on when the server binds a loopback address only, off when it serves the network.
     /// <c>--reflection true|false</c> or <c>TM_REFLECTION</c>.
@@ -131,6 +137,7 @@ public sealed record ServerOptions
         {
             Port = Number("port", "TM_PORT", "port", 0, 65535) ?? options.Port,
             HttpPort = Number("http-port", "TM_HTTP_PORT", "HTTP port", 0, 65535),
+            MetricsPort = Number("metrics-port", "TM_METRICS_PORT", "metrics port", 0, 65535),
             Reflection = reflection is null ? null : bool.Parse(reflection),
             ImportBatchSize = Number("import-batch-size", "TM_IMPORT_BATCH_SIZE", "import batch size", 1, 100_000) ?? options.ImportBatchSize,
             SnapshotCheckInterval = checkSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.SnapshotCheckInterval,

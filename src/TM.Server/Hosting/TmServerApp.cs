@@ -12,6 +12,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using TM.Protos.V1;
 using TM.Server.Hosting.Health;
+using TM.Server.Hosting.Telemetry;
 using TM.Server.Memory;
 using TM.Server.Security;
 using TM.Server.Services;
@@ -76,6 +77,7 @@ public static class TmServerApp
         // Singletons, so grpc-dotnet does not create them per call.
         builder.Services.AddSingleton<ErrorBoundaryInterceptor>();
         builder.Services.AddSingleton<ReadinessInterceptor>();
+        builder.AddServerTelemetry(options);
         builder.Services
             .AddGrpc(grpc =>
             {
@@ -86,7 +88,8 @@ public static class TmServerApp
                 // XML and sentences, which even the fastest level shrinks several times.
                 grpc.ResponseCompressionAlgorithm = "gzip";
                 grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
-                // In this order: the error boundary sees what the readiness gate throws.
+                // In this order: telemetry sees the status the error boundary answers, which sees what the readiness gate throws.
+                grpc.Interceptors.Add<CallTelemetryInterceptor>();
                 grpc.Interceptors.Add<ErrorBoundaryInterceptor>();
                 grpc.Interceptors.Add<ReadinessInterceptor>();
             })
@@ -117,6 +120,7 @@ public static class TmServerApp
         app.Services.GetRequiredService<TranslationMemoryCatalog>();
         if (app.Services.GetRequiredService<ApiKeyRegistry>().Bootstrap(options.AdminSecret, options.IsLoopback) is { } secret)
             AnnounceAdminKey(secret);
+        app.UseMetricsEndpoint();
         app.UseMiddleware<UnreadableRequestMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -183,5 +187,7 @@ public static class TmServerApp
         });
         if (options.HttpPort is { } httpPort)
             kestrel.Listen(address, httpPort, listen => listen.Protocols = HttpProtocols.Http1);
+        if (options.MetricsPort is { } metricsPort)
+            MetricsEndpoint.Listen(kestrel, address, metricsPort);
     }
 }

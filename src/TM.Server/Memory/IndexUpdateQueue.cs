@@ -28,7 +28,10 @@ internal sealed class IndexUpdateQueue
     {
         _index = index;
         _logger = logger;
-        _ = Task.Run(RunAsync);
+        // Without the creating call's context: a memory made by an import would otherwise log its index failures,
+        // for the server's lifetime, in that call's log scope (its method and caller).
+        using (ExecutionContext.SuppressFlow())
+            _ = Task.Run(RunAsync);
     }
 
     /// <summary>True once a batch could not be applied: the indexes then lack committed segments until the next start.</summary>

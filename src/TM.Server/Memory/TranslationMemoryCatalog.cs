@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using TM.Interchange;
 using TM.Matching;
 using TM.Server.Hosting;
+using TM.Server.Hosting.Telemetry;
 using TM.Server.Interchange;
 using TM.Storage;
 using TM.Text;
@@ -24,6 +25,7 @@ public sealed class TranslationMemoryCatalog
     private readonly SegmentStore _store;
     private readonly ILogger<TranslationMemoryCatalog> _logger;
     private readonly IndexSnapshotFiles? _snapshots;
+    private readonly ServerMetrics? _metrics;
     private readonly ConcurrentDictionary<string, MemoryIndex> _memories = new(StringComparer.Ordinal);
     // Ids of the imports a call of this server is running: a second call may not resume one of them.
     private readonly ConcurrentDictionary<long, byte> _running = new();
@@ -34,10 +36,12 @@ public sealed class TranslationMemoryCatalog
     /// <param name="store">The open store.</param>
     /// <param name="options">Whether index snapshots are kept beside the database.</param>
     /// <param name="logger">Where loads, imports and snapshot problems are logged.</param>
-    public TranslationMemoryCatalog(SegmentStore store, ServerOptions options, ILogger<TranslationMemoryCatalog> logger)
+    /// <param name="metrics">Where searches and commits are counted; null for nowhere.</param>
+    public TranslationMemoryCatalog(SegmentStore store, ServerOptions options, ILogger<TranslationMemoryCatalog> logger, ServerMetrics? metrics = null)
     {
         _store = store;
         _logger = logger;
+        _metrics = metrics;
         _snapshots = options.IndexSnapshots ? new IndexSnapshotFiles(store.Path, logger) : null;
     }
 
@@ -99,6 +103,9 @@ public sealed class TranslationMemoryCatalog
             total += memory.Korean.Count;
         return total;
     }
+
+    /// <summary>The memories whose index is loaded, for gauges.</summary>
+    internal IEnumerable<MemoryIndex> Indexes => _memories.Values;
 
     /// <summary>Reads the store once (the list of memories): throws when the database cannot be read.</summary>
     public int CheckStore() => _store.ListMemories().Count;
@@ -190,8 +197,13 @@ public sealed class TranslationMemoryCatalog
         Find(name) ?? throw new UnknownMemoryException(name ?? "", visible is null ? MemoryNames : MemoryNames.Where(visible));
 
     /// <summary>Segments of <paramref name="memory"/> containing <paramref name="term"/> on one side or either.</summary>
-    public ConcordanceResult Concordance(MemoryIndex memory, string term, SegmentSide? side, int maxResults) =>
-        _store.Concordance(memory.Info.Id, term, side, maxResults);
+    public ConcordanceResult Concordance(MemoryIndex memory, string term, SegmentSide? side, int maxResults)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = _store.Concordance(memory.Info.Id, term, side, maxResults);
+        _metrics?.ConcordanceSearched(memory.Info.Name, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
 
     /// <summary>Counts per memory: one memory (by name, which must exist), or all of them for an empty name.</summary>
     /// <exception cref="UnknownMemoryException">A name was given and there is no such memory.</exception>
@@ -226,6 +238,7 @@ public sealed class TranslationMemoryCatalog
             // Begin, commit and complete in one transaction: a failure records nothing.
             outcome = _store.AddSegments(index.Info.Name, options, pairs);
             Committed.Set();
+            _metrics?.BatchCommitted(index.Info.Name, options.Kind, pairs.Count, outcome);
             indexed = await index.Updates.EnqueueAsync(ToChange(outcome));
         }
         finally
@@ -314,8 +327,10 @@ public sealed class TranslationMemoryCatalog
         run.Index.WriteGate.Wait();
         try
         {
+            var unitsBefore = run.Session.SourcePosition;
             var outcome = _store.CommitBatch(run.Session, pairs, sourcePosition, sourceFingerprint);
             Committed.Set();
+            _metrics?.BatchCommitted(run.Index.Info.Name, run.Session.Options.Kind, sourcePosition - unitsBefore, outcome);
             return (outcome, run.Index.Updates.Enqueue(ToChange(outcome)));
         }
         finally
@@ -395,8 +410,10 @@ public sealed class TranslationMemoryCatalog
     /// <summary>Fuzzy matches for <paramref name="text"/> against one side of a memory, best first.</summary>
     public IReadOnlyList<LookupHit> Lookup(MemoryIndex memory, string text, SegmentSide side, MatchOptions options)
     {
+        var started = Stopwatch.GetTimestamp();
         // Placeholders are not indexed (see MemoryIndex.Add), so a query with tags matches the same text without them.
         var hits = memory.For(side).Search(InlinePlaceholder.Remove(text), options);
+        _metrics?.IndexSearched(memory.Info.Name, side, Stopwatch.GetElapsedTime(started), hits.Count);
         if (hits.Count == 0)
             return [];
         var ids = new long[hits.Count];
