@@ -12,7 +12,7 @@ namespace TM.Server.Security;
 /// <summary>
 /// ASP.NET Core authentication by API key: <c>authorization: Bearer &lt;key&gt;</c> on gRPC calls and HTTP/JSON routes
 /// alike. A known, valid key makes its <see cref="Caller"/> the request's user; a server in open access
-/// (<see cref="ApiKeyRegistry.OpenAccess"/>) takes a call without a key as <see cref="Caller.OpenAccess"/>. Refusals are
+/// (<see cref="ApiKeyRegistry.OpenAccess"/>) takes every call as <see cref="Caller.OpenAccess"/>. Refusals are
 /// answered as statuses a gRPC client or a script can act on: UNAUTHENTICATED for a missing or unknown key,
 /// PERMISSION_DENIED for a role the key lacks.
 /// </summary>
@@ -28,13 +28,13 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <inheritdoc />
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // Open access (no keys at all, loopback only): there is nothing to check a key against, so a client that sends
+        // one anyway (TM_KEY set for another server) is served like any other local client.
+        if (keys.OpenAccess)
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Caller.OpenAccess.Principal, SchemeName)));
         var header = Request.Headers.Authorization;
         if (header.Count == 0)
-        {
-            return Task.FromResult(keys.OpenAccess
-                ? AuthenticateResult.Success(new AuthenticationTicket(Caller.OpenAccess.Principal, SchemeName))
-                : AuthenticateResult.NoResult());
-        }
+            return Task.FromResult(AuthenticateResult.NoResult());
         var value = header.ToString();
         if (!value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || value.Length == BearerPrefix.Length)
             return Task.FromResult(AuthenticateResult.Fail("The authorization header must be `Bearer <key>`."));

@@ -41,7 +41,7 @@ public sealed partial class SecretTests : IDisposable
             output = server.Output;
         }
 
-        Assert.Contains("alice", output); // the log names keys...
+        Assert.Contains("ImportSegments by alice", output); // the log names keys...
         foreach (var secret in new[] { SecuredServerFixture.AdminSecret, alice, WrongKey })
         {
             Assert.DoesNotContain(secret, output); // ...and never shows one
