@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using TM.Protos.V1;
+using TM.Server.Hosting.CommandLine;
 using TM.Server.Hosting.Health;
 using TM.Server.Memory;
 using TM.Server.Services;
@@ -24,26 +25,39 @@ namespace TM.Server.Hosting;
 public static class TmServerApp
 {
     /// <summary>
+    /// Creates a server ready to start from its command line (and environment variables), as <c>TM.Server</c> does:
+    /// <see cref="ServerCommandLine.Parse"/>, then <see cref="CreateAsync(ServerOptions)"/>.
+    /// </summary>
+    /// <param name="args">Command-line arguments, e.g. <c>["--port", "0", "--data-dir", dir, "--no-seeds"]</c>; see README.</param>
+    /// <exception cref="ArgumentException">An unknown option, an option with a value the server cannot use, or <c>--help</c>; the message names it.</exception>
+    public static Task<WebApplication> CreateAsync(string[] args) =>
+        CreateAsync(ServerCommandLine.Parse(args, Environment.GetEnvironmentVariable, TextWriter.Null)
+            ?? throw new ArgumentException("--help and --version print and exit (TM.Server does that); they create no server."));
+
+    /// <summary>
     /// Creates a server ready to start: the database is open and migrated. Once started, it listens at once and loads
     /// every memory's index (and seeds an empty default memory) in the background; <see cref="WhenReadyAsync"/> says when.
     /// </summary>
-    /// <param name="args">Command-line arguments (<c>--port</c>, <c>--data-dir</c>, <c>--host</c>, <c>--seeds-dir</c>, <c>--no-seeds true</c>, <c>--tls-certificate</c>, <c>--http-port</c>, <c>--reflection</c>; see README).</param>
-    /// <exception cref="ArgumentException">An option has a value the server cannot use; the message names it.</exception>
-    public static Task<WebApplication> CreateAsync(string[] args)
+    /// <param name="options">The server's settings.</param>
+    /// <exception cref="ArgumentException">A setting the server cannot use (a host that is no address, a TLS certificate that does not load); the message names it.</exception>
+    public static Task<WebApplication> CreateAsync(ServerOptions options)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        var options = ServerOptions.From(builder.Configuration, Environment.GetEnvironmentVariable);
+        ArgumentNullException.ThrowIfNull(options);
+        var address = ParseHost(options.Host);
+        var certificate = TlsCertificateLoader.Load(options);
+        // Without the command line: the options are parsed above, strictly, and the host must not read them again
+        // (its configuration took any --name value in silence). Logging still reads Logging__* environment variables.
+        var builder = WebApplication.CreateBuilder();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // grpc-dotnet logs every non-OK status at Information: a client's typo is not news for the operator.
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         // This category only logs each request's start and end (Information); leaving it enabled at any level makes
         // the host create an Activity per request, ~850 bytes per Lookup for nothing.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-        var address = ParseHost(options.Host);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            Listen(kestrel, address, options);
+            Listen(kestrel, address, options, certificate);
         });
 
         builder.Services.AddSingleton(options);
@@ -132,11 +146,11 @@ public static class TmServerApp
             : throw new ArgumentException($"The host '{host}' is not an IP address (--host or TM_HOST); use 127.0.0.1, ::1, 0.0.0.0 or *."),
     };
 
-    private static void Listen(KestrelServerOptions kestrel, IPAddress address, ServerOptions options)
+    private static void Listen(KestrelServerOptions kestrel, IPAddress address, ServerOptions options, X509Certificate2? certificate)
     {
         kestrel.Listen(address, options.Port, listen =>
         {
-            if (options.TlsCertificatePath is null)
+            if (certificate is null)
             {
                 // Cleartext HTTP/2 has no ALPN to negotiate with, so clients must speak HTTP/2 from the first byte
                 // (gRPC clients do; curl needs --http2-prior-knowledge). HTTP/1.1 clients use --http-port.
@@ -145,7 +159,7 @@ public static class TmServerApp
             }
             // With TLS, ALPN serves gRPC and HTTP/2 JSON calls and HTTP/1.1 browsers on the one port.
             listen.Protocols = HttpProtocols.Http1AndHttp2;
-            listen.UseHttps(X509CertificateLoader.LoadPkcs12FromFile(options.TlsCertificatePath, options.TlsCertificatePassword));
+            listen.UseHttps(certificate);
         });
         if (options.HttpPort is { } httpPort)
             kestrel.Listen(address, httpPort, listen => listen.Protocols = HttpProtocols.Http1);
