@@ -40,11 +40,27 @@ public static class TmServerApp
     /// </summary>
     /// <param name="options">The server's settings.</param>
     /// <exception cref="ArgumentException">A setting the server cannot use (a host that is no address, a TLS certificate that does not load); the message names it.</exception>
+    /// <exception cref="DataDirectoryInUseException">Another server holds the data directory; the message names it.</exception>
     public static Task<WebApplication> CreateAsync(ServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var address = ParseHost(options.Host);
         var certificate = TlsCertificateLoader.Load(options);
+        // Before the database is touched, and held until the app is disposed (after the store: see Build).
+        var directoryLock = DataDirectoryLock.Acquire(Path.GetDirectoryName(options.DatabasePath)!);
+        try
+        {
+            return Task.FromResult(Build(options, address, certificate, directoryLock));
+        }
+        catch
+        {
+            directoryLock.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(ServerOptions options, IPAddress address, X509Certificate2? certificate, DataDirectoryLock directoryLock)
+    {
         // Without the command line: the options are parsed above, strictly, and the host must not read them again
         // (its configuration took any --name value in silence). Logging still reads Logging__* environment variables.
         var builder = WebApplication.CreateBuilder();
@@ -61,6 +77,9 @@ public static class TmServerApp
         });
 
         builder.Services.AddSingleton(options);
+        // Resolved first (below), so the container, which disposes singletons in the reverse order of their creation,
+        // releases the lock after the store has closed the database.
+        builder.Services.AddSingleton(_ => directoryLock);
         builder.Services.AddSingleton(_ => SegmentStore.Open(options.DatabasePath));
         builder.Services.AddSingleton<TranslationMemoryCatalog>();
         builder.Services.AddSingleton<ServerReadiness>();
@@ -109,6 +128,7 @@ public static class TmServerApp
         });
 
         var app = builder.Build();
+        app.Services.GetRequiredService<DataDirectoryLock>();
         // Opens and migrates the database now: one that cannot be opened stops the start here, before the server listens.
         app.Services.GetRequiredService<TranslationMemoryCatalog>();
         app.UseMiddleware<UnreadableRequestMiddleware>();
@@ -122,12 +142,14 @@ public static class TmServerApp
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TM.Server");
+            // Before the log says so: whoever waits for that line finds the addresses in the lock's owner file.
+            directoryLock.Describe(ListeningAddresses(app));
             foreach (var listening in ListeningAddresses(app))
                 ServerLog.Listening(logger, listening, Path.GetDirectoryName(options.DatabasePath)!);
             if (!options.IsLoopback && options.TlsCertificatePath is null)
                 ServerLog.CleartextOnNetwork(logger, options.Host);
         });
-        return Task.FromResult(app);
+        return app;
     }
 
     /// <summary>Completes when the started server has loaded every memory and seeded the default one; faults when it could not.</summary>
