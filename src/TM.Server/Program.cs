@@ -8,7 +8,9 @@ try
     var options = ServerCommandLine.Parse(args, Environment.GetEnvironmentVariable, Console.Out);
     if (options is null)
         return 0; // --help or --version, printed
-    var app = await TmServerApp.CreateAsync(options);
+    // Disposed at the end, after the host has stopped every call and background job: the store moves the WAL into tm.db
+    // and closes its connections, so tm.db alone holds everything; then the data directory's lock is released.
+    await using var app = await TmServerApp.CreateAsync(options);
     await app.StartAsync();
     await app.WaitForShutdownAsync();
     // 1 when the memories could not be loaded (MemoryLoader stopped the server and said why).
