@@ -42,6 +42,7 @@ internal sealed class ServerConnection : IDisposable
             ServiceConfig = new ServiceConfig { MethodConfigs = { ReadRetries } },
         });
         TranslationMemory = new TranslationMemory.TranslationMemoryClient(_channel);
+        Administration = new Administration.AdministrationClient(_channel);
         Health = new Health.HealthClient(_channel);
     }
 
@@ -81,6 +82,9 @@ internal sealed class ServerConnection : IDisposable
 
     /// <summary>Client of <c>tm.v1.TranslationMemory</c>.</summary>
     public TranslationMemory.TranslationMemoryClient TranslationMemory { get; }
+
+    /// <summary>Client of <c>tm.v1.Administration</c>.</summary>
+    public Administration.AdministrationClient Administration { get; }
 
     /// <summary>Client of <c>grpc.health.v1.Health</c>.</summary>
     public Health.HealthClient Health { get; }

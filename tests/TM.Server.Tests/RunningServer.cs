@@ -22,6 +22,11 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public TranslationMemory.TranslationMemoryClient Client => new(_channel);
 
+    public Administration.AdministrationClient Administration => new(_channel);
+
+    /// <summary>The gRPC address, for <c>tm --server</c>.</summary>
+    public string Address => TmServerApp.ListeningAddresses(_app).Single();
+
     /// <summary>The server's memories, for state a client cannot see.</summary>
     public TranslationMemoryCatalog Catalog => _app.Services.GetRequiredService<TranslationMemoryCatalog>();
 

@@ -66,6 +66,13 @@ public sealed record ServerOptions
     /// </summary>
     public string? TlsCertificatePasswordFile { get; init; }
 
+    /// <summary>
+    /// A backup (from <c>tm backup</c>, or a <c>tm.db</c> copied after a clean stop) to put in place of the database
+    /// before it is opened (<c>--restore</c>); the database it replaces is kept aside. Null (the default) restores
+    /// nothing. No environment variable: one left set would restore the backup again at every start.
+    /// </summary>
+    public string? RestoreFrom { get; init; }
+
     /// <summary>Units per transaction of a file import (ImportFile, ImportTmx); the API documents 5,000.</summary>
     public const int DefaultImportBatchSize = 5_000;
 

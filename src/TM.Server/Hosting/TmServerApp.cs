@@ -128,9 +128,19 @@ public static class TmServerApp
         });
 
         var app = builder.Build();
-        app.Services.GetRequiredService<DataDirectoryLock>();
-        // Opens and migrates the database now: one that cannot be opened stops the start here, before the server listens.
-        app.Services.GetRequiredService<TranslationMemoryCatalog>();
+        try
+        {
+            app.Services.GetRequiredService<DataDirectoryLock>();
+            if (options.RestoreFrom is { } backup)
+                Restore(app, backup, options.DatabasePath);
+            // Opens and migrates the database now: one that cannot be opened stops the start here, before the server listens.
+            app.Services.GetRequiredService<TranslationMemoryCatalog>();
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
         app.UseMiddleware<UnreadableRequestMiddleware>();
         app.MapGrpcService<TranslationMemoryService>();
         app.MapGrpcService<AdministrationService>();
@@ -150,6 +160,17 @@ public static class TmServerApp
                 ServerLog.CleartextOnNetwork(logger, options.Host);
         });
         return app;
+    }
+
+    private static void Restore(WebApplication app, string backup, string databasePath)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TM.Server");
+        ServerLog.RestoreChecking(logger, Path.GetFullPath(backup));
+        var previous = DatabaseRestore.Run(backup, databasePath, DateTimeOffset.UtcNow);
+        if (previous is null)
+            ServerLog.DatabaseRestoredIntoEmpty(logger, Path.GetFullPath(backup));
+        else
+            ServerLog.DatabaseRestored(logger, Path.GetFullPath(backup), previous);
     }
 
     /// <summary>Completes when the started server has loaded every memory and seeded the default one; faults when it could not.</summary>

@@ -33,6 +33,9 @@ internal static class ServerOptionTable
             "Answer gRPC server reflection [default: true on loopback, false otherwise]"),
         Flag("--index-snapshots", "TM_INDEX_SNAPSHOTS", (o, v) => o with { IndexSnapshots = v },
             "Keep index snapshots in tm.db-index/ so starts need not analyze every text [default: true]"),
+        // No variable: one left set would restore the backup again at every start.
+        Value("--restore", null, (o, v) => o with { RestoreFrom = v },
+            "FILE", "Before opening the database, put this backup in place of tm.db (which is kept aside); for one start"),
         // For tests, not in the README: small batches give a small file many commit points; quick snapshot checks.
         Number("--import-batch-size", "TM_IMPORT_BATCH_SIZE", 1, 100_000, (o, v) => o with { ImportBatchSize = v },
             "N", "Units per transaction of a file import", hidden: true),
