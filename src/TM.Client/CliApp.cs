@@ -78,6 +78,7 @@ public static class CliApp
             new StatsCommand(context, common),
             new HealthCommand(context, common),
             new KeysCommand(context, common),
+            new BackupCommand(context, common),
         };
         common.AddTo(root);
         return root;

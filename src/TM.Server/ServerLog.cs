@@ -44,6 +44,18 @@ internal static partial class ServerLog
     [LoggerMessage(23, LogLevel.Information, "The index snapshot of memory '{Memory}' is out of date ({Reason}); rebuilding the index from the database.")]
     public static partial void SnapshotStale(ILogger logger, string memory, string reason);
 
+    [LoggerMessage(30, LogLevel.Information, "Backup written: {Megabytes:F1} MB in {Milliseconds:F0} ms.")]
+    public static partial void BackupWritten(ILogger logger, double megabytes, double milliseconds);
+
+    [LoggerMessage(33, LogLevel.Information, "Restoring the database from {Backup}: checking a copy of it first (SQLite's integrity check reads the whole file, about 15 s for 400 MB).")]
+    public static partial void RestoreChecking(ILogger logger, string backup);
+
+    [LoggerMessage(31, LogLevel.Warning, "Database restored from {Backup}; the previous one is kept as {Previous}. Start without --restore from now on: every start with it restores the backup again.")]
+    public static partial void DatabaseRestored(ILogger logger, string backup, string previous);
+
+    [LoggerMessage(32, LogLevel.Warning, "Database restored from {Backup} into an empty data directory. Start without --restore from now on: every start with it restores the backup again.")]
+    public static partial void DatabaseRestoredIntoEmpty(ILogger logger, string backup);
+
     [LoggerMessage(10, LogLevel.Information, "TM server ready: every memory loaded ({Memories} in all).")]
     public static partial void Ready(ILogger logger, int memories);
 

@@ -76,7 +76,7 @@ public sealed class CliAppTests : IDisposable
         var run = await CliRun.RunAsync("--help");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var command in new[] { "match", "concordance", "import", "export", "imports", "align", "stats", "health" })
+        foreach (var command in new[] { "match", "concordance", "import", "export", "imports", "align", "stats", "health", "backup" })
         {
             Assert.Contains(command, run.Out);
         }
@@ -85,7 +85,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public async Task Every_server_command_has_server_json_and_timeout_options()
     {
-        foreach (var command in new[] { "match", "concordance", "import", "export", "imports", "align", "stats", "health" })
+        foreach (var command in new[] { "match", "concordance", "import", "export", "imports", "align", "stats", "health", "backup" })
         {
             var run = await CliRun.RunAsync(command, "--help");
 

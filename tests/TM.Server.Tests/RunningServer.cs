@@ -25,6 +25,11 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>The channel, for clients of the other services.</summary>
     public GrpcChannel Channel => _channel;
 
+    public Administration.AdministrationClient Administration => new(_channel);
+
+    /// <summary>The gRPC address, for <c>tm --server</c>.</summary>
+    public string Address => TmServerApp.ListeningAddresses(_app).First();
+
     /// <summary>The server's memories, for state a client cannot see.</summary>
     public TranslationMemoryCatalog Catalog => _app.Services.GetRequiredService<TranslationMemoryCatalog>();
 

@@ -23,6 +23,24 @@ public sealed class SegmentStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_disposed_store_leaves_the_database_file_holding_everything_without_its_wal()
+    {
+        var pairs = Enumerable.Range(0, 2_000).Select(i => Pair($"문장 {i}번", $"sentence {i}")).ToList();
+        using (var store = _database.Open())
+        {
+            store.AddSegments("kept", ImportKind.Segments, "batch", pairs);
+            // A pooled read connection, as lookups leave them: it must not keep the WAL alive.
+            Assert.Equal(2_000, store.GetStatistics("kept").Single().Segments);
+        }
+
+        Assert.False(File.Exists(_database.Path + "-wal"));
+        using var copy = new TemporaryDatabase();
+        File.Copy(_database.Path, copy.Path);
+        using var reopened = copy.Open();
+        Assert.Equal(pairs.Select(p => p.Korean), reopened.ReadAll(reopened.FindMemory("kept")!.Id).Select(s => s.Korean));
+    }
+
+    [Fact]
     public void Reimporting_the_same_pairs_adds_nothing()
     {
         using var store = _database.Open();

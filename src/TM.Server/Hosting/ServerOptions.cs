@@ -1,11 +1,9 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
-
 namespace TM.Server.Hosting;
 
 /// <summary>
 /// Where the server listens and keeps its data. Each setting comes from the command line
-/// (<c>--port 5171</c>), else the environment (<c>TM_PORT</c>), else the default.
+/// (<c>--port 5171</c>), else the environment (<c>TM_PORT</c>), else the default: see
+/// <see cref="CommandLine.ServerCommandLine"/>, and <see cref="CommandLine.ServerOptionTable"/> for the options.
 /// </summary>
 public sealed record ServerOptions
 {
@@ -74,11 +72,27 @@ public sealed record ServerOptions
     /// </summary>
     public string? AdminSecret { get; init; }
 
+    /// <summary>The file <see cref="AdminSecret"/> is read from (its first line) by <see cref="Validate"/>; null when none is given.</summary>
+    public string? AdminKeyFile { get; init; }
+
     /// <summary>PKCS#12 certificate file for TLS; null serves HTTP/2 in cleartext (h2c).</summary>
     public string? TlsCertificatePath { get; init; }
 
-    /// <summary>Password of the TLS certificate file, if it has one.</summary>
+    /// <summary>Password of the TLS certificate file, if it has one (<c>--tls-password</c>, <c>TM_TLS_PASSWORD</c>).</summary>
     public string? TlsCertificatePassword { get; init; }
+
+    /// <summary>
+    /// A file whose first line is the TLS certificate's password (<c>--tls-password-file</c>,
+    /// <c>TM_TLS_PASSWORD_FILE</c>), so the password is not on a command line that <c>ps</c> shows; null for none.
+    /// </summary>
+    public string? TlsCertificatePasswordFile { get; init; }
+
+    /// <summary>
+    /// A backup (from <c>tm backup</c>, or a <c>tm.db</c> copied after a clean stop) to put in place of the database
+    /// before it is opened (<c>--restore</c>); the database it replaces is kept aside. Null (the default) restores
+    /// nothing. No environment variable: one left set would restore the backup again at every start.
+    /// </summary>
+    public string? RestoreFrom { get; init; }
 
     /// <summary>Units per transaction of a file import (ImportFile, ImportTmx); the API documents 5,000.</summary>
     public const int DefaultImportBatchSize = 5_000;
@@ -109,56 +123,20 @@ public sealed record ServerOptions
     /// <summary>Full path of the database file.</summary>
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "tm.db"));
 
-    /// <summary>Reads the options from configuration (command line) and environment variables.</summary>
-    public static ServerOptions From(IConfiguration commandLine, Func<string, string?> environment)
+    /// <summary>Checks what no single option can: the options taken together.</summary>
+    /// <exception cref="ArgumentException">Two options contradict each other; the message names them.</exception>
+    internal ServerOptions Validate()
     {
-        string? Get(string key, string variable) => commandLine[key] ?? environment(variable);
-
-        // A whole number from min to max, or null when neither the option nor its variable is given.
-        int? Number(string key, string variable, string what, int min, int max)
-        {
-            var text = Get(key, variable);
-            if (text is null)
-                return null;
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-            {
-                var range = max == int.MaxValue ? $"a whole number of at least {min}" : $"a number from {min} to {max}";
-                throw new ArgumentException($"The {what} '{text}' is not {range} (--{key} or {variable}).");
-            }
-            return value;
-        }
-
-        var options = new ServerOptions();
-        var reflection = Get("reflection", "TM_REFLECTION");
-        if (reflection is not null && !bool.TryParse(reflection, out _))
-            throw new ArgumentException($"The reflection setting '{reflection}' is not true or false (--reflection or TM_REFLECTION).");
-        var checkSeconds = Number("snapshot-check-seconds", "TM_SNAPSHOT_CHECK_SECONDS", "snapshot check interval in seconds", 1, 86_400);
-        return options with
-        {
-            Port = Number("port", "TM_PORT", "port", 0, 65535) ?? options.Port,
-            HttpPort = Number("http-port", "TM_HTTP_PORT", "HTTP port", 0, 65535),
-            MetricsPort = Number("metrics-port", "TM_METRICS_PORT", "metrics port", 0, 65535),
-            Reflection = reflection is null ? null : bool.Parse(reflection),
-            ImportBatchSize = Number("import-batch-size", "TM_IMPORT_BATCH_SIZE", "import batch size", 1, 100_000) ?? options.ImportBatchSize,
-            SnapshotCheckInterval = checkSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.SnapshotCheckInterval,
-            SnapshotMinChanges = Number("snapshot-min-changes", "TM_SNAPSHOT_MIN_CHANGES", "snapshot change threshold", 1, int.MaxValue) ?? options.SnapshotMinChanges,
-            Host = Get("host", "TM_HOST") ?? options.Host,
-            DataDirectory = Get("data-dir", "TM_DATA_DIR") ?? options.DataDirectory,
-            SeedsDirectory = Get("seeds-dir", "TM_SEEDS_DIR"),
-            SkipSeeds = string.Equals(Get("no-seeds", "TM_NO_SEEDS"), "true", StringComparison.OrdinalIgnoreCase),
-            IndexSnapshots = !string.Equals(Get("index-snapshots", "TM_INDEX_SNAPSHOTS"), "false", StringComparison.OrdinalIgnoreCase),
-            AllowInsecure = string.Equals(Get("allow-insecure", "TM_ALLOW_INSECURE"), "true", StringComparison.OrdinalIgnoreCase),
-            AdminSecret = AdminSecretFrom(commandLine["admin-key-file"] ?? environment("TM_ADMIN_KEY_FILE"), environment("TM_ADMIN_KEY")),
-            TlsCertificatePath = Get("tls-certificate", "TM_TLS_CERTIFICATE"),
-            TlsCertificatePassword = Get("tls-password", "TM_TLS_PASSWORD"),
-        };
+        if (TlsCertificatePassword is not null && TlsCertificatePasswordFile is not null)
+            throw new ArgumentException("The TLS password is given twice: use --tls-password (TM_TLS_PASSWORD) or --tls-password-file (TM_TLS_PASSWORD_FILE), not both.");
+        if (AdminSecret is not null && AdminKeyFile is not null)
+            throw new ArgumentException("The admin key is given twice: use --admin-key-file (TM_ADMIN_KEY_FILE) or TM_ADMIN_KEY, not both.");
+        return AdminKeyFile is null ? this : this with { AdminSecret = ReadAdminKeyFile(AdminKeyFile) };
     }
 
-    // The admin secret from its file (its first line, so a trailing newline does not count) or from the variable.
-    private static string? AdminSecretFrom(string? file, string? variable)
+    // The admin secret from its file: its first line, so a trailing newline does not count.
+    private static string ReadAdminKeyFile(string file)
     {
-        if (file is null)
-            return string.IsNullOrWhiteSpace(variable) ? null : variable.Trim();
         try
         {
             return File.ReadLines(file).FirstOrDefault()?.Trim() is { Length: > 0 } secret

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using TM.Protos.V1;
+using TM.Server.Hosting.CommandLine;
 using TM.Server.Hosting.Health;
 using TM.Server.Hosting.Telemetry;
 using TM.Server.Memory;
@@ -27,15 +28,51 @@ namespace TM.Server.Hosting;
 public static class TmServerApp
 {
     /// <summary>
+    /// Creates a server ready to start from its command line (and environment variables), as <c>TM.Server</c> does:
+    /// <see cref="ServerCommandLine.Parse"/>, then <see cref="CreateAsync(ServerOptions)"/>.
+    /// </summary>
+    /// <param name="args">Command-line arguments, e.g. <c>["--port", "0", "--data-dir", dir, "--no-seeds"]</c>; see README.</param>
+    /// <exception cref="ArgumentException">An unknown option, an option with a value the server cannot use, or <c>--help</c>; the message names it.</exception>
+    public static Task<WebApplication> CreateAsync(string[] args) =>
+        CreateAsync(ServerCommandLine.Parse(args, Environment.GetEnvironmentVariable, TextWriter.Null)
+            ?? throw new ArgumentException("--help and --version print and exit (TM.Server does that); they create no server."));
+
+    /// <summary>
     /// Creates a server ready to start: the database is open and migrated. Once started, it listens at once and loads
     /// every memory's index (and seeds an empty default memory) in the background; <see cref="WhenReadyAsync"/> says when.
     /// </summary>
-    /// <param name="args">Command-line arguments (<c>--port</c>, <c>--data-dir</c>, <c>--host</c>, <c>--seeds-dir</c>, <c>--no-seeds true</c>, <c>--tls-certificate</c>, <c>--http-port</c>, <c>--reflection</c>; see README).</param>
-    /// <exception cref="ArgumentException">An option has a value the server cannot use; the message names it.</exception>
-    public static Task<WebApplication> CreateAsync(string[] args)
+    /// <param name="options">The server's settings.</param>
+    /// <exception cref="ArgumentException">A setting the server cannot use (a host that is no address, a TLS certificate that does not load); the message names it.</exception>
+    /// <exception cref="DataDirectoryInUseException">Another server holds the data directory; the message names it.</exception>
+    public static Task<WebApplication> CreateAsync(ServerOptions options)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        var options = ServerOptions.From(builder.Configuration, Environment.GetEnvironmentVariable);
+        ArgumentNullException.ThrowIfNull(options);
+        var address = ParseHost(options.Host);
+        if (!options.IsLoopback && options.TlsCertificatePath is null && !options.AllowInsecure)
+        {
+            throw new ArgumentException(
+                $"Serving {options.Host} in cleartext would send API keys and translations over the network unencrypted. Give --tls-certificate, " +
+                "bind 127.0.0.1, or, behind a proxy that terminates TLS, --allow-insecure.");
+        }
+        var certificate = TlsCertificateLoader.Load(options);
+        // Before the database is touched, and held until the app is disposed (after the store: see Build).
+        var directoryLock = DataDirectoryLock.Acquire(Path.GetDirectoryName(options.DatabasePath)!);
+        try
+        {
+            return Task.FromResult(Build(options, address, certificate, directoryLock));
+        }
+        catch
+        {
+            directoryLock.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(ServerOptions options, IPAddress address, X509Certificate2? certificate, DataDirectoryLock directoryLock)
+    {
+        // Without the command line: the options are parsed above, strictly, and the host must not read them again
+        // (its configuration took any --name value in silence). Logging still reads Logging__* environment variables.
+        var builder = WebApplication.CreateBuilder();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // grpc-dotnet logs every non-OK status at Information: a client's typo is not news for the operator.
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
@@ -45,21 +82,17 @@ public static class TmServerApp
         // This category only logs each request's start and end (Information); leaving it enabled at any level makes
         // the host create an Activity per request, ~850 bytes per Lookup for nothing.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-        var address = ParseHost(options.Host);
-        if (!options.IsLoopback && options.TlsCertificatePath is null && !options.AllowInsecure)
-        {
-            throw new ArgumentException(
-                $"Serving {options.Host} in cleartext would send API keys and translations over the network unencrypted. Give --tls-certificate, " +
-                "bind 127.0.0.1, or, behind a proxy that terminates TLS, --allow-insecure.");
-        }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxConcurrentConnections = RequestLimits.MaxConnections;
-            Listen(kestrel, address, options);
+            Listen(kestrel, address, options, certificate);
         });
 
         builder.Services.AddSingleton(options);
+        // Resolved first (below), so the container, which disposes singletons in the reverse order of their creation,
+        // releases the lock after the store has closed the database.
+        builder.Services.AddSingleton(_ => directoryLock);
         builder.Services.AddSingleton(_ => SegmentStore.Open(options.DatabasePath));
         builder.Services.AddSingleton<TranslationMemoryCatalog>();
         builder.Services.AddSingleton<ServerReadiness>();
@@ -116,10 +149,21 @@ public static class TmServerApp
         });
 
         var app = builder.Build();
-        // Opens and migrates the database now: one that cannot be opened stops the start here, before the server listens.
-        app.Services.GetRequiredService<TranslationMemoryCatalog>();
-        if (app.Services.GetRequiredService<ApiKeyRegistry>().Bootstrap(options.AdminSecret, options.IsLoopback) is { } secret)
-            AnnounceAdminKey(secret);
+        try
+        {
+            app.Services.GetRequiredService<DataDirectoryLock>();
+            if (options.RestoreFrom is { } backup)
+                Restore(app, backup, options.DatabasePath);
+            // Opens and migrates the database now: one that cannot be opened stops the start here, before the server listens.
+            app.Services.GetRequiredService<TranslationMemoryCatalog>();
+            if (app.Services.GetRequiredService<ApiKeyRegistry>().Bootstrap(options.AdminSecret, options.IsLoopback) is { } secret)
+                AnnounceAdminKey(secret);
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
         app.UseMetricsEndpoint();
         app.UseMiddleware<UnreadableRequestMiddleware>();
         app.UseAuthentication();
@@ -134,12 +178,25 @@ public static class TmServerApp
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TM.Server");
+            // Before the log says so: whoever waits for that line finds the addresses in the lock's owner file.
+            directoryLock.Describe(ListeningAddresses(app));
             foreach (var listening in ListeningAddresses(app))
                 ServerLog.Listening(logger, listening, Path.GetDirectoryName(options.DatabasePath)!);
             if (!options.IsLoopback && options.TlsCertificatePath is null)
                 ServerLog.CleartextOnNetwork(logger, options.Host);
         });
-        return Task.FromResult(app);
+        return app;
+    }
+
+    private static void Restore(WebApplication app, string backup, string databasePath)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TM.Server");
+        ServerLog.RestoreChecking(logger, Path.GetFullPath(backup));
+        var previous = DatabaseRestore.Run(backup, databasePath, DateTimeOffset.UtcNow);
+        if (previous is null)
+            ServerLog.DatabaseRestoredIntoEmpty(logger, Path.GetFullPath(backup));
+        else
+            ServerLog.DatabaseRestored(logger, Path.GetFullPath(backup), previous);
     }
 
     // Once, on the console and not in the log (logs travel further than a terminal): the only copy of the secret.
@@ -170,11 +227,11 @@ public static class TmServerApp
             : throw new ArgumentException($"The host '{host}' is not an IP address (--host or TM_HOST); use 127.0.0.1, ::1, 0.0.0.0 or *."),
     };
 
-    private static void Listen(KestrelServerOptions kestrel, IPAddress address, ServerOptions options)
+    private static void Listen(KestrelServerOptions kestrel, IPAddress address, ServerOptions options, X509Certificate2? certificate)
     {
         kestrel.Listen(address, options.Port, listen =>
         {
-            if (options.TlsCertificatePath is null)
+            if (certificate is null)
             {
                 // Cleartext HTTP/2 has no ALPN to negotiate with, so clients must speak HTTP/2 from the first byte
                 // (gRPC clients do; curl needs --http2-prior-knowledge). HTTP/1.1 clients use --http-port.
@@ -183,7 +240,7 @@ public static class TmServerApp
             }
             // With TLS, ALPN serves gRPC and HTTP/2 JSON calls and HTTP/1.1 browsers on the one port.
             listen.Protocols = HttpProtocols.Http1AndHttp2;
-            listen.UseHttps(X509CertificateLoader.LoadPkcs12FromFile(options.TlsCertificatePath, options.TlsCertificatePassword));
+            listen.UseHttps(certificate);
         });
         if (options.HttpPort is { } httpPort)
             kestrel.Listen(address, httpPort, listen => listen.Protocols = HttpProtocols.Http1);

@@ -26,6 +26,7 @@ public sealed class TranslationMemoryCatalog
     private readonly ILogger<TranslationMemoryCatalog> _logger;
     private readonly IndexSnapshotFiles? _snapshots;
     private readonly ServerMetrics? _metrics;
+    private readonly DatabaseBackups _backups;
     private readonly ConcurrentDictionary<string, MemoryIndex> _memories = new(StringComparer.Ordinal);
     // Ids of the imports a call of this server is running: a second call may not resume one of them.
     private readonly ConcurrentDictionary<long, byte> _running = new();
@@ -43,6 +44,8 @@ public sealed class TranslationMemoryCatalog
         _logger = logger;
         _metrics = metrics;
         _snapshots = options.IndexSnapshots ? new IndexSnapshotFiles(store.Path, logger) : null;
+        _backups = new DatabaseBackups(store, logger);
+        _backups.DeleteUnfinished();
     }
 
     /// <summary>The durable store behind the catalog.</summary>
@@ -106,6 +109,13 @@ public sealed class TranslationMemoryCatalog
 
     /// <summary>The memories whose index is loaded, for gauges.</summary>
     internal IEnumerable<MemoryIndex> Indexes => _memories.Values;
+    /// <summary>
+    /// A consistent copy of the whole database, every memory as committed when the copy began, taken while lookups
+    /// and imports go on: one self-contained SQLite file, written to a temporary file in the data directory.
+    /// </summary>
+    /// <param name="cancellationToken">Interrupts the copy (the client went away).</param>
+    /// <returns>The copy, open for reading from its start; disposing it deletes the temporary file.</returns>
+    public Task<FileStream> BackupAsync(CancellationToken cancellationToken) => _backups.WriteAsync(cancellationToken);
 
     /// <summary>Reads the store once (the list of memories): throws when the database cannot be read.</summary>
     public int CheckStore() => _store.ListMemories().Count;

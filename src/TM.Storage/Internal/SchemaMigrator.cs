@@ -26,20 +26,31 @@ internal static class SchemaMigrator
         }
     }
 
+    /// <summary>The schema version the newest script brings a file to.</summary>
+    public static int LatestVersion => ScriptNames().Max(n => n.Version);
+
     private static IEnumerable<(int Version, string Script)> Scripts()
     {
         var assembly = typeof(SchemaMigrator).Assembly;
+        foreach (var (version, name) in ScriptNames())
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return (version, reader.ReadToEnd());
+        }
+    }
+
+    // The embedded Migrations/NNN_*.sql, in order, with the number each brings the schema to.
+    private static IEnumerable<(int Version, string Name)> ScriptNames()
+    {
         const string prefix = "TM.Storage.Migrations.";
-        var names = assembly.GetManifestResourceNames()
+        var names = typeof(SchemaMigrator).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
         foreach (var name in names)
         {
             var file = name[prefix.Length..];
-            var version = int.Parse(file[..file.IndexOf('_')], System.Globalization.CultureInfo.InvariantCulture);
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            yield return (version, reader.ReadToEnd());
+            yield return (int.Parse(file[..file.IndexOf('_')], System.Globalization.CultureInfo.InvariantCulture), name);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
+using Grpc.Net.Client;
 using TM.Protos.V1;
 using TM.Server.Services;
 using TM.Server.Tests.Imports;
@@ -40,14 +41,19 @@ public sealed class HostileClientTests(ITestOutputHelper output) : IDisposable
 
         using var stop = new CancellationTokenSource();
         var lookups = LookUpUntilAsync(server, stop.Token);
-        var streams = await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Task.Run(() => StreamUntilRefusedAsync(server))));
+        // The hostile clients come on connections of their own, as other clients would: the server resets a connection
+        // whose client goes on sending on streams it refused, and that must not be the lookups' connection.
+        using var hostile = GrpcChannel.ForAddress(server.Address);
+        var client = new TranslationMemory.TranslationMemoryClient(hostile);
+        var streams = await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Task.Run(() => StreamUntilRefusedAsync(client))));
         await stop.CancelAsync();
         var (answered, failed) = await lookups;
         var peak = ResidentMegabytes(server.Id, "VmHWM");
 
         output.WriteLine($"server RSS: {before:N0} MB before, peak {peak:N0} MB with {Clients} hostile streams (bound: {before:N0} + {BoundMegabytes} MB); " +
             $"streams ended: {string.Join(", ", streams.GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"))}; lookups meanwhile: {answered} answered, {failed} failed");
-        Assert.All(streams, status => Assert.Equal(StatusCode.ResourceExhausted, status));
+        Assert.All(streams, status => Assert.NotEqual(StatusCode.OK, status));
+        Assert.Contains(StatusCode.ResourceExhausted, streams);
         Assert.InRange(peak - before, 0, BoundMegabytes);
         Assert.True(answered > 0 && failed == 0, $"{answered} lookups answered, {failed} failed");
         var stats = await server.Client.GetStatsAsync(new GetStatsRequest());
@@ -55,10 +61,10 @@ public sealed class HostileClientTests(ITestOutputHelper output) : IDisposable
     }
 
     // Writes pairs of the largest size until the server ends the call; returns the status it ended with.
-    private static async Task<StatusCode> StreamUntilRefusedAsync(ServerProcess server)
+    private static async Task<StatusCode> StreamUntilRefusedAsync(TranslationMemory.TranslationMemoryClient client)
     {
         var pair = new ImportSegmentsRequest { Memory = "hostile", Ko = new string('가', RequestLimits.MaxSentenceLength), En = new string('전', RequestLimits.MaxSentenceLength) };
-        using var call = server.Client.ImportSegments();
+        using var call = client.ImportSegments();
         try
         {
             while (true)
@@ -70,9 +76,9 @@ public sealed class HostileClientTests(ITestOutputHelper output) : IDisposable
         catch (RpcException)
         {
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
         {
-            // grpc-dotnet refuses a write to a call that has ended.
+            // grpc-dotnet refuses a write to a call that has ended, and does not wrap every transport error.
         }
         try
         {

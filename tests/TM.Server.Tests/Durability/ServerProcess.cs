@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -41,22 +42,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>Starts the server on <paramref name="dataDirectory"/> and returns once it listens.</summary>
     public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArguments)
     {
-        var serverDll = Path.Combine(AppContext.BaseDirectory, "TM.Server.dll");
-        if (!File.Exists(serverDll))
-            throw new FileNotFoundException("The server is not in the test's build output.", serverDll);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = dataDirectory,
-        };
-        foreach (var argument in (string[])[serverDll, "--port", "0", "--data-dir", dataDirectory, "--no-seeds", "true", .. extraArguments])
-            start.ArgumentList.Add(argument);
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var process = Process.Start(StartInfo(dataDirectory, ["--port", "0", "--data-dir", dataDirectory, "--no-seeds", "true", .. extraArguments]))
+            ?? throw new InvalidOperationException("dotnet did not start.");
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) =>
@@ -92,6 +79,39 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the server with exactly <paramref name="arguments"/> (nothing added) in <paramref name="workingDirectory"/>
+    /// and waits for it to exit by itself: for command lines that must stop it before it starts.
+    /// </summary>
+    /// <exception cref="TimeoutException">It was still running after 60 s (it is killed).</exception>
+    public static async Task<(int ExitCode, string Out, string Err)> RunToExitAsync(string workingDirectory, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, arguments)) ?? throw new InvalidOperationException("dotnet did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The server did not exit within 60 s: {await stdout}{await stderr}");
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>SIGTERM, as systemd or Ctrl+C would: the server shuts down cleanly. Returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (Kill(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill(SIGTERM) failed for process {_process.Id}: errno {Marshal.GetLastPInvokeError()}.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: the process ends at once, in the middle of whatever it was doing.</summary>
     public void Kill()
     {
@@ -109,6 +129,31 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
         _process.Dispose();
     }
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> arguments)
+    {
+        var serverDll = Path.Combine(AppContext.BaseDirectory, "TM.Server.dll");
+        if (!File.Exists(serverDll))
+            throw new FileNotFoundException("The server is not in the test's build output.", serverDll);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(serverDll);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        return start;
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     [GeneratedRegex(@"listening on (http://\S+?)(?: |$)")]
     private static partial Regex ListeningLine();

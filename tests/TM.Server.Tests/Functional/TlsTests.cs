@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -16,15 +14,7 @@ public sealed class TlsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var certificatePath = Path.Combine(_directory, "server.pfx");
-        using (var rsa = RSA.Create(2048))
-        {
-            var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(System.Net.IPAddress.Loopback);
-            request.CertificateExtensions.Add(names.Build());
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-            await File.WriteAllBytesAsync(certificatePath, certificate.Export(X509ContentType.Pfx, "secret"));
-        }
+        TestCertificate.WritePfx(certificatePath, "secret");
         _app = await TmServerApp.CreateAsync(["--port", "0", "--data-dir", _directory, "--seeds-dir", RepositoryPaths.Seeds,
             "--tls-certificate", certificatePath, "--tls-password", "secret"]);
         await _app.StartAsync();

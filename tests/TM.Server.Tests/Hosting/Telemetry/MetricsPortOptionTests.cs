@@ -1,12 +1,12 @@
-using Microsoft.Extensions.Configuration;
 using TM.Server.Hosting;
+using TM.Server.Hosting.CommandLine;
 
 namespace TM.Server.Tests.Hosting.Telemetry;
 
 public sealed class MetricsPortOptionTests
 {
     private static ServerOptions Parse(string[] args, string? variable = null) =>
-        ServerOptions.From(new ConfigurationBuilder().AddCommandLine(args).Build(), name => name == "TM_METRICS_PORT" ? variable : null);
+        ServerCommandLine.Parse(args, name => name == "TM_METRICS_PORT" ? variable : null, TextWriter.Null)!;
 
     [Fact]
     public void The_metrics_port_is_off_unless_an_option_or_the_variable_gives_one()
