@@ -155,9 +155,17 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     }
 
     [Theory]
-    [InlineData("GET", "/v1/stats", null, HttpStatusCode.Unauthorized)]
     [InlineData("GET", "/v1/memories/default/lookup?text=x", null, HttpStatusCode.Unauthorized)]
+    [InlineData("POST", "/v1/memories/default/lookup", null, HttpStatusCode.Unauthorized)]
+    [InlineData("GET", "/v1/memories/default/concordance?term=x", null, HttpStatusCode.Unauthorized)]
+    [InlineData("GET", "/v1/stats", null, HttpStatusCode.Unauthorized)]
+    [InlineData("GET", "/v1/memories/default/stats", null, HttpStatusCode.Unauthorized)]
+    [InlineData("GET", "/v1/imports", null, HttpStatusCode.Unauthorized)]
+    [InlineData("GET", "/v1/memories/default/imports", null, HttpStatusCode.Unauthorized)]
     [InlineData("POST", "/v1/memories/default/documents", null, HttpStatusCode.Unauthorized)]
+    [InlineData("POST", "/v1/memories/default/documents:align", null, HttpStatusCode.Unauthorized)]
+    [InlineData("POST", "/v1/memories/default/documents:align", "history-writer", HttpStatusCode.Forbidden)]
+    [InlineData("GET", "/v1/memories/default/imports", "history-writer", HttpStatusCode.Forbidden)]
     [InlineData("POST", "/v1/memories/default/documents", "reader", HttpStatusCode.Forbidden)]
     [InlineData("POST", "/v1/memories/default/documents", "history-writer", HttpStatusCode.Forbidden)]
     [InlineData("GET", "/v1/memories/nope/concordance?term=x", "history-writer", HttpStatusCode.Forbidden)]
