@@ -1,0 +1,146 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace TM.Search.Internal;
+
+/// <summary>
+/// A concordance query's filters (memory, origin, import, creator, changer, date ranges), checked on the text
+/// query's hits from doc values: one read per hit and filter, nothing for documents the text does not match.
+/// </summary>
+internal sealed class HitFilter
+{
+    private readonly long _memoryId;
+    private readonly long? _importId;
+    private readonly BytesRef? _origin;
+    private readonly BytesRef? _createdBy;
+    private readonly BytesRef? _changedBy;
+    private readonly (long Min, long Max)? _created;
+    private readonly (long Min, long Max)? _changed;
+
+    public HitFilter(ConcordanceQuery query)
+    {
+        _memoryId = query.MemoryId;
+        _importId = query.ImportId;
+        _origin = query.Origin is null ? null : new BytesRef(query.Origin);
+        _createdBy = query.CreatedBy is null ? null : new BytesRef(query.CreatedBy);
+        _changedBy = query.ChangedBy is null ? null : new BytesRef(query.ChangedBy);
+        _created = Range(query.CreatedFrom, query.CreatedTo);
+        _changed = Range(query.ChangedFrom, query.ChangedTo);
+    }
+
+    /// <summary>The checks for one segment, or null when none of its documents can pass.</summary>
+    public Leaf? ForLeaf(AtomicReader reader, LeafInfo info)
+    {
+        if (!info.MayHold(_memoryId))
+        {
+            return null;
+        }
+
+        var leaf = new Leaf
+        {
+            MemoryId = _memoryId,
+            // A segment of this memory only (the usual case) needs no memory check at all.
+            Memory = info.IsOnly(_memoryId) ? null : reader.GetNumericDocValues(SearchFields.Memory),
+            ImportId = _importId ?? 0,
+            Import = _importId is null ? null : reader.GetNumericDocValues(SearchFields.Import),
+            Created = _created ?? default,
+            CreatedValues = _created is null ? null : reader.GetNumericDocValues(SearchFields.Created),
+            Changed = _changed ?? default,
+            ChangedValues = _changed is null ? null : reader.GetNumericDocValues(SearchFields.Changed),
+        };
+
+        if ((_importId is not null && leaf.Import is null) || (_created is not null && leaf.CreatedValues is null)
+            || (_changed is not null && leaf.ChangedValues is null))
+        {
+            return null; // a segment without the field has no document that passes
+        }
+
+        return Ordinal(reader, SearchFields.Origin, _origin, out leaf.Origin, out leaf.OriginOrd)
+            && Ordinal(reader, SearchFields.CreatedBy, _createdBy, out leaf.CreatedBy, out leaf.CreatedByOrd)
+            && Ordinal(reader, SearchFields.ChangedBy, _changedBy, out leaf.ChangedBy, out leaf.ChangedByOrd)
+            ? leaf.Seal()
+            : null;
+    }
+
+    private static (long, long)? Range(DateTimeOffset? from, DateTimeOffset? to) =>
+        from is null && to is null ? null : (from?.UtcTicks ?? long.MinValue, to?.UtcTicks ?? long.MaxValue);
+
+    // A string filter becomes the value's ordinal in the segment's dictionary; false when the segment lacks the value.
+    private static bool Ordinal(AtomicReader reader, string field, BytesRef? value, out SortedDocValues? values, out int ordinal)
+    {
+        values = null;
+        ordinal = -1;
+        if (value is null)
+        {
+            return true;
+        }
+
+        values = reader.GetSortedDocValues(field);
+        ordinal = values?.LookupTerm(value) ?? -1;
+        return ordinal >= 0;
+    }
+
+    /// <summary>One segment's checks; fields left null are not checked.</summary>
+    internal sealed class Leaf
+    {
+        public long MemoryId;
+        public NumericDocValues? Memory;
+        public long ImportId;
+        public NumericDocValues? Import;
+        public SortedDocValues? Origin;
+        public int OriginOrd;
+        public SortedDocValues? CreatedBy;
+        public int CreatedByOrd;
+        public SortedDocValues? ChangedBy;
+        public int ChangedByOrd;
+        public (long Min, long Max) Created;
+        public NumericDocValues? CreatedValues;
+        public (long Min, long Max) Changed;
+        public NumericDocValues? ChangedValues;
+
+        /// <summary>Nothing to check: every hit of the text query passes.</summary>
+        public bool PassesAll { get; private set; }
+
+        public Leaf Seal()
+        {
+            PassesAll = Memory is null && Import is null && Origin is null && CreatedBy is null && ChangedBy is null
+                && CreatedValues is null && ChangedValues is null;
+            return this;
+        }
+
+        public bool Accept(int doc)
+        {
+            if (Memory is not null && Memory.Get(doc) != MemoryId)
+            {
+                return false;
+            }
+
+            if (Import is not null && Import.Get(doc) != ImportId)
+            {
+                return false;
+            }
+
+            if (Origin is not null && Origin.GetOrd(doc) != OriginOrd)
+            {
+                return false;
+            }
+
+            if (CreatedBy is not null && CreatedBy.GetOrd(doc) != CreatedByOrd)
+            {
+                return false;
+            }
+
+            if (ChangedBy is not null && ChangedBy.GetOrd(doc) != ChangedByOrd)
+            {
+                return false;
+            }
+
+            if (CreatedValues is not null && CreatedValues.Get(doc) is var created && (created < Created.Min || created > Created.Max))
+            {
+                return false;
+            }
+
+            return ChangedValues is null || ChangedValues.Get(doc) is var changed && changed >= Changed.Min && changed <= Changed.Max;
+        }
+    }
+}

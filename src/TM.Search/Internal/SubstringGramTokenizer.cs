@@ -1,0 +1,162 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace TM.Search.Internal;
+
+/// <summary>
+/// The Korean field's tokenizer: at position = UTF-16 offset of every character, a unigram of that character
+/// (any whitespace character as " "), then, when the character is a letter or digit, the 2-gram and 3-gram of
+/// letters and digits that start there and do not cross anything else.
+/// </summary>
+/// <remarks>
+/// <para>
+/// "1951년 休戰." gives, at offset 0: "1", "19", "195"; 1: "9", "95", "951"; 2: "5", "51", "51년"; 3: "1", "1년";
+/// 4: "년"; 5: " "; 6: "休", "休戰"; 7: "戰"; 8: ".". Digits and letters form one run (char.IsLetterOrDigit), so
+/// "1951" is found inside "1951년"; a surrogate pair is one character (two offsets wide).
+/// </para>
+/// <para>
+/// Why a tokenizer of our own: Lucene's NGramTokenizer gives each gram its own position, so positions do not
+/// say where a gram starts and a phrase of grams cannot pin them to character offsets. Here a token's position
+/// is exactly its start offset, which is what makes the query in <see cref="KoreanTermQuery"/> exact.
+/// </para>
+/// <para>The whole input is read at <see cref="Reset"/>: segment texts are short (at most 10,000 characters).</para>
+/// </remarks>
+internal sealed class SubstringGramTokenizer : Tokenizer
+{
+    /// <summary>The longest gram, in characters.</summary>
+    public const int MaxGram = 3;
+
+    private readonly ICharTermAttribute _term;
+    private readonly IOffsetAttribute _offset;
+    private readonly IPositionIncrementAttribute _positionIncrement;
+    private char[] _buffer = new char[256];
+    private int _length;
+    private int _start;      // offset of the character whose tokens are being emitted
+    private int _gram;       // the size, in characters, of the next token to emit at _start
+    private int _lastStart;  // offset of the last emitted token, -1 before the first
+
+    public SubstringGramTokenizer(TextReader input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+        _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        while (_start < _length)
+        {
+            if (_gram == 1)
+            {
+                int width = Width(_start);
+                if (IsWhiteSpace(_start))
+                {
+                    Emit(" ", width);
+                }
+                else
+                {
+                    Emit(_start, width);
+                }
+
+                _gram = IsLetterOrDigit(_start) ? 2 : MaxGram + 1;
+                return true;
+            }
+
+            if (_gram <= MaxGram && TryGramEnd(_start, _gram, out int end))
+            {
+                Emit(_start, end - _start);
+                _gram++;
+                return true;
+            }
+
+            _start += Width(_start);
+            _gram = 1;
+        }
+
+        return false;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _length = 0;
+        int read;
+        while ((read = m_input.Read(_buffer, _length, _buffer.Length - _length)) > 0)
+        {
+            _length += read;
+            if (_length == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+        }
+
+        _start = 0;
+        _gram = 1;
+        _lastStart = -1;
+    }
+
+    public override void End()
+    {
+        base.End();
+        int final = CorrectOffset(_length);
+        _offset.SetOffset(final, final);
+    }
+
+    // Where the gram of `characters` letters or digits starting at `start` ends, if it lies inside one run.
+    private bool TryGramEnd(int start, int characters, out int end)
+    {
+        end = start;
+        for (int i = 0; i < characters; i++)
+        {
+            if (end >= _length || !IsLetterOrDigit(end))
+            {
+                return false;
+            }
+
+            end += Width(end);
+        }
+
+        return true;
+    }
+
+    private void Emit(int start, int length)
+    {
+        ClearAttributes();
+        _term.CopyBuffer(_buffer, start, length);
+        SetPositionAndOffsets(length);
+    }
+
+    private void Emit(string text, int length)
+    {
+        ClearAttributes();
+        _term.SetEmpty().Append(text);
+        SetPositionAndOffsets(length);
+    }
+
+    private void SetPositionAndOffsets(int length)
+    {
+        // Position = start offset: the first token at an offset moves the position by the distance from the
+        // last one (1 per UTF-16 unit, so 2 over a surrogate pair); the grams at the same offset stay on it.
+        _positionIncrement.PositionIncrement = _start - _lastStart;
+        _lastStart = _start;
+        _offset.SetOffset(CorrectOffset(_start), CorrectOffset(_start + length));
+    }
+
+    private int Width(int index) =>
+        index + 1 < _length && char.IsSurrogatePair(_buffer[index], _buffer[index + 1]) ? 2 : 1;
+
+    private bool IsWhiteSpace(int index) => char.IsWhiteSpace(_buffer[index]);
+
+    private bool IsLetterOrDigit(int index)
+    {
+        char c = _buffer[index];
+        if (!char.IsSurrogate(c))
+        {
+            return char.IsLetterOrDigit(c);
+        }
+
+        return Width(index) == 2 && Rune.IsLetterOrDigit(new Rune(c, _buffer[index + 1]));
+    }
+}

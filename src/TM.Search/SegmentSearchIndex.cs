@@ -1,0 +1,417 @@
+using System.Collections.ObjectModel;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using TM.Search.Internal;
+
+namespace TM.Search;
+
+/// <summary>
+/// The segment search index of one data directory (Lucene.Net, memory-mapped): concordance over both sides of
+/// every memory's pairs, with filters, total counts and paging. One Lucene document per segment pair, keyed by id.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Writes (<see cref="Upsert"/>, <see cref="Delete"/>, …) are buffered by Lucene's IndexWriter; <see cref="Refresh"/>
+/// makes everything written so far searchable (near-real-time, without a commit); <see cref="Commit"/> makes it
+/// durable, with user data such as the store's change sequence, which <see cref="CommitData"/> returns after a restart.
+/// </para>
+/// <para>
+/// Thread safety: every member but <see cref="Dispose"/> may be called from any number of threads at once;
+/// searches run concurrently with writes, each on the searcher of the last refresh.
+/// </para>
+/// <para>
+/// How terms match: <see cref="ConcordanceQuery.Term"/>; the design, its proof of exactness and measurements:
+/// SEARCH.md beside this file.
+/// </para>
+/// </remarks>
+public sealed class SegmentSearchIndex : IDisposable
+{
+    /// <summary>
+    /// The commit-data key that records the analysis an index was built with. An index of another version cannot
+    /// be searched with this one's queries, so <see cref="Open"/> refuses it; bump the value whenever a field's
+    /// analysis or meaning changes.
+    /// </summary>
+    internal const string FormatKey = "tm.search.format";
+    internal const string FormatVersion = "1";
+
+    // Lucene's default is 16 MB; 32 MB halves the flushes of a large import (and the merges they cause) for 16 MB
+    // more memory at most.
+    private const double RamBufferMegabytes = 32;
+
+    private readonly Lucene.Net.Store.Directory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _commitLock = new();
+
+    // Writes are serialized: documents then enter the index in the order they are written, one indexing thread,
+    // which keeps the ids of imported segments ascending (LeafInfo), and _maxId exact.
+    private readonly System.Threading.Lock _writeLock = new();
+    private IReadOnlyDictionary<string, string> _commitData;
+
+    // The largest id ever added (deleted documents included): a larger id cannot be in the index, so it is added
+    // without a delete, which is most of an import.
+    private long _maxId;
+    private int _disposed;
+
+    private SegmentSearchIndex(Lucene.Net.Store.Directory directory, IndexWriter writer, SearcherManager searchers, IReadOnlyDictionary<string, string> commitData)
+    {
+        _directory = directory;
+        _writer = writer;
+        _searchers = searchers;
+        _commitData = commitData;
+        IndexSearcher searcher = searchers.Acquire();
+        try
+        {
+            foreach (AtomicReaderContext leaf in searcher.IndexReader.Leaves)
+            {
+                _maxId = Math.Max(_maxId, LeafInfo.Of(leaf.AtomicReader).MaxId);
+            }
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The user data of the last <see cref="Commit"/> (of any earlier instance too); empty for a new index.</summary>
+    public IReadOnlyDictionary<string, string> CommitData => Volatile.Read(ref _commitData);
+
+    /// <summary>
+    /// Opens the index in <paramref name="directory"/>, creating the directory and an empty index (committed at
+    /// once) when there is none. One instance per directory: Lucene's write lock keeps out a second one.
+    /// </summary>
+    /// <param name="directory">The index directory, e.g. a folder of the server's data directory.</param>
+    /// <returns>The open index, its last commit searchable.</returns>
+    /// <exception cref="SearchIndexDamagedException">
+    /// The directory holds an index that cannot be read: damaged or missing files, another Lucene format, or another
+    /// version of this library's analysis. Delete the directory and index the segments again.
+    /// </exception>
+    /// <exception cref="LockObtainFailedException">Another instance (in this process or another) has the index open.</exception>
+    public static SegmentSearchIndex Open(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        string path = Path.GetFullPath(directory);
+        System.IO.Directory.CreateDirectory(path);
+        var fsDirectory = new MMapDirectory(new DirectoryInfo(path));
+        IndexWriter? writer = null;
+        try
+        {
+            bool existed = DirectoryReader.IndexExists(fsDirectory);
+            var config = new IndexWriterConfig(SearchFields.LuceneVersion, SearchFields.CreateIndexAnalyzer())
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                RAMBufferSizeMB = RamBufferMegabytes,
+                // One indexing thread state and merges of adjacent segments only: documents stay in the order they
+                // were added, so segments of imported pairs hold ascending ids (a page of hits is a binary search).
+                MaxThreadStates = 1,
+                MergePolicy = new LogByteSizeMergePolicy(),
+            };
+            writer = new IndexWriter(fsDirectory, config);
+            var stored = new Dictionary<string, string>(writer.CommitData ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            if (existed)
+            {
+                stored.TryGetValue(FormatKey, out string? format);
+                if (format != FormatVersion)
+                {
+                    throw new SearchIndexDamagedException(path, format is null
+                        ? "it was not written by TM.Search (its last commit has no format mark)"
+                        : $"it was written with analysis format {format}, and this version reads format {FormatVersion}");
+                }
+            }
+            else
+            {
+                // Mark the new index as ours at once, so that a directory is either empty or a readable index.
+                writer.SetCommitData(new Dictionary<string, string> { [FormatKey] = FormatVersion });
+                writer.Commit();
+            }
+
+            stored.Remove(FormatKey);
+            var searchers = new SearcherManager(writer, applyAllDeletes: true, new WarmingSearcherFactory());
+            return new SegmentSearchIndex(fsDirectory, writer, searchers, new ReadOnlyDictionary<string, string>(stored));
+        }
+        catch (Exception e) when (e is not SearchIndexDamagedException && IsUnreadableIndex(e))
+        {
+            Close(writer, fsDirectory);
+            throw new SearchIndexDamagedException(path, e.Message, e);
+        }
+        catch
+        {
+            Close(writer, fsDirectory);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Adds each segment, or replaces the document of the same <see cref="IndexedSegment.Id"/> (within the list too:
+    /// the last one wins); searchable after <see cref="Refresh"/>.
+    /// </summary>
+    /// <param name="segments">The segments; ids must be positive.</param>
+    /// <remarks>
+    /// A segment whose id is above every id the index has held is simply added; the others are replaced through one
+    /// delete query per call, which Lucene applies at the next refresh or commit by reading every document's id
+    /// (about 5 ms per million documents), so replace in batches rather than one pair per call.
+    /// </remarks>
+    public void Upsert(IReadOnlyList<IndexedSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        foreach (IndexedSegment segment in segments)
+        {
+            Validate(segment);
+        }
+
+        // The last occurrence of each id wins, in list order.
+        var last = new Dictionary<long, int>(segments.Count);
+        for (int i = 0; i < segments.Count; i++)
+        {
+            last[segments[i].Id] = i;
+        }
+
+        lock (_writeLock)
+        {
+            var replaced = new HashSet<long>();
+            foreach (long id in last.Keys)
+            {
+                if (id <= _maxId)
+                {
+                    replaced.Add(id);
+                }
+            }
+
+            if (replaced.Count > 0)
+            {
+                _writer.DeleteDocuments(DocValuesSetFilter.Query(SearchFields.Id, replaced));
+            }
+
+            SegmentDocument document = SegmentDocument.Current;
+            for (int i = 0; i < segments.Count; i++)
+            {
+                IndexedSegment segment = segments[i];
+                if (last[segment.Id] == i)
+                {
+                    _writer.AddDocument(document.Set(segment));
+                    _maxId = Math.Max(_maxId, segment.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>Removes the segments with these ids (ids not in the index are ignored); gone from searches after <see cref="Refresh"/>.</summary>
+    /// <param name="ids">The segment ids.</param>
+    /// <remarks>Applied at the next refresh or commit by reading every document's id: delete in batches.</remarks>
+    public void Delete(IReadOnlyList<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        lock (_writeLock)
+        {
+            _writer.DeleteDocuments(DocValuesSetFilter.Query(SearchFields.Id, ids.ToHashSet()));
+        }
+    }
+
+    /// <summary>Removes every segment of one memory; gone from searches after <see cref="Refresh"/>.</summary>
+    /// <param name="memoryId">The memory.</param>
+    public void DeleteMemory(long memoryId)
+    {
+        lock (_writeLock)
+        {
+            _writer.DeleteDocuments(DocValuesSetFilter.Query(SearchFields.Memory, new HashSet<long> { memoryId }));
+        }
+    }
+
+    /// <summary>Removes every segment of every memory (to rebuild the index); gone from searches after <see cref="Refresh"/>.</summary>
+    public void DeleteAll()
+    {
+        lock (_writeLock)
+        {
+            _writer.DeleteAll();
+        }
+    }
+
+    /// <summary>
+    /// Makes every write made so far visible to searches that start afterwards (Lucene's near-real-time reopen:
+    /// buffered documents are flushed to a new segment, not committed). Blocks until done.
+    /// </summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    /// <summary>
+    /// Makes every write made so far durable, with <paramref name="userData"/> as the commit's data (replacing the
+    /// last commit's; <see cref="CommitData"/> returns it, also after a restart). Does not refresh searches.
+    /// </summary>
+    /// <param name="userData">
+    /// What the caller needs to know after a restart, e.g. the store's change sequence this commit includes. Keys
+    /// starting with "tm.search." are reserved.
+    /// </param>
+    public void Commit(IReadOnlyDictionary<string, string> userData)
+    {
+        ArgumentNullException.ThrowIfNull(userData);
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach ((string key, string value) in userData)
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(userData));
+            if (key.StartsWith("tm.search.", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The commit-data key '{key}' is reserved for the index itself.", nameof(userData));
+            }
+
+            data[key] = value;
+        }
+
+        var committed = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(data, StringComparer.Ordinal));
+        data[FormatKey] = FormatVersion;
+        lock (_commitLock)
+        {
+            _writer.SetCommitData(data);
+            _writer.Commit();
+            Volatile.Write(ref _commitData, committed);
+        }
+    }
+
+    /// <summary>
+    /// Finds the segments of <see cref="ConcordanceQuery.MemoryId"/> whose chosen side matches the term and that pass
+    /// the filters; returns a page of ids in ascending order and the total number of hits. Sees the writes of the
+    /// last <see cref="Refresh"/>.
+    /// </summary>
+    /// <param name="query">The term, sides, filters and page.</param>
+    /// <returns>The page's ids and the total.</returns>
+    /// <exception cref="ArgumentException">
+    /// The term has nothing to search on the sides asked for (empty, or no word on the English side), the sides are
+    /// not Korean, English or Both, or a prefix inside a phrase stands for too many words.
+    /// </exception>
+    public ConcordanceHits Search(ConcordanceQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(query.Term, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfNegative(query.MaxHits, nameof(query));
+        if (query.Sides is not (ConcordanceSides.Korean or ConcordanceSides.English or ConcordanceSides.Both))
+        {
+            throw new ArgumentException($"Sides must be Korean, English or Both, not {query.Sides}.", nameof(query));
+        }
+
+        ConcordanceTerm term = ConcordanceTerm.Parse(query.Term);
+        IndexSearcher searcher = _searchers.Acquire();
+        try
+        {
+            return ConcordanceSearch.Run(searcher, TextQuery(query, term, searcher.IndexReader), new HitFilter(query), query.AfterId, query.MaxHits);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>How many segments searches see (as of the last <see cref="Refresh"/>), of one memory or of all.</summary>
+    /// <param name="memoryId">The memory, or null for every memory.</param>
+    /// <returns>The number of live documents.</returns>
+    public long Count(long? memoryId = null)
+    {
+        IndexSearcher searcher = _searchers.Acquire();
+        try
+        {
+            if (memoryId is not { } memory)
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+
+            long count = 0;
+            foreach (AtomicReaderContext leaf in searcher.IndexReader.Leaves)
+            {
+                AtomicReader reader = leaf.AtomicReader;
+                LeafInfo info = LeafInfo.Of(reader);
+                if (info.IsOnly(memory))
+                {
+                    count += reader.NumDocs;
+                }
+                else if (info.MayHold(memory))
+                {
+                    NumericDocValues memories = reader.GetNumericDocValues(SearchFields.Memory);
+                    IBits? live = reader.LiveDocs;
+                    for (int doc = 0; doc < reader.MaxDoc; doc++)
+                    {
+                        if (memories.Get(doc) == memory && (live is null || live.Get(doc)))
+                        {
+                            count++;
+                        }
+                    }
+                }
+            }
+
+            return count;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Closes the index and releases its files and lock. Commits nothing: writes since the last <see cref="Commit"/>
+    /// are discarded (Lucene's rollback), so that the index on disk is always exactly what the last commit's data
+    /// describes; call <see cref="Commit"/> first to keep them.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _searchers.Dispose();
+        Close(_writer, _directory);
+    }
+
+    private static Query TextQuery(ConcordanceQuery query, ConcordanceTerm term, IndexReader reader)
+    {
+        Query? korean = query.Sides.HasFlag(ConcordanceSides.Korean) ? KoreanTermQuery.Build(term.Text) : null;
+        Query? english = query.Sides.HasFlag(ConcordanceSides.English) ? EnglishTermQuery.Build(term, query.EnglishWordForms, reader) : null;
+        if (korean is not null && english is not null)
+        {
+            return new BooleanQuery(disableCoord: true)
+            {
+                { korean, Occur.SHOULD },
+                { english, Occur.SHOULD },
+            };
+        }
+
+        return korean ?? english ?? throw new ArgumentException(NothingToSearch(query), nameof(query));
+    }
+
+    private static string NothingToSearch(ConcordanceQuery query) => string.IsNullOrWhiteSpace(query.Term.Trim().TrimEnd('*'))
+        ? "The concordance term is empty: type a word or part of one."
+        : $"The concordance term '{query.Term}' has no word to search for on the English side (punctuation and symbols alone are not indexed there); search the Korean side, or type a word.";
+
+    private static void Validate(IndexedSegment segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(segment.Id, nameof(segment));
+        ArgumentNullException.ThrowIfNull(segment.Korean, nameof(segment));
+        ArgumentNullException.ThrowIfNull(segment.English, nameof(segment));
+        ArgumentNullException.ThrowIfNull(segment.Origin, nameof(segment));
+        ArgumentNullException.ThrowIfNull(segment.CreatedBy, nameof(segment));
+        ArgumentNullException.ThrowIfNull(segment.ChangedBy, nameof(segment));
+    }
+
+    // What Lucene throws for files it cannot read: bad checksums or headers, formats of other Lucene versions,
+    // files cut short, files the last commit names but the directory lacks.
+    private static bool IsUnreadableIndex(Exception e) =>
+        e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException
+            or IndexNotFoundException or EndOfStreamException or FileNotFoundException;
+
+    private static void Close(IndexWriter? writer, Lucene.Net.Store.Directory directory)
+    {
+        try
+        {
+            // Rollback discards uncommitted writes and closes the writer, releasing the write lock.
+            writer?.Rollback();
+        }
+        finally
+        {
+            directory.Dispose();
+        }
+    }
+}
