@@ -29,8 +29,20 @@ internal static partial class ServerLog
     [LoggerMessage(8, LogLevel.Information, "Import {ImportId} '{Name}' into memory '{Memory}' ended {Status}: {Units} units committed, {Stored} pairs stored, {Skipped} duplicates skipped.")]
     public static partial void ImportEnded(ILogger logger, long importId, string name, string memory, string status, long units, long stored, long skipped);
 
-    [LoggerMessage(9, LogLevel.Warning, "Concordance indexing failed; retrying in {Seconds} s.")]
-    public static partial void ConcordanceIndexingFailed(ILogger logger, double seconds, Exception exception);
+    [LoggerMessage(40, LogLevel.Information, "Search index {Directory} opened: {Documents} segments, in {Milliseconds:F0} ms.")]
+    public static partial void SearchIndexOpened(ILogger logger, string directory, long documents, double milliseconds);
+
+    [LoggerMessage(41, LogLevel.Warning, "Search index {Directory} is built again from the database, because {Reason}; concordance waits for it, lookups and imports do not.")]
+    public static partial void SearchIndexRebuilding(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(42, LogLevel.Information, "Search index caught up with the database: {Changes} segments taken up in {Seconds:F1} s; it holds {Documents}.")]
+    public static partial void SearchIndexCaughtUp(ILogger logger, long changes, long documents, double seconds);
+
+    [LoggerMessage(43, LogLevel.Error, "The search index could not take the store's changes; reopening it in {Seconds} s (concordance misses the newest pairs meanwhile).")]
+    public static partial void SearchIndexFailed(ILogger logger, double seconds, Exception exception);
+
+    [LoggerMessage(44, LogLevel.Warning, "The search index could not be committed at stop; the next start takes up the changes since its last commit.")]
+    public static partial void SearchIndexCommitFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(20, LogLevel.Information, "Index snapshot of memory '{Memory}' saved: {Segments} segments at generation {Generation}, {Megabytes:F0} MB in {Milliseconds:F0} ms.")]
     public static partial void SnapshotSaved(ILogger logger, string memory, long segments, long generation, double megabytes, double milliseconds);

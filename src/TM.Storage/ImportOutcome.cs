@@ -19,6 +19,12 @@ public sealed record ImportOutcome(long ImportId, long MemoryId, IReadOnlyList<S
     /// <summary>Pairs not stored because the memory already held their source with another target (<see cref="UpdatePolicy.KeepExisting"/>).</summary>
     public int KeptExisting { get; init; }
 
+    /// <summary>
+    /// The batch's number in the store's change log (<see cref="SegmentStore.ReadChanges"/>): what a follower of the log
+    /// must have read to hold the batch; 0 when the batch changed no segment.
+    /// </summary>
+    public long ChangeSequence { get; init; }
+
     /// <summary>Pairs that overwrote a segment: one per pair, so it can exceed <see cref="Updated"/>.Count when a batch overwrites the same source twice.</summary>
     public int Overwritten { get; init; }
 }

@@ -6,5 +6,5 @@ namespace TM.Storage;
 /// <param name="Imports">Imports recorded (documents and segment batches).</param>
 /// <param name="DistinctKorean">Distinct Korean sentences.</param>
 /// <param name="DistinctEnglish">Distinct English sentences.</param>
-/// <param name="ConcordancePending">Segments not yet in the concordance (full-text) index.</param>
+/// <param name="ConcordancePending">Segments changed since the search index last took the store's changes: normally 0.</param>
 public sealed record MemoryStatistics(string Name, long Segments, long Imports, long DistinctKorean, long DistinctEnglish, long ConcordancePending);

@@ -333,6 +333,7 @@ public sealed partial class SegmentStore
             Removed = result.Removed,
             KeptExisting = result.KeptExisting,
             Overwritten = result.Overwritten,
+            ChangeSequence = result.ChangeSequence,
         };
 
     private static void ValidateOptions(ImportOptions options)

@@ -142,7 +142,10 @@ public sealed partial class SegmentStore : IDisposable
     /// would count once; among a million the chance of any such pair is about 3 in 10^8. The distinct counts are kept
     /// per memory generation, so only the first call after a write pays for them.
     /// </remarks>
-    public IReadOnlyList<MemoryStatistics> GetStatistics(string? memory)
+    /// <param name="memory">One memory's name (empty = default), or null for all of them.</param>
+    /// <param name="searchIndexed">Where the search index stands in the change log: the segments changed after it are
+    /// counted as <see cref="MemoryStatistics.ConcordancePending"/>; null to count none.</param>
+    public IReadOnlyList<MemoryStatistics> GetStatistics(string? memory, ChangeCursor? searchIndexed = null)
     {
         using var connection = OpenConnection();
         // One read transaction: every count describes the same moment, and the generation tells which.
@@ -152,9 +155,12 @@ public sealed partial class SegmentStore : IDisposable
             "SELECT m.id, m.name, m.generation, " +
             "(SELECT count(*) FROM segments WHERE memory_id = m.id), " +
             "(SELECT count(*) FROM imports WHERE memory_id = m.id), " +
-            "(SELECT count(*) FROM segments WHERE memory_id = m.id AND id > (SELECT value FROM store_state WHERE name = 'fts_watermark')) " +
+            "CASE WHEN $seq IS NULL THEN 0 ELSE (SELECT count(*) FROM segments INDEXED BY segments_by_change " +
+            "WHERE (change_seq, id) > ($seq, $id) AND memory_id = m.id) END " +
             "FROM memories m WHERE $name IS NULL OR m.name = $name ORDER BY m.id;",
-            ("$name", memory is null ? DBNull.Value : NormalizeMemoryName(memory))))
+            ("$name", memory is null ? DBNull.Value : NormalizeMemoryName(memory)),
+            ("$seq", searchIndexed is { } cursor ? cursor.Sequence : DBNull.Value),
+            ("$id", searchIndexed is { } at ? at.SegmentId : DBNull.Value)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -278,7 +284,7 @@ public sealed partial class SegmentStore : IDisposable
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset ParseTime(string text) =>
+    internal static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     private static StoredSegment ReadSegment(SqliteDataReader reader) => new(

@@ -7,13 +7,14 @@ try
     return args switch
     {
         ["seeds", .. var rest] => await SeedsBenchmark.RunAsync(CommandArguments.Parse(rest)),
-        ["index-vs-fts5", .. var rest] => IndexVsFts5Benchmark.Run(CommandArguments.Parse(rest)),
         ["micro", .. var rest] => MicroBenchmarkRunner.Run(rest),
         ["telemetry", .. var rest] => MicroBenchmarkRunner.Run(rest, [typeof(CallTelemetryBenchmarks)], "telemetry"),
         ["align", .. var rest] => AlignBenchmark.Run(CommandArguments.Parse(rest)),
         ["scale", .. var rest] => ScaleBenchmark.Run(CommandArguments.Parse(rest)),
         ["perf", .. var rest] => await PerfBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["store-write", .. var rest] => StoreWriteBenchmark.Run(CommandArguments.Parse(rest)),
+        ["concordance", .. var rest] => ConcordanceBenchmark.Run(CommandArguments.Parse(rest)),
+        ["import-searchable", .. var rest] => await ImportSearchableBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["grpc-overhead", .. var rest] => await GrpcOverheadBenchmark.RunAsync(CommandArguments.Parse(rest)),
         _ => Usage(),
     };
@@ -30,8 +31,6 @@ static int Usage()
         usage: dotnet run -c Release --project tests/TM.Benchmarks -- <command> [options]
           seeds [--lookups 3000] [--clients 8]
               Lookup latency over gRPC against the real server holding the seeds, plus in-process index search.
-          index-vs-fts5 [--segments 50000] [--truth-sample 10] [--revisions 20] [--seed 20240601]
-              In-memory n-gram index vs SQLite FTS5 trigram retrieval on a synthetic KO-EN memory.
           micro [BenchmarkDotNet arguments]
               FuzzyScorer and analyzer micro-benchmarks (defaults: --filter * --job short).
           telemetry [BenchmarkDotNet arguments]
@@ -43,9 +42,15 @@ static int Usage()
           perf [--segments 1000000] [--seconds 10] [--libreoffice 1] [--seed 20240601] [--start-timeout 600] [--keep-data 0]
               The real server as a child process: ImportTmx rate and memory high-water mark, cold start, RSS per segment,
               gRPC lookups/s and latency with 1-64 callers, and import + lookups on Debian's LibreOffice Korean catalogs.
-          store-write [--segments 1000000] [--batch 10000] [--index-step 20000] [--reimport 100000] [--seed 20240601]
-              SegmentStore alone: durable pairs/s per 100k rows while the table grows, re-import of duplicates, peak RSS,
-              and the rate of the concordance (FTS5) backlog indexing.
+          store-write [--segments 1000000] [--batch 10000] [--reimport 100000] [--seed 20240601]
+              SegmentStore alone: durable pairs/s per 100k rows while the table grows, re-import of duplicates, peak RSS.
+          concordance [--segments 1000000] [--queries 1000] [--exactness 200] [--seed 20240601]
+              The Lucene.Net search index alone: build rate, size on disk, p50/p99 of Korean 1-4-syllable terms and English
+              words/phrases with and without a filter, Korean hit counts against a substring scan, NRT delay of a 5,000-pair batch.
+          import-searchable [--segments 1000000] [--seed 20240601] [--start-timeout 600] [--rebuild 1]
+              The real server as a child process: ImportFile of a synthetic TMX file, time from the first byte to the import's
+              completion and to everything searchable (concordance_pending 0), server CPU, database and search index on disk;
+              then the search index deleted and rebuilt by a start.
           grpc-overhead [--seconds 5] [--warmup 1] [--channels 4] [--request-bytes 100] [--response-bytes 500] [--callers N]
               Our gRPC layer alone: a trivial unary method, calls/s and p50/p99 at 1-64 concurrent callers on one and several channels.
         """);

@@ -12,9 +12,8 @@ namespace TM.Benchmarks;
 /// <remarks>
 /// Pairs are generated per batch outside the timed region, so only the store's time counts, and the process holds
 /// one batch at a time: its peak RSS (VmHWM) is the store's, plus the runtime and the generator's vocabularies.
-/// After the load: a re-import of the first batches (all duplicates), a concordance query over the unindexed
-/// backlog, the backlog indexed in steps (the rate, and the longest step: the pause an import waits behind it),
-/// and the same query on the index.
+/// After the load: a re-import of the first batches (all duplicates). The search index is not part of the store (it
+/// follows the store's change log in the server: <c>import-searchable</c> and <c>concordance</c> measure it).
 /// </remarks>
 internal static class StoreWriteBenchmark
 {
@@ -27,7 +26,6 @@ internal static class StoreWriteBenchmark
     {
         var count = arguments.GetInt("segments", 1_000_000, min: 1_000, max: 20_000_000);
         var batch = arguments.GetInt("batch", 10_000, min: 1, max: 1_000_000);
-        var step = arguments.GetInt("index-step", 20_000, min: 1, max: 10_000_000);
         var reimport = arguments.GetInt("reimport", 100_000, min: 0, max: 20_000_000);
         var seed = arguments.GetInt("seed", 20240601, min: 0);
         arguments.ThrowIfUnknown();
@@ -108,10 +106,6 @@ internal static class StoreWriteBenchmark
                 ["Database file / WAL", $"{Units.Bytes(FileBytes(path))} / {Units.Bytes(FileBytes(path + "-wal"))}"],
             ]);
 
-            var memory = store.FindMemory("bench")!;
-            var term = pairs.FrequentKoreanWord();
-            var scan = Time(() => store.Concordance(memory.Id, term, SegmentSide.Korean, 10));
-
             var figures = new List<string[]>();
             if (reimport > 0)
             {
@@ -132,32 +126,8 @@ internal static class StoreWriteBenchmark
                     $"{Units.PerSecond(second.PairsSkipped / reimportTime.TotalSeconds)} ({Units.Count(second.PairsSkipped)} skipped, {Units.Count(second.PairsStored)} stored)"]);
             }
 
-            Log($"indexing the concordance backlog ({store.CountConcordanceBacklog():N0} rows) in steps of {step:N0}");
-            var indexStart = Stopwatch.GetTimestamp();
-            var indexCpuStart = CpuTime();
-            var slowestStep = TimeSpan.Zero;
-            long indexed = 0;
-            while (true)
-            {
-                var start = Stopwatch.GetTimestamp();
-                var rows = store.IndexConcordanceBacklog(step);
-                if (rows == 0)
-                    break;
-                var elapsed = Stopwatch.GetElapsedTime(start);
-                slowestStep = elapsed > slowestStep ? elapsed : slowestStep;
-                indexed += rows;
-            }
-            var indexTime = Stopwatch.GetElapsedTime(indexStart);
-            var indexCpu = CpuTime() - indexCpuStart;
-            var fts = Time(() => store.Concordance(memory.Id, term, SegmentSide.Korean, 10));
-
-            figures.Add(["Concordance backlog indexing", $"{Units.PerSecond(indexed / indexTime.TotalSeconds)} ({Units.Count(indexed)} rows in {Units.Seconds(indexTime)}; " +
-                $"CPU {Units.Seconds(indexCpu)}, {Units.Duration(indexCpu.TotalMicroseconds / Math.Max(1, indexed))} per row)"]);
-            figures.Add(["Longest indexing step (an import waits this long behind it)", $"{Units.Duration(slowestStep.TotalMicroseconds)} for {Units.Count(step)} rows"]);
-            figures.Add([$"Concordance \"{term}\" (Korean, 10 hits) on the unindexed backlog: scan", $"{Units.Duration(scan.Elapsed.TotalMicroseconds)}, total {Units.Count(scan.Result.Total)}"]);
-            figures.Add([$"Concordance \"{term}\" after indexing: FTS5", $"{Units.Duration(fts.Elapsed.TotalMicroseconds)}, total {Units.Count(fts.Result.Total)}"]);
             figures.Add(["Peak RSS of the process (VmHWM)", Units.Bytes(PeakRss())]);
-            figures.Add(["Database file after indexing / WAL", $"{Units.Bytes(FileBytes(path))} / {Units.Bytes(FileBytes(path + "-wal"))}"]);
+            figures.Add(["Database file / WAL after the re-import", $"{Units.Bytes(FileBytes(path))} / {Units.Bytes(FileBytes(path + "-wal"))}"]);
             figures.Add(["PRAGMA integrity_check", store.CheckIntegrity()]);
             report.Heading("After the load");
             report.Table(["Figure", "Value"], figures);
@@ -173,14 +143,6 @@ internal static class StoreWriteBenchmark
         return 0;
     }
 
-    private static (T Result, TimeSpan Elapsed) Time<T>(Func<T> action)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var result = action();
-        return (result, Stopwatch.GetElapsedTime(start));
-    }
-
-    // Process-wide, so it counts SQLite's work and the GC's; no other thread of this process is busy meanwhile.
     private static TimeSpan CpuTime()
     {
         using var process = Process.GetCurrentProcess();
@@ -227,6 +189,5 @@ internal static class StoreWriteBenchmark
         }
 
         // A word every tenth sentence or so contains: the concordance query returns a real total.
-        public string FrequentKoreanWord() => "협상";
     }
 }

@@ -318,7 +318,7 @@ public sealed class CommandOutputTests : IAsyncLifetime
         var run = await _server.RunAsync("health");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var check in new[] { "tm.v1.TranslationMemory", "tm.store", "tm.index", "tm.data-directory" })
+        foreach (var check in new[] { "tm.v1.TranslationMemory", "tm.store", "tm.index", "tm.search", "tm.data-directory" })
             Assert.Contains(check, run.Out);
     }
 

@@ -136,54 +136,6 @@ public sealed class SegmentStoreTests : IDisposable
         Assert.Equal(store.FindMemory("")!.Id, store.FindMemory("  ")!.Id);
     }
 
-    [Theory]
-    [InlineData("휴전", null, 2)]          // two syllables: no trigram, found by scanning
-    [InlineData("휴전 협정", null, 1)]     // long enough for the trigram index
-    [InlineData("ARMISTICE", null, 2)]     // case-insensitive on Latin letters
-    [InlineData("armistice", SegmentSide.Korean, 0)]
-    [InlineData("소련", SegmentSide.English, 0)]
-    [InlineData("Soviet", SegmentSide.English, 1)]
-    [InlineData("So", SegmentSide.English, 1)]
-    public void Concordance_finds_substrings_on_the_requested_side(string term, SegmentSide? side, int expected)
-    {
-        using var store = _database.Open();
-        store.AddSegments("", ImportKind.Segments, "x", [
-            Pair("휴전 협정은 7월 26일 체결되었다.", "The armistice was signed on 26 July."),
-            Pair("휴전회담이 시작되었다.", "Armistice talks began."),
-            Pair("소련의 정책", "Soviet policy"),
-        ]);
-        var memory = store.FindMemory("")!;
-
-        var result = store.Concordance(memory.Id, term, side, 10);
-
-        Assert.Equal(expected, result.Total);
-        Assert.Equal(expected, result.Hits.Count);
-    }
-
-    [Fact]
-    public void Concordance_reports_the_total_beyond_the_hits_returned()
-    {
-        using var store = _database.Open();
-        store.AddSegments("", ImportKind.Segments, "x",
-            Enumerable.Range(1, 30).Select(i => Pair($"전쟁 {i}", $"war {i}")).ToList());
-        var memory = store.FindMemory("")!;
-
-        var result = store.Concordance(memory.Id, "전쟁", null, 5);
-
-        Assert.Equal(30, result.Total);
-        Assert.Equal(5, result.Hits.Count);
-    }
-
-    [Fact]
-    public void Concordance_term_with_quotes_is_taken_literally()
-    {
-        using var store = _database.Open();
-        store.AddSegments("", ImportKind.Segments, "x", [Pair("‘잘못된 정책’", "Stalin’s \"mistaken policy\"")]);
-        var memory = store.FindMemory("")!;
-
-        Assert.Equal(1, store.Concordance(memory.Id, "\"mistaken", null, 10).Total);
-    }
-
     [Fact]
     public void GetSegments_follows_the_order_of_the_ids_and_skips_missing_ones()
     {

@@ -6,14 +6,15 @@ using TM.Protos.V1;
 
 namespace TM.Client.Commands;
 
-/// <summary><c>tm concordance "&lt;term&gt;"</c>: segments containing a term, with the term highlighted.</summary>
+/// <summary><c>tm concordance "&lt;term&gt;"</c>: segments containing a term, with the term highlighted where the server found it.</summary>
 internal sealed class ConcordanceCommand : ServerCommand
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Argument<string> _term = new("term")
     {
-        Description = "The word or phrase to find (case-insensitive for Latin letters)",
+        Description = "What to find: Korean anywhere it occurs (휴전 finds 휴전회담), English as whole words or a phrase, "
+            + "with a trailing * for a prefix (negotiat*); case-insensitive",
     };
 
     private readonly Option<string?> _lang = new("--lang")
@@ -23,8 +24,49 @@ internal sealed class ConcordanceCommand : ServerCommand
 
     private readonly Option<int?> _max = new("--max")
     {
-        Description = "Most hits to show, 1-500 [default: 20]",
+        Description = "Hits per page, 1-500 [default: 20]",
         HelpName = "n",
+    };
+
+    private readonly Option<string?> _page = new("--page-token")
+    {
+        Description = "Show the next page: the token the previous page printed",
+        HelpName = "token",
+    };
+
+    private readonly Option<bool> _wordForms = new("--word-forms")
+    {
+        Description = "English words also match their other forms (negotiation finds negotiations, negotiated)",
+    };
+
+    private readonly Option<string?> _origin = new("--origin")
+    {
+        Description = "Only pairs from this document or file (its name, exactly)",
+        HelpName = "name",
+    };
+
+    private readonly Option<long?> _import = new("--import")
+    {
+        Description = "Only pairs stored or last overwritten by this import (an id from tm imports)",
+        HelpName = "id",
+    };
+
+    private readonly Option<string?> _createdBy = new("--created-by")
+    {
+        Description = "Only pairs stored with this API key (its name)",
+        HelpName = "key",
+    };
+
+    private readonly Option<string?> _changedAfter = new("--changed-after")
+    {
+        Description = "Only pairs last changed at or after this time (2026-03-01 or 2026-03-01T09:00:00Z)",
+        HelpName = "time",
+    };
+
+    private readonly Option<string?> _changedBefore = new("--changed-before")
+    {
+        Description = "Only pairs last changed before this time",
+        HelpName = "time",
     };
 
     public ConcordanceCommand(CliContext context, CommonOptions common)
@@ -32,10 +74,18 @@ internal sealed class ConcordanceCommand : ServerCommand
     {
         _lang.AcceptOnlyFromAmong("ko", "en");
         _max.CustomParser = NumberParser.For<int>(max => max is >= 1 and <= 500, "--max must be a whole number between 1 and 500;");
+        _import.CustomParser = NumberParser.For<long>(id => id >= 1, "--import must be an import id (a whole number from tm imports);");
 
         Add(_term);
         Add(_lang);
         Add(_max);
+        Add(_page);
+        Add(_wordForms);
+        Add(_origin);
+        Add(_import);
+        Add(_createdBy);
+        Add(_changedAfter);
+        Add(_changedBefore);
     }
 
     protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
@@ -47,6 +97,13 @@ internal sealed class ConcordanceCommand : ServerCommand
             Term = term,
             Lang = parseResult.GetValue(_lang) ?? "",
             MaxResults = parseResult.GetValue(_max) ?? 0,
+            PageToken = parseResult.GetValue(_page) ?? "",
+            MatchWordForms = parseResult.GetValue(_wordForms),
+            Origin = parseResult.GetValue(_origin) ?? "",
+            ImportId = parseResult.GetValue(_import) ?? 0,
+            CreatedBy = parseResult.GetValue(_createdBy) ?? "",
+            ChangedAfter = parseResult.GetValue(_changedAfter) ?? "",
+            ChangedBefore = parseResult.GetValue(_changedBefore) ?? "",
         };
 
         var response = await connection.TranslationMemory.ConcordanceAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
@@ -66,7 +123,9 @@ internal sealed class ConcordanceCommand : ServerCommand
     {
         if (response.Hits.Count == 0)
         {
-            Context.WriteLine($"No segment contains \"{Markup.Escape(term)}\".");
+            Context.WriteLine(response.Total > 0
+                ? $"No more segments contain \"{Markup.Escape(term)}\" ({Counted.Of(response.Total, "segment")} in all)."
+                : $"No segment contains \"{Markup.Escape(term)}\".");
             return;
         }
 
@@ -79,21 +138,27 @@ internal sealed class ConcordanceCommand : ServerCommand
         foreach (var hit in response.Hits)
         {
             number++;
-
-            // The server says which side matched; the other side is highlighted too when the term happens to
-            // occur there (a name or number left untranslated), which is exactly what a terminologist looks for.
+            // Highlighted where the server says the term is: on English, whole words (and their other forms with
+            // --word-forms), which a client-side substring search would get wrong.
             table.AddRow(
                 new Markup(number.ToString(CultureInfo.InvariantCulture)),
-                new Markup(TermHighlighter.ToMarkup(hit.Ko, term, ansi)),
-                new Markup(TermHighlighter.ToMarkup(hit.En, term, ansi)));
+                new Markup(TermHighlighter.ToMarkup(hit.Ko, hit.KoSpans, ansi)),
+                new Markup(TermHighlighter.ToMarkup(hit.En, hit.EnSpans, ansi)));
         }
 
         var shown = response.Hits.Count;
         var total = Math.Max(response.Total, shown);
         Context.WriteTable(table);
-        Context.WriteLine(shown < total
-            ? $"{shown} of {total} segments containing \"{Markup.Escape(term)}\"; raise --max to see more."
-            : $"{Counted.Of(total, "segment")} containing \"{Markup.Escape(term)}\".");
+        if (response.NextPageToken.Length > 0)
+        {
+            Context.WriteLine($"{shown} of {total} segments containing \"{Markup.Escape(term)}\"; the next page: the same command with --page-token {Markup.Escape(response.NextPageToken)}");
+        }
+        else
+        {
+            Context.WriteLine(shown < total
+                ? $"The last {shown} of {total} segments containing \"{Markup.Escape(term)}\"."
+                : $"{Counted.Of(total, "segment")} containing \"{Markup.Escape(term)}\".");
+        }
     }
 
     private void WriteJson(string term, ConcordanceResponse response) =>
@@ -102,6 +167,7 @@ internal sealed class ConcordanceCommand : ServerCommand
             json.WriteStartObject();
             json.WriteString("term", term);
             json.WriteNumber("total", response.Total);
+            json.WriteString("nextPageToken", response.NextPageToken);
             json.WriteStartArray("hits");
             foreach (var hit in response.Hits)
             {
@@ -113,10 +179,31 @@ internal sealed class ConcordanceCommand : ServerCommand
                 json.WriteString("enTmx", hit.EnTmx);
                 json.WriteString("lang", hit.Lang);
                 json.WriteString("origin", hit.Origin);
+                WriteSpans(json, "koSpans", hit.KoSpans);
+                WriteSpans(json, "enSpans", hit.EnSpans);
+                json.WriteNumber("importId", hit.ImportId);
+                json.WriteString("created", hit.Created);
+                json.WriteString("changed", hit.Changed);
+                json.WriteString("createdBy", hit.CreatedBy);
+                json.WriteString("changedBy", hit.ChangedBy);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
         });
+
+    private static void WriteSpans(System.Text.Json.Utf8JsonWriter json, string name, IEnumerable<TextSpan> spans)
+    {
+        json.WriteStartArray(name);
+        foreach (var span in spans)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("start", span.Start);
+            json.WriteNumber("length", span.Length);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 }

@@ -20,6 +20,7 @@ internal sealed class HealthCommand : ServerCommand
         (TranslationMemory.Descriptor.FullName, "lookups and imports can be served"),
         ("tm.store", "the database answers a query"),
         ("tm.index", "every memory's index is loaded and current"),
+        ("tm.search", "the search index has taken every change (concordance)"),
         ("tm.data-directory", "the data directory takes new files"),
     ];
 

@@ -1,39 +1,39 @@
 using System.Text;
 using Spectre.Console;
+using TM.Protos.V1;
 
 namespace TM.Client.Output;
 
-/// <summary>Marks every occurrence of a concordance term in a sentence, as Spectre markup.</summary>
+/// <summary>Marks where the server found a concordance term in a sentence, as Spectre markup.</summary>
 internal static class TermHighlighter
 {
     /// <summary>
-    /// <paramref name="text"/> as escaped markup with each occurrence of <paramref name="term"/> (case-insensitive
-    /// for Latin letters, as the server searches) in bold yellow when <paramref name="ansi"/> is set; without
-    /// colours the text is left as it is, since the term is already on the command line.
+    /// <paramref name="text"/> as escaped markup with each of <paramref name="spans"/> (the hit's offsets, UTF-16 code
+    /// units, as the server sends them) in bold yellow when <paramref name="ansi"/> is set; without colours the text is
+    /// left as it is (--json carries the offsets). Spans out of order, overlapping or past the text are skipped: the
+    /// sentence is shown whole whatever the server sent.
     /// </summary>
-    public static string ToMarkup(string text, string term, bool ansi)
+    public static string ToMarkup(string text, IEnumerable<TextSpan> spans, bool ansi)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(term);
-        var trimmed = term.Trim();
-        if (!ansi || trimmed.Length == 0)
+        ArgumentNullException.ThrowIfNull(spans);
+        if (!ansi)
         {
             return Markup.Escape(text);
         }
 
         var markup = new StringBuilder(text.Length + 32);
         var position = 0;
-        while (position < text.Length)
+        foreach (var span in spans)
         {
-            var found = text.IndexOf(trimmed, position, StringComparison.OrdinalIgnoreCase);
-            if (found < 0)
+            if (span.Start < position || span.Length <= 0 || span.Start > text.Length - span.Length)
             {
-                break;
+                continue;
             }
 
-            markup.Append(Markup.Escape(text[position..found]));
-            markup.Append("[bold yellow]").Append(Markup.Escape(text.Substring(found, trimmed.Length))).Append("[/]");
-            position = found + trimmed.Length;
+            markup.Append(Markup.Escape(text[position..span.Start]));
+            markup.Append("[bold yellow]").Append(Markup.Escape(text.Substring(span.Start, span.Length))).Append("[/]");
+            position = span.Start + span.Length;
         }
 
         markup.Append(Markup.Escape(text[position..]));

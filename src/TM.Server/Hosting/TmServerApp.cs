@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using TM.Protos.V1;
+using TM.Server.Concordance;
 using TM.Server.Hosting.CommandLine;
 using TM.Server.Hosting.Health;
 using TM.Server.Hosting.Telemetry;
@@ -94,7 +95,9 @@ public static class TmServerApp
         // releases the lock after the store has closed the database.
         builder.Services.AddSingleton(_ => directoryLock);
         builder.Services.AddSingleton(_ => SegmentStore.Open(options.DatabasePath));
+        builder.Services.AddSingleton<SearchIndexFollower>();
         builder.Services.AddSingleton<TranslationMemoryCatalog>();
+        builder.Services.AddSingleton<ConcordanceSearcher>();
         builder.Services.AddSingleton<ServerReadiness>();
         builder.Services.AddSingleton<ApiKeyRegistry>();
         builder.Services.AddSingleton<ImportAdmission>();
@@ -104,7 +107,8 @@ public static class TmServerApp
         builder.Services.AddAuthorization(AccessPolicies.Add);
         // Registered first: hosted services start in this order, and the others wait for the memories it loads.
         builder.Services.AddHostedService<MemoryLoader>();
-        builder.Services.AddHostedService<ConcordanceIndexer>();
+        // The same instance the catalog notifies; stopped (and its index committed) before the store is disposed.
+        builder.Services.AddHostedService(services => services.GetRequiredService<SearchIndexFollower>());
         builder.Services.AddHostedService<IndexSnapshotService>();
 
         // Singletons, so grpc-dotnet does not create them per call.
@@ -135,11 +139,12 @@ public static class TmServerApp
                 health.Services.Clear();
                 health.Services.Map("", _ => true);
                 health.Services.Map(TranslationMemory.Descriptor.FullName, check => check.Name is HealthCheckNames.Store or HealthCheckNames.Index);
-                foreach (var name in (string[])[HealthCheckNames.Store, HealthCheckNames.Index, HealthCheckNames.DataDirectory])
+                foreach (var name in (string[])[HealthCheckNames.Store, HealthCheckNames.Index, HealthCheckNames.Search, HealthCheckNames.DataDirectory])
                     health.Services.Map(name, check => check.Name == name);
             })
             .AddCheck<StoreHealthCheck>(HealthCheckNames.Store)
             .AddCheck<IndexHealthCheck>(HealthCheckNames.Index)
+            .AddCheck<SearchIndexHealthCheck>(HealthCheckNames.Search)
             .AddCheck<DataDirectoryHealthCheck>(HealthCheckNames.DataDirectory);
         // Watch is fed by the periodic publisher: soon after start, then every 5 s (the default waits 5 s, then 30 s).
         builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>

@@ -18,6 +18,10 @@ internal static class SideRendering
         return (TmxInline.ToPlainText(text, tags), TmxInline.ToXml(text, tags));
     }
 
+    /// <summary>Only the plain text of <see cref="Render"/>: what the search index holds, so that hit offsets point into the text a client receives.</summary>
+    public static string PlainText(string text, string markup) =>
+        markup.Length == 0 ? text : TmxInline.ToPlainText(text, InlineMarkupJson.Decode(markup));
+
     // A pair imported from TSV or ImportSegments may hold a control character, which XML cannot carry: the plain text
     // still goes out, the XML form is left empty rather than failing the whole answer.
     private static string EscapeOrEmpty(string text)

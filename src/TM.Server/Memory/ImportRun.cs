@@ -13,4 +13,10 @@ internal sealed class ImportRun(MemoryIndex index, ImportSession session)
 
     /// <summary>The import's id (its record's).</summary>
     public long Id => Session.ImportId;
+
+    /// <summary>
+    /// The change sequence of the last batch of this call that changed segments: the search index holds the whole
+    /// import once it holds this one, even when the last batch changed nothing.
+    /// </summary>
+    public long LastChangeSequence { get; set; }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using TM.Interchange;
 using TM.Matching;
+using TM.Server.Concordance;
 using TM.Server.Hosting;
 using TM.Server.Hosting.Telemetry;
 using TM.Server.Interchange;
@@ -27,6 +28,7 @@ public sealed class TranslationMemoryCatalog
     private readonly IndexSnapshotFiles? _snapshots;
     private readonly ServerMetrics? _metrics;
     private readonly DatabaseBackups _backups;
+    private readonly SearchIndexFollower _search;
     private readonly ConcurrentDictionary<string, MemoryIndex> _memories = new(StringComparer.Ordinal);
     // Ids of the imports a call of this server is running: a second call may not resume one of them.
     private readonly ConcurrentDictionary<long, byte> _running = new();
@@ -36,11 +38,13 @@ public sealed class TranslationMemoryCatalog
     /// <summary>Creates the catalog over an open store; call <see cref="Load"/> before serving.</summary>
     /// <param name="store">The open store.</param>
     /// <param name="options">Whether index snapshots are kept beside the database.</param>
+    /// <param name="search">The search index's follower of the store, told of every commit and waited for by imports.</param>
     /// <param name="logger">Where loads, imports and snapshot problems are logged.</param>
     /// <param name="metrics">Where searches and commits are counted; null for nowhere.</param>
-    public TranslationMemoryCatalog(SegmentStore store, ServerOptions options, ILogger<TranslationMemoryCatalog> logger, ServerMetrics? metrics = null)
+    public TranslationMemoryCatalog(SegmentStore store, ServerOptions options, SearchIndexFollower search, ILogger<TranslationMemoryCatalog> logger, ServerMetrics? metrics = null)
     {
         _store = store;
+        _search = search;
         _logger = logger;
         _metrics = metrics;
         _snapshots = options.IndexSnapshots ? new IndexSnapshotFiles(store.Path, logger) : null;
@@ -206,19 +210,10 @@ public sealed class TranslationMemoryCatalog
     public MemoryIndex Get(string? name, Func<string, bool>? visible = null) =>
         Find(name) ?? throw new UnknownMemoryException(name ?? "", visible is null ? MemoryNames : MemoryNames.Where(visible));
 
-    /// <summary>Segments of <paramref name="memory"/> containing <paramref name="term"/> on one side or either.</summary>
-    public ConcordanceResult Concordance(MemoryIndex memory, string term, SegmentSide? side, int maxResults)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var result = _store.Concordance(memory.Info.Id, term, side, maxResults);
-        _metrics?.ConcordanceSearched(memory.Info.Name, Stopwatch.GetElapsedTime(started));
-        return result;
-    }
-
     /// <summary>Counts per memory: one memory (by name, which must exist), or all of them for an empty name.</summary>
     /// <exception cref="UnknownMemoryException">A name was given and there is no such memory.</exception>
     public IReadOnlyList<MemoryStatistics> Statistics(string name, Func<string, bool>? visible = null) =>
-        _store.GetStatistics(name.Length > 0 ? Get(name, visible).Info.Name : null);
+        _store.GetStatistics(name.Length > 0 ? Get(name, visible).Info.Name : null, _search.Searchable);
 
     /// <summary>Imports recorded in one memory (by name, which must exist), or in all of them for an empty name, oldest first.</summary>
     /// <exception cref="UnknownMemoryException">A name was given and there is no such memory.</exception>
@@ -229,8 +224,8 @@ public sealed class TranslationMemoryCatalog
     public IEnumerable<StoredSegment> ReadAll(MemoryIndex memory) => _store.ReadAll(memory.Info.Id);
 
     /// <summary>
-    /// Stores pairs as one import of one transaction, then waits until the memory's indexes hold them, so a lookup
-    /// right after the call finds them.
+    /// Stores pairs as one import of one transaction, then waits until the memory's indexes and the search index hold
+    /// them, so a lookup or a concordance right after the call finds them.
     /// </summary>
     /// <param name="memory">Memory name; empty means the default. Created when missing.</param>
     /// <param name="options">Kind, name, update policy and the side the policy compares.</param>
@@ -247,7 +242,7 @@ public sealed class TranslationMemoryCatalog
         {
             // Begin, commit and complete in one transaction: a failure records nothing.
             outcome = _store.AddSegments(index.Info.Name, options, pairs);
-            Committed.Set();
+            _search.Notify();
             _metrics?.BatchCommitted(index.Info.Name, options.Kind, pairs.Count, outcome);
             indexed = await index.Updates.EnqueueAsync(ToChange(outcome));
         }
@@ -256,7 +251,7 @@ public sealed class TranslationMemoryCatalog
             index.WriteGate.Release();
         }
         ServerLog.ImportCommitted(_logger, index.Info.Name, options.Name, outcome.Added.Count, outcome.SkippedDuplicates);
-        await indexed.WaitAsync(cancellationToken);
+        await Task.WhenAll(indexed, _search.WhenSearchable(outcome.ChangeSequence)).WaitAsync(cancellationToken);
         return outcome;
     }
 
@@ -320,9 +315,6 @@ public sealed class TranslationMemoryCatalog
     /// <summary>Imports this server is running now.</summary>
     internal int RunningImports => _running.Count;
 
-    /// <summary>Set after every commit: the store has segments the concordance index does not have yet.</summary>
-    internal CommitSignal Committed { get; } = new();
-
     /// <summary>True while this server runs the import (so its record says running because it is).</summary>
     internal bool IsRunning(long importId) => _running.ContainsKey(importId);
 
@@ -330,7 +322,7 @@ public sealed class TranslationMemoryCatalog
     /// Commits one batch of an import in one transaction and queues its changes for the memory's indexes; blocks
     /// while the index worker is <see cref="IndexUpdateQueue.MaxPending"/> batches behind. For dedicated threads.
     /// </summary>
-    /// <returns>What the batch did, and a task that completes once the indexes hold it.</returns>
+    /// <returns>What the batch did, and a task that completes once the memory's indexes and the search index hold it.</returns>
     internal (ImportOutcome Outcome, Task Indexed) CommitBatch(ImportRun run, IReadOnlyList<SegmentInput> pairs, long sourcePosition, long sourceFingerprint)
     {
         // Under the memory's gate, so the index worker receives batches in the store's commit order.
@@ -339,9 +331,12 @@ public sealed class TranslationMemoryCatalog
         {
             var unitsBefore = run.Session.SourcePosition;
             var outcome = _store.CommitBatch(run.Session, pairs, sourcePosition, sourceFingerprint);
-            Committed.Set();
+            _search.Notify();
             _metrics?.BatchCommitted(run.Index.Info.Name, run.Session.Options.Kind, sourcePosition - unitsBefore, outcome);
-            return (outcome, run.Index.Updates.Enqueue(ToChange(outcome)));
+            // The search index follows the store at its own pace (it reads the batch back from the store), so an import
+            // is held back only by the memory's index queue; the import's end waits for both.
+            run.LastChangeSequence = Math.Max(run.LastChangeSequence, outcome.ChangeSequence);
+            return (outcome, Task.WhenAll(run.Index.Updates.Enqueue(ToChange(outcome)), _search.WhenSearchable(run.LastChangeSequence)));
         }
         finally
         {

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 using TM.Interchange;
+using TM.Server.Concordance;
 using TM.Server.Interchange;
 using TM.Server.Memory;
 using TM.Server.Security;
@@ -96,7 +97,7 @@ public sealed class ErrorBoundaryInterceptor(ILogger<ErrorBoundaryInterceptor> l
         AccessDeniedException => StatusCode.PermissionDenied,
         KeyConflictException => StatusCode.AlreadyExists,
         ImportStateException or SegmentExportException => StatusCode.FailedPrecondition,
-        ImportStoppedException => StatusCode.Unavailable,
+        ImportStoppedException or SearchIndexUnavailableException => StatusCode.Unavailable,
         _ => StatusCode.Internal,
     };
 

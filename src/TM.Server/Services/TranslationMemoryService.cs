@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Hosting;
 using TM.Matching;
 using TM.Protos.V1;
+using TM.Server.Concordance;
 using TM.Server.Hosting;
 using TM.Server.Interchange;
 using TM.Server.Memory;
@@ -26,18 +27,21 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     private static readonly WriteOptions Uncompressed = new(WriteFlags.NoCompress);
 
     private readonly TranslationMemoryCatalog _catalog;
+    private readonly ConcordanceSearcher _concordance;
     private readonly ServerOptions _options;
     private readonly ImportAdmission _imports;
     private readonly CancellationToken _stopping;
 
     /// <summary>Creates the service over the server's catalog.</summary>
     /// <param name="catalog">The memories.</param>
+    /// <param name="concordance">Concordance searches.</param>
     /// <param name="options">The server's settings (the import batch size).</param>
     /// <param name="imports">How many imports may run at once.</param>
     /// <param name="lifetime">The host's lifetime: a file import stops at its next batch when the server shuts down.</param>
-    public TranslationMemoryService(TranslationMemoryCatalog catalog, ServerOptions options, ImportAdmission imports, IHostApplicationLifetime lifetime)
+    public TranslationMemoryService(TranslationMemoryCatalog catalog, ConcordanceSearcher concordance, ServerOptions options, ImportAdmission imports, IHostApplicationLifetime lifetime)
     {
         _catalog = catalog;
+        _concordance = concordance;
         _options = options;
         _imports = imports;
         _stopping = lifetime.ApplicationStopping;
@@ -161,7 +165,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
             throw Invalid.Argument($"max_results is {request.MaxResults}; use 1..{RequestLimits.MaxLookupResults}, or 0 for {RequestLimits.DefaultLookupResults}.");
         if (request.MinScore is < 0 or > 100 || double.IsNaN(request.MinScore))
             throw Invalid.Argument($"min_score is {request.MinScore}; use 0..100 (0 means {RequestLimits.DefaultMinScore}).");
-        var side = ParseLanguage(request.SourceLang, "source_lang") ?? LanguageDetector.Detect(request.Text);
+        var side = RequestLanguage.Parse(request.SourceLang, "source_lang", "to detect the language") ?? LanguageDetector.Detect(request.Text);
         var memory = FindMemory(context, request.Memory);
         var options = new MatchOptions
         {
@@ -194,39 +198,19 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
 
     /// <inheritdoc />
     [Authorize(Policy = AccessPolicies.Read)]
-    public override Task<ConcordanceResponse> Concordance(ConcordanceRequest request, ServerCallContext context)
+    public override async Task<ConcordanceResponse> Concordance(ConcordanceRequest request, ServerCallContext context)
     {
-        var term = request.Term.Trim();
-        if (term.Length == 0)
-            throw Invalid.Argument("The concordance term is empty.");
-        if (term.Length > 200)
-            throw Invalid.Argument($"The concordance term is {Invalid.Count(term.Length)} characters long; the limit is 200. For whole sentences use Lookup.");
-        if (request.MaxResults < 0)
-            throw Invalid.Argument($"max_results is {request.MaxResults}; use 1..{RequestLimits.MaxConcordanceResults}, or 0 for {RequestLimits.DefaultConcordanceResults}.");
-        var side = ParseLanguage(request.Lang, "lang");
+        var query = ConcordanceRequests.ToQuery(request);
         var memory = FindMemory(context, request.Memory);
-        var max = request.MaxResults == 0 ? RequestLimits.DefaultConcordanceResults : Math.Min(request.MaxResults, RequestLimits.MaxConcordanceResults);
-
-        var result = _catalog.Concordance(memory, term, side, max);
-        var response = new ConcordanceResponse { Total = result.Total };
-        foreach (var hit in result.Hits)
+        var page = await _concordance.SearchAsync(memory, query, context.CancellationToken);
+        var response = new ConcordanceResponse
         {
-            var foundInKorean = side == SegmentSide.Korean
-                || (side is null && hit.Korean.Contains(term, StringComparison.OrdinalIgnoreCase));
-            var korean = SideRendering.Render(hit.Korean, hit.KoreanMarkup);
-            var english = SideRendering.Render(hit.English, hit.EnglishMarkup);
-            response.Hits.Add(new ConcordanceHit
-            {
-                SegmentId = hit.Id.ToString(CultureInfo.InvariantCulture),
-                Ko = korean.Plain,
-                En = english.Plain,
-                KoTmx = korean.Tmx,
-                EnTmx = english.Tmx,
-                Lang = foundInKorean ? "ko" : "en",
-                Origin = hit.Origin,
-            });
-        }
-        return Task.FromResult(response);
+            Total = page.Total,
+            NextPageToken = page.NextAfterId is { } after ? ConcordancePageToken.Encode(after, request) : "",
+        };
+        foreach (var hit in page.Hits)
+            response.Hits.Add(ConcordanceRequests.ToHit(hit, query.Sides));
+        return response;
     }
 
     /// <inheritdoc />
@@ -290,14 +274,6 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     // caller sees those its key may use.
     private Caller Listing(ServerCallContext context, string memory) =>
         memory.Length > 0 ? Authorized(context, AccessRole.Read, memory) : Caller.Of(context);
-
-    private static SegmentSide? ParseLanguage(string value, string field) => value.Trim().ToLowerInvariant() switch
-    {
-        "" => null,
-        "ko" or "ko-kr" or "kor" => SegmentSide.Korean,
-        "en" or "en-us" or "en-gb" or "eng" => SegmentSide.English,
-        _ => throw Invalid.Argument($"{field} is '{value}'; use \"ko\" or \"en\" (or leave it empty to detect the language)."),
-    };
 
     private static void CheckPairSide(string text, string field, int messageNumber)
     {

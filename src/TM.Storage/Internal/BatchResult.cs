@@ -19,6 +19,9 @@ internal sealed class BatchResult(int capacity)
     /// <summary>Segments deleted that existed before the batch.</summary>
     public int RemovedCount => _removed?.Count ?? 0;
 
+    /// <summary>The batch's number in the store's change log; 0 when it changed no segment.</summary>
+    public long ChangeSequence { get; set; }
+
     /// <summary>The memory's generation once the batch commits.</summary>
     public long Generation { get; set; }
 

@@ -16,7 +16,8 @@ namespace TM.Storage.Internal;
 internal sealed class SegmentReaders(string connectionString) : IDisposable
 {
     private const string Select =
-        "SELECT id, ko, en, origin, note, confidence, low_confidence, ko_markup, en_markup FROM segments WHERE id = ?1;";
+        "SELECT id, ko, en, origin, note, confidence, low_confidence, ko_markup, en_markup, " +
+        "memory_id, coalesce(import_id, 0), created_utc, changed_utc, created_by, changed_by FROM segments WHERE id = ?1;";
 
     private static readonly int MaxIdle = Environment.ProcessorCount * 4;
 
@@ -42,6 +43,28 @@ internal sealed class SegmentReaders(string connectionString) : IDisposable
         catch
         {
             // A reader that failed mid-read is not trusted again.
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The records of the segments with these ids, in their order; ids that do not exist are left out.</summary>
+    public IReadOnlyList<SegmentRecord> ReadRecords(IReadOnlyList<long> ids)
+    {
+        var reader = Rent();
+        try
+        {
+            var records = new List<SegmentRecord>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (reader.Statement.ReadRecordById(id) is { } record)
+                    records.Add(record);
+            }
+            Return(reader);
+            return records;
+        }
+        catch
+        {
             reader.Dispose();
             throw;
         }
@@ -105,15 +128,34 @@ internal sealed class SegmentReaders(string connectionString) : IDisposable
                 return null;
             try
             {
-                return new StoredSegment(
-                    statement.GetInt64(0), statement.GetString(1), statement.GetString(2), statement.GetString(3), statement.GetString(4),
-                    statement.GetDouble(5), statement.GetInt64(6) != 0, statement.GetString(7), statement.GetString(8));
+                return Segment();
             }
             finally
             {
                 statement.Reset();
             }
         }
+
+        public SegmentRecord? ReadRecordById(long id)
+        {
+            statement.Bind(1, id);
+            if (!statement.Read())
+                return null;
+            try
+            {
+                return new SegmentRecord(Segment(), statement.GetInt64(9), statement.GetInt64(10),
+                    SegmentStore.ParseTime(statement.GetString(11)), SegmentStore.ParseTime(statement.GetString(12)),
+                    statement.GetString(13), statement.GetString(14));
+            }
+            finally
+            {
+                statement.Reset();
+            }
+        }
+
+        private StoredSegment Segment() => new(
+            statement.GetInt64(0), statement.GetString(1), statement.GetString(2), statement.GetString(3), statement.GetString(4),
+            statement.GetDouble(5), statement.GetInt64(6) != 0, statement.GetString(7), statement.GetString(8));
 
         public void Dispose() => statement.Dispose();
     }

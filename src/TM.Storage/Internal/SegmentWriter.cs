@@ -15,8 +15,8 @@ namespace TM.Storage.Internal;
 /// </remarks>
 internal sealed class SegmentWriter : IDisposable
 {
-    // 64 MiB: the pages a batch dirties (~5 MB of rows at 10^4 pairs) plus the FTS5 segments the backlog indexer
-    // merges; appends never re-read their pages, so more would only hold memory.
+    // 64 MiB: the pages a batch dirties (~5 MB of rows at 10^4 pairs) and then some; appends never re-read their
+    // pages, so more would only hold memory.
     private const int CacheKibibytes = 65_536;
 
     // The WAL is checkpointed (and fsynced, twice) when it passes this size. SQLite's default of 1,000 pages is
@@ -31,6 +31,7 @@ internal sealed class SegmentWriter : IDisposable
     private readonly NativeStatement _readPair;
     private readonly NativeStatement _overwrite;
     private readonly NativeStatement _delete;
+    private readonly NativeStatement _tombstone;
     private readonly NativeStatement _scanKeys;
     private readonly Dictionary<long, MemoryKeys> _keys = [];
     private readonly List<long> _candidates = [];
@@ -53,13 +54,14 @@ internal sealed class SegmentWriter : IDisposable
             $"PRAGMA journal_size_limit = {JournalSizeLimitBytes.ToString(CultureInfo.InvariantCulture)};");
         _insert = new NativeStatement(Connection,
             "INSERT INTO segments (id, memory_id, ko, en, ko_hash, en_hash, origin, note, confidence, low_confidence, " +
-            "import_id, created_utc, changed_utc, ko_markup, en_markup, created_by, changed_by) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?15);");
+            "import_id, created_utc, changed_utc, ko_markup, en_markup, created_by, changed_by, change_seq) " +
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?15, ?16);");
         _readPair = new NativeStatement(Connection, "SELECT ko, en, ko_hash, en_hash FROM segments WHERE id = ?1;");
         _overwrite = new NativeStatement(Connection,
             "UPDATE segments SET ko = ?2, en = ?3, ko_hash = ?4, en_hash = ?5, origin = ?6, note = ?7, confidence = ?8, " +
-            "low_confidence = ?9, import_id = ?10, changed_utc = ?11, ko_markup = ?12, en_markup = ?13, changed_by = ?14 WHERE id = ?1;");
+            "low_confidence = ?9, import_id = ?10, changed_utc = ?11, ko_markup = ?12, en_markup = ?13, changed_by = ?14, change_seq = ?15 WHERE id = ?1;");
         _delete = new NativeStatement(Connection, "DELETE FROM segments WHERE id = ?1;");
+        _tombstone = new NativeStatement(Connection, "INSERT INTO segment_tombstones (change_seq, id) VALUES (?1, ?2);");
         _scanKeys = new NativeStatement(Connection,
             "SELECT id, ko_hash, en_hash FROM segments INDEXED BY segments_by_memory WHERE memory_id = ?1;");
     }
@@ -86,11 +88,15 @@ internal sealed class SegmentWriter : IDisposable
         var nextId = (long)Scalar(transaction,
             "SELECT max((SELECT value FROM store_state WHERE name = 'last_segment_id'), coalesce((SELECT max(id) FROM segments), 0)) + 1;")!;
         var firstId = nextId;
+        // The batch's number in the change log (see migration 007): stamped on every row it writes, taken from the
+        // counter only if it writes one.
+        var changeSeq = (long)Scalar(transaction, "SELECT value FROM store_state WHERE name = 'change_seq';")! + 1;
 
         _insert.Bind(2, memoryId);
         _insert.Bind(11, importId);
         _insert.Bind(12, now);
         _insert.Bind(15, author);
+        _insert.Bind(16, changeSeq);
         var result = new BatchResult(pairs.Count);
         var korean = sourceSide == SegmentSide.Korean;
         foreach (var pair in pairs)
@@ -123,12 +129,17 @@ internal sealed class SegmentWriter : IDisposable
             }
             else
             {
-                Overwrite(pair, korean, sourceHash, targetHash, sources, targets, importId, now, author, result);
+                Overwrite(pair, korean, sourceHash, targetHash, sources, targets, importId, now, author, changeSeq, result);
             }
         }
 
         if (nextId != firstId)
             Scalar(transaction, "UPDATE store_state SET value = $last WHERE name = 'last_segment_id';", ("$last", nextId - 1));
+        if (result.Added.Count > 0 || result.Updated.Count > 0 || result.RemovedCount > 0)
+        {
+            Scalar(transaction, "UPDATE store_state SET value = $seq WHERE name = 'change_seq';", ("$seq", changeSeq));
+            result.ChangeSequence = changeSeq;
+        }
         Scalar(transaction, "UPDATE memories SET generation = $next WHERE id = $id;", ("$next", generation + 1), ("$id", memoryId));
         result.Generation = generation + 1;
         return result;
@@ -160,6 +171,7 @@ internal sealed class SegmentWriter : IDisposable
         _readPair.Dispose();
         _overwrite.Dispose();
         _delete.Dispose();
+        _tombstone.Dispose();
         _scanKeys.Dispose();
         Connection.Dispose();
     }
@@ -222,7 +234,7 @@ internal sealed class SegmentWriter : IDisposable
     }
 
     private void Overwrite(SegmentInput pair, bool sourceIsKorean, long sourceHash, long targetHash,
-        SourceKeyTable sources, SourceKeyTable? targets, long importId, string now, string author, BatchResult result)
+        SourceKeyTable sources, SourceKeyTable? targets, long importId, string now, string author, long changeSeq, BatchResult result)
     {
         var oldest = _matches[0];
         foreach (var match in _matches)
@@ -245,6 +257,7 @@ internal sealed class SegmentWriter : IDisposable
         _overwrite.Bind(12, pair.KoreanMarkup);
         _overwrite.Bind(13, pair.EnglishMarkup);
         _overwrite.Bind(14, author);
+        _overwrite.Bind(15, changeSeq);
         _overwrite.Execute();
         if (targets is not null)
         {
@@ -259,6 +272,9 @@ internal sealed class SegmentWriter : IDisposable
                 continue;
             _delete.Bind(1, match.Id);
             _delete.Execute();
+            _tombstone.Bind(1, changeSeq);
+            _tombstone.Bind(2, match.Id);
+            _tombstone.Execute();
             sources.Remove(sourceHash, match.Id);
             targets?.Remove(sourceIsKorean ? match.EnglishHash : match.KoreanHash, match.Id);
             result.Remove(match.Id);

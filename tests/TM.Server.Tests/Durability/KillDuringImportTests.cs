@@ -10,7 +10,8 @@ namespace TM.Server.Tests.Durability;
 /// <summary>
 /// SIGKILL in the middle of imports, twenty times each at seeded random points, for ImportFile (batches acknowledged as
 /// they commit) and ImportSegments (one transaction): whatever the server acknowledged is stored exactly once, nothing
-/// is stored twice or in part, the file is sound, and a resumed file import completes the file exactly.
+/// is stored twice or in part, the file is sound, a resumed file import completes the file exactly, and after the
+/// restart the search index holds exactly the pairs the database holds.
 /// </summary>
 public sealed class KillDuringImportTests(ITestOutputHelper output) : IDisposable
 {
@@ -75,6 +76,7 @@ public sealed class KillDuringImportTests(ITestOutputHelper output) : IDisposabl
                 Assert.Equal("ok", IntegrityCheck());
                 Assert.Equal(stored.Count, stored.Distinct().Count());
                 Assert.All(stored, pair => Assert.Contains(pair, AllPairs));
+                await AssertSearchIndexHoldsExactlyAsync(server, memory);
                 var storedSet = stored.ToHashSet();
                 for (var i = 0; i < (acknowledged?.UnitsCommitted ?? 0); i++)
                     Assert.Contains((TestFiles.Korean(i), TestFiles.English(i)), storedSet);
@@ -107,6 +109,7 @@ public sealed class KillDuringImportTests(ITestOutputHelper output) : IDisposabl
                 var complete = ReadPairs(memory);
                 Assert.Equal(Units, complete.Count);
                 Assert.Equal(AllPairs.Order(), complete.Order());
+                await AssertSearchIndexHoldsExactlyAsync(server, memory);
             }
         }
         finally
@@ -169,6 +172,7 @@ public sealed class KillDuringImportTests(ITestOutputHelper output) : IDisposabl
                 output.WriteLine($"trial {trial}: kill after {killAfterMessages} messages (+{jitter.TotalMilliseconds} ms): {outcome}, {stored.Count} pairs stored");
 
                 Assert.Equal("ok", IntegrityCheck());
+                await AssertSearchIndexHoldsExactlyAsync(server, memory);
                 Assert.True(stored.Count == 0 || stored.Count == StreamPairs, $"trial {trial}: {stored.Count} of {StreamPairs} pairs stored; a stream is one transaction");
                 Assert.Equal(stored.Count, stored.Distinct().Count());
                 if (acknowledged is not null)
@@ -214,6 +218,49 @@ public sealed class KillDuringImportTests(ITestOutputHelper output) : IDisposabl
         while (reader.Read())
             pairs.Add((reader.GetString(0), reader.GetString(1)));
         return pairs;
+    }
+
+    // Every test pair holds 휴전, so a concordance for it lists the memory's whole search index: its ids must be the
+    // database's, and its total their count (a document the database lacks would count without being shown).
+    private async Task AssertSearchIndexHoldsExactlyAsync(ServerProcess server, string memory)
+    {
+        var expected = ReadIds(memory);
+        var found = new List<long>();
+        var request = new ConcordanceRequest { Memory = memory, Term = "휴전", Lang = "ko", MaxResults = 500 };
+        ConcordanceResponse page;
+        do
+        {
+            try
+            {
+                page = await server.Client.ConcordanceAsync(request);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                // No memory: the kill came before its first import was recorded.
+                Assert.Empty(expected);
+                return;
+            }
+            Assert.Equal(expected.Count, page.Total);
+            found.AddRange(page.Hits.Select(hit => long.Parse(hit.SegmentId, System.Globalization.CultureInfo.InvariantCulture)));
+            request.PageToken = page.NextPageToken;
+        }
+        while (page.NextPageToken.Length > 0);
+        Assert.Equal(expected, found);
+        var stats = await server.Client.GetStatsAsync(new GetStatsRequest { Memory = memory });
+        Assert.Equal(0, stats.Memories.Single().ConcordancePending);
+    }
+
+    private List<long> ReadIds(string memory)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT s.id FROM segments s JOIN memories m ON m.id = s.memory_id WHERE m.name = $memory ORDER BY s.id;";
+        command.Parameters.AddWithValue("$memory", memory);
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+            ids.Add(reader.GetInt64(0));
+        return ids;
     }
 
     private string IntegrityCheck()

@@ -18,6 +18,7 @@ public sealed class ProtocolTests(ServerFixture server) : IClassFixture<ServerFi
     [InlineData("tm.v1.TranslationMemory")]
     [InlineData("tm.store")]
     [InlineData("tm.index")]
+    [InlineData("tm.search")]
     [InlineData("tm.data-directory")]
     public async Task Health_check_reports_serving_for_the_server_its_service_and_each_check(string service)
     {

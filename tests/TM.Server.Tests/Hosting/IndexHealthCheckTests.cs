@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
+using TM.Server.Concordance;
 using TM.Server.Hosting;
 using TM.Server.Hosting.Health;
 using TM.Server.Memory;
@@ -16,7 +17,8 @@ public sealed class IndexHealthCheckTests : IDisposable
     {
         var options = new ServerOptions { DataDirectory = _directory, IndexSnapshots = false };
         using var store = SegmentStore.Open(options.DatabasePath);
-        var catalog = new TranslationMemoryCatalog(store, options, NullLogger<TranslationMemoryCatalog>.Instance);
+        using var search = new SearchIndexFollower(store, NullLogger<SearchIndexFollower>.Instance);
+        var catalog = new TranslationMemoryCatalog(store, options, search, NullLogger<TranslationMemoryCatalog>.Instance);
         var readiness = new ServerReadiness();
         var check = new IndexHealthCheck(catalog, readiness);
 

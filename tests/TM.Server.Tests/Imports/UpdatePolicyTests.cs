@@ -7,7 +7,7 @@ using TM.Server.Memory;
 
 namespace TM.Server.Tests.Imports;
 
-/// <summary>Update policies on every import path, the import records ListImports shows, and the background concordance indexing.</summary>
+/// <summary>Update policies on every import path, the import records ListImports shows, and concordance right after a bulk import.</summary>
 public sealed class UpdatePolicyTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private const string Source = "포로 송환 협정이 서명되었다.";
@@ -170,17 +170,16 @@ public sealed class UpdatePolicyTests(ServerFixture server) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task Concordance_backlog_of_a_bulk_import_is_indexed_in_the_background()
+    public async Task Every_pair_of_a_bulk_import_is_found_by_concordance_the_moment_the_import_completes()
     {
         await FileUploads.ImportFileAsync(Client, FileUploads.Header("policy-fts", "fts.tmx"), TestFiles.Tmx(6_000));
-        var store = server.Services.GetRequiredService<TranslationMemoryCatalog>().Store;
 
-        // Not a timing assertion: a bounded wait for the background service to reach a state.
-        for (var attempt = 0; attempt < 300 && store.CountConcordanceBacklog() > 0; attempt++)
-            await Task.Delay(100);
+        var last = await Client.ConcordanceAsync(new ConcordanceRequest { Memory = "policy-fts", Term = "문장 5999번" });
+        var all = await Client.ConcordanceAsync(new ConcordanceRequest { Memory = "policy-fts", Term = "문장", MaxResults = 1 });
+        var stats = await Client.GetStatsAsync(new GetStatsRequest { Memory = "policy-fts" });
 
-        Assert.Equal(0, store.CountConcordanceBacklog());
-        var hits = await Client.ConcordanceAsync(new ConcordanceRequest { Memory = "policy-fts", Term = "문장 5999번" });
-        Assert.Equal(1, hits.Total);
+        Assert.Equal(1, last.Total);
+        Assert.Equal(6_000, all.Total);
+        Assert.Equal(0, stats.Memories.Single().ConcordancePending);
     }
 }

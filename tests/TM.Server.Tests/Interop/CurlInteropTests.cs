@@ -105,7 +105,7 @@ public sealed class CurlInteropTests(HttpPortServerFixture server, ITestOutputHe
 
         Assert.Equal(200, status);
         Assert.Equal("Healthy", json.GetProperty("status").GetString());
-        Assert.Equal(["tm.store", "tm.index", "tm.data-directory"], json.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["tm.store", "tm.index", "tm.search", "tm.data-directory"], json.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
 
     // curl prints the body, then a line with the HTTP status; --noproxy keeps an environment proxy out of loopback calls.

@@ -13,6 +13,9 @@ public static class HealthCheckNames
     /// <summary>Every memory's index is loaded and took every committed batch.</summary>
     public const string Index = "tm.index";
 
+    /// <summary>The search index (concordance) follows the store: degraded while it takes up changes at start.</summary>
+    public const string Search = "tm.search";
+
     /// <summary>The data directory takes a new file (imports, snapshots and backups need it).</summary>
     public const string DataDirectory = "tm.data-directory";
 }

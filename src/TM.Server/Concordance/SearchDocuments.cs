@@ -1,0 +1,25 @@
+using TM.Search;
+using TM.Server.Interchange;
+using TM.Storage;
+
+namespace TM.Server.Concordance;
+
+/// <summary>What the search index holds of a stored segment: its plain texts (inline tags left out, as clients see them) and the fields a concordance filters on.</summary>
+internal static class SearchDocuments
+{
+    public static IndexedSegment From(SegmentRecord record)
+    {
+        var segment = record.Segment;
+        return new IndexedSegment(
+            segment.Id,
+            record.MemoryId,
+            SideRendering.PlainText(segment.Korean, segment.KoreanMarkup),
+            SideRendering.PlainText(segment.English, segment.EnglishMarkup),
+            segment.Origin,
+            record.ImportId,
+            record.Created,
+            record.Changed,
+            record.CreatedBy,
+            record.ChangedBy);
+    }
+}

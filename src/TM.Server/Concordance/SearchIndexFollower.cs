@@ -1,0 +1,354 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TM.Search;
+using TM.Storage;
+
+namespace TM.Server.Concordance;
+
+/// <summary>
+/// Keeps the Lucene search index (<c>tm.db-lucene/</c> beside the database) in step with the store, the source of
+/// truth, by following the store's change log: every committed batch is read back, applied to the index and made
+/// searchable (a near-real-time reopen) before the imports waiting on it are told so.
+/// </summary>
+/// <remarks>
+/// <para>
+/// One loop does it all: at start it takes up the log where the index's last commit left it (the commit's user data
+/// says how far, and of which database file), or from the beginning when the index is missing, damaged or belongs to
+/// another file; then it follows new commits as they are signalled. The log is read in steps of
+/// <see cref="ReadStep"/> segments, so a million-pair import that runs ahead of the index holds no more than a step in
+/// memory: what is not indexed yet waits in SQLite, and nothing is lost if the process dies.
+/// </para>
+/// <para>
+/// The index is committed (made durable, with the log position) every <see cref="CommitInterval"/> while it changes
+/// and when the server stops; after a kill it re-reads at most that much of the log. Deletions the index has
+/// committed are then pruned from the store.
+/// </para>
+/// </remarks>
+public sealed class SearchIndexFollower : BackgroundService
+{
+    /// <summary>Segments read from the store per step: ~3 MB of text, ~0.2 s of indexing.</summary>
+    public const int ReadStep = 5_000;
+
+    /// <summary>How often a changing index is committed to disk.</summary>
+    public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the index is reopened for searches while it is behind the store (it is reopened at once when it catches up).</summary>
+    private static readonly TimeSpan RefreshWhileBehind = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);
+
+    private const string StoreIdKey = "tm.store_id";
+    private const string ChangeSequenceKey = "tm.change_seq";
+    private const string LastSegmentIdKey = "tm.last_segment_id";
+
+    private readonly SegmentStore _store;
+    private readonly ILogger<SearchIndexFollower> _logger;
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly Lock _waitersGate = new();
+    private readonly List<(long Sequence, TaskCompletionSource Searchable)> _waiters = [];
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SegmentSearchIndex? _index;
+    private volatile string _state = "opening the search index";
+    private volatile Exception? _failure;
+
+    // Guarded by _waitersGate: how far searches see.
+    private long _searchableThrough = -1;
+    private ChangeCursor _searchable = ChangeCursor.Start;
+
+    // The loop's own state: where it reads the log next, what it has applied and committed.
+    private long _storeId;
+    private long _lastSegmentId;
+    private ChangeCursor _cursor = ChangeCursor.Start;
+    private long _appliedThrough = -1;
+    private long _committedThrough = -1;
+    private long _lastCommit;
+    private string _phase = "";
+
+    /// <summary>Creates the follower of <paramref name="store"/>; it opens the index when the host starts it.</summary>
+    public SearchIndexFollower(SegmentStore store, ILogger<SearchIndexFollower> logger)
+    {
+        _store = store;
+        _logger = logger;
+        DirectoryPath = store.Path + "-lucene";
+    }
+
+    /// <summary>Where the index lives: beside the database, named after it.</summary>
+    public string DirectoryPath { get; }
+
+    /// <summary>True once the index has taken up every change the store had when the server started.</summary>
+    public bool IsCaughtUp => _caughtUp.Task.IsCompletedSuccessfully;
+
+    /// <summary>Where searches stand in the store's change log: every change up to here is searchable.</summary>
+    public ChangeCursor Searchable
+    {
+        get
+        {
+            lock (_waitersGate)
+                return _searchable;
+        }
+    }
+
+    /// <summary>What the follower is doing, for health reports.</summary>
+    public string State => _state;
+
+    /// <summary>The last error that stopped the follower, until it recovers; null when it is well.</summary>
+    public Exception? Failure => _failure;
+
+    /// <summary>Wakes the follower: the store has committed changes.</summary>
+    public void Notify()
+    {
+        try
+        {
+            if (_signal.CurrentCount == 0)
+                _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Another commit woke it in between: one wake-up covers both.
+        }
+    }
+
+    /// <summary>
+    /// A task that completes once every change up to <paramref name="changeSequence"/> is searchable; at once for 0 (a
+    /// batch that changed nothing). It faults when the index fails to take the changes.
+    /// </summary>
+    public Task WhenSearchable(long changeSequence)
+    {
+        if (changeSequence <= 0)
+            return Task.CompletedTask;
+        lock (_waitersGate)
+        {
+            if (changeSequence <= _searchableThrough)
+                return Task.CompletedTask;
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((changeSequence, waiter));
+            return waiter.Task;
+        }
+    }
+
+    /// <summary>Runs a concordance search; waits up to <paramref name="wait"/> for the index to catch up at start.</summary>
+    /// <exception cref="SearchIndexUnavailableException">The index is still taking up the store's changes.</exception>
+    public async Task<ConcordanceHits> SearchAsync(ConcordanceQuery query, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (!IsCaughtUp)
+        {
+            await _caughtUp.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsCaughtUp)
+                throw new SearchIndexUnavailableException($"The concordance index is not ready: {_state}. Try again shortly; lookups and imports work meanwhile.");
+        }
+        var index = Volatile.Read(ref _index) ?? throw new SearchIndexUnavailableException($"The concordance index is not open: {_state}. Try again shortly.");
+        return index.Search(query);
+    }
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // Indexing is CPU work of its own: a dedicated thread, not the thread pool's.
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        var index = Interlocked.Exchange(ref _index, null);
+        if (index is null)
+            return;
+        try
+        {
+            CommitIndex(index);
+        }
+        catch (Exception e)
+        {
+            // The next start re-reads the log from the last commit that did succeed.
+            ServerLog.SearchIndexCommitFailed(_logger, e);
+        }
+        finally
+        {
+            index.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        Interlocked.Exchange(ref _index, null)?.Dispose();
+        _signal.Dispose();
+        base.Dispose();
+    }
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                Open();
+                Follow(stoppingToken);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Whatever the index missed stays in the store's log: reopening takes it up from the last commit.
+                _failure = e;
+                _state = $"failed ({e.Message}); retrying";
+                ServerLog.SearchIndexFailed(_logger, RetryPause.TotalSeconds, e);
+                FailWaiters(e);
+                Interlocked.Exchange(ref _index, null)?.Dispose();
+                stoppingToken.WaitHandle.WaitOne(RetryPause);
+            }
+        }
+    }
+
+    private void Open()
+    {
+        _storeId = _store.StoreId();
+        var started = Stopwatch.GetTimestamp();
+        SegmentSearchIndex index;
+        string? rebuildReason = null;
+        try
+        {
+            index = SegmentSearchIndex.Open(DirectoryPath);
+        }
+        catch (SearchIndexDamagedException e)
+        {
+            // The index is only ever a copy of the store: a damaged one is thrown away and built again.
+            rebuildReason = $"it could not be read ({e.Message})";
+            Directory.Delete(DirectoryPath, recursive: true);
+            index = SegmentSearchIndex.Open(DirectoryPath);
+        }
+        var data = index.CommitData;
+        if (rebuildReason is null)
+        {
+            if (!data.TryGetValue(StoreIdKey, out var storeId))
+                rebuildReason = "there was none";
+            else if (storeId != _storeId.ToString(CultureInfo.InvariantCulture))
+                rebuildReason = "it was built from another database file (a restored backup, or a file put in place of the old one)";
+        }
+        if (rebuildReason is not null)
+        {
+            ServerLog.SearchIndexRebuilding(_logger, DirectoryPath, rebuildReason);
+            index.DeleteAll();
+            _cursor = ChangeCursor.Start;
+            _lastSegmentId = 0;
+        }
+        else
+        {
+            var through = long.Parse(data[ChangeSequenceKey], CultureInfo.InvariantCulture);
+            _cursor = ChangeCursor.After(through);
+            _lastSegmentId = long.Parse(data[LastSegmentIdKey], CultureInfo.InvariantCulture);
+        }
+        _committedThrough = _appliedThrough = _cursor.Sequence;
+        _lastCommit = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _index, index);
+        _failure = null;
+        _phase = rebuildReason is null ? "taking up the changes since its last commit" : "rebuilding it from the database";
+        _state = _phase;
+        ServerLog.SearchIndexOpened(_logger, DirectoryPath, index.Count(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private void Follow(CancellationToken stoppingToken)
+    {
+        var index = _index!;
+        var catchUpStarted = Stopwatch.GetTimestamp();
+        var lastRefresh = Stopwatch.GetTimestamp();
+        long applied = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var changes = _store.ReadChanges(_cursor, ReadStep);
+            if (changes.Deleted.Count > 0)
+                index.Delete(changes.Deleted);
+            var documents = new IndexedSegment[changes.Written.Count];
+            for (var i = 0; i < documents.Length; i++)
+            {
+                documents[i] = SearchDocuments.From(changes.Written[i]);
+                _lastSegmentId = Math.Max(_lastSegmentId, documents[i].Id);
+            }
+            index.Upsert(documents);
+            applied += changes.Written.Count + changes.Deleted.Count;
+            _cursor = changes.Next;
+            _appliedThrough = changes.AppliedThrough;
+
+            if (changes.Complete || Stopwatch.GetElapsedTime(lastRefresh) >= RefreshWhileBehind)
+            {
+                index.Refresh();
+                lastRefresh = Stopwatch.GetTimestamp();
+                Publish(_cursor, changes.AppliedThrough);
+                if (!IsCaughtUp)
+                    _state = $"{_phase}: {applied.ToString("N0", CultureInfo.InvariantCulture)} segments so far";
+            }
+            if (changes.Complete && !IsCaughtUp)
+            {
+                ServerLog.SearchIndexCaughtUp(_logger, applied, index.Count(), Stopwatch.GetElapsedTime(catchUpStarted).TotalSeconds);
+                _state = "following the store";
+                _caughtUp.TrySetResult();
+                // A rebuild is worth keeping at once: a kill now would otherwise cost it again.
+                CommitIndex(index);
+            }
+            if (Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval && _appliedThrough != _committedThrough)
+                CommitIndex(index);
+            if (changes.Complete)
+            {
+                // Idle: sleep until a commit signals, committing what changed once the interval has passed.
+                if (!_signal.Wait(CommitInterval, stoppingToken) && _appliedThrough != _committedThrough)
+                    CommitIndex(index);
+            }
+        }
+    }
+
+    private void CommitIndex(SegmentSearchIndex index)
+    {
+        var through = _appliedThrough;
+        index.Commit(new Dictionary<string, string>
+        {
+            [StoreIdKey] = _storeId.ToString(CultureInfo.InvariantCulture),
+            [ChangeSequenceKey] = through.ToString(CultureInfo.InvariantCulture),
+            [LastSegmentIdKey] = _lastSegmentId.ToString(CultureInfo.InvariantCulture),
+        });
+        _committedThrough = through;
+        _lastCommit = Stopwatch.GetTimestamp();
+        // The deletions up to here are in the index on disk: the store need not keep them for it any more.
+        if (through > 0)
+            _store.PruneDeletions(through);
+    }
+
+    private void Publish(ChangeCursor cursor, long through)
+    {
+        List<TaskCompletionSource>? ready = null;
+        lock (_waitersGate)
+        {
+            _searchable = cursor;
+            _searchableThrough = through;
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_waiters[i].Sequence <= through)
+                {
+                    (ready ??= []).Add(_waiters[i].Searchable);
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+        if (ready is not null)
+        {
+            foreach (var waiter in ready)
+                waiter.TrySetResult();
+        }
+    }
+
+    private void FailWaiters(Exception exception)
+    {
+        List<TaskCompletionSource> failed;
+        lock (_waitersGate)
+        {
+            failed = [.. _waiters.Select(w => w.Searchable)];
+            _waiters.Clear();
+        }
+        foreach (var waiter in failed)
+            waiter.TrySetException(new InvalidOperationException("The concordance index could not take the committed pairs; the server retries (see its log).", exception));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using TM.Protos.V1;
+using TM.Search;
+using TM.Server.Concordance;
+using TM.Storage;
+
+namespace TM.Server.Services;
+
+/// <summary>Turns a <see cref="ConcordanceRequest"/> into a search, refusing what cannot be searched, and a match into a <see cref="ConcordanceHit"/>.</summary>
+internal static class ConcordanceRequests
+{
+    /// <summary>Longest concordance term: a phrase, not a sentence (Lookup is for sentences).</summary>
+    public const int MaxTermLength = 200;
+
+    /// <summary>The search the request asks for; its memory id is left for the searcher to set.</summary>
+    /// <exception cref="Grpc.Core.RpcException">INVALID_ARGUMENT, saying which field is wrong and how.</exception>
+    public static ConcordanceQuery ToQuery(ConcordanceRequest request)
+    {
+        var term = request.Term.Trim();
+        if (term.Length == 0)
+            throw Invalid.Argument("The concordance term is empty.");
+        if (term.Length > MaxTermLength)
+            throw Invalid.Argument($"The concordance term is {Invalid.Count(term.Length)} characters long; the limit is {MaxTermLength}. For whole sentences use Lookup.");
+        if (request.MaxResults < 0)
+            throw Invalid.Argument($"max_results is {request.MaxResults}; use 1..{RequestLimits.MaxConcordanceResults}, or 0 for {RequestLimits.DefaultConcordanceResults}.");
+        if (request.ImportId < 0)
+            throw Invalid.Argument($"import_id is {request.ImportId}; use an import's id from ListImports, or 0 for any import.");
+        if (request.Origin.Length > RequestLimits.MaxOriginLength)
+            throw Invalid.Argument($"origin is {Invalid.Count(request.Origin.Length)} characters long; no stored origin is longer than {Invalid.Count(RequestLimits.MaxOriginLength)}.");
+        if (request.CreatedBy.Length > 100)
+            throw Invalid.Argument($"created_by is {Invalid.Count(request.CreatedBy.Length)} characters long; a key's name is at most 100.");
+        var sides = RequestLanguage.Parse(request.Lang, "lang", "to search both") switch
+        {
+            SegmentSide.Korean => ConcordanceSides.Korean,
+            SegmentSide.English => ConcordanceSides.English,
+            _ => ConcordanceSides.Both,
+        };
+        var from = Time(request.ChangedAfter, "changed_after");
+        var to = Time(request.ChangedBefore, "changed_before");
+        if (from is { } after && to is { } before && after >= before)
+            throw Invalid.Argument($"changed_after ({request.ChangedAfter}) is not before changed_before ({request.ChangedBefore}): no segment can match.");
+        long afterId;
+        try
+        {
+            afterId = ConcordancePageToken.Decode(request);
+        }
+        catch (ArgumentException e)
+        {
+            throw Invalid.Argument(e.Message);
+        }
+        return new ConcordanceQuery(0, term, sides)
+        {
+            EnglishWordForms = request.MatchWordForms,
+            Origin = request.Origin.Length == 0 ? null : request.Origin,
+            ImportId = request.ImportId == 0 ? null : request.ImportId,
+            CreatedBy = request.CreatedBy.Length == 0 ? null : request.CreatedBy,
+            ChangedFrom = from,
+            // The query's bound is inclusive, the request's is not.
+            ChangedTo = to?.AddTicks(-1),
+            AfterId = afterId,
+            MaxHits = request.MaxResults == 0 ? RequestLimits.DefaultConcordanceResults : Math.Min(request.MaxResults, RequestLimits.MaxConcordanceResults),
+        };
+    }
+
+    /// <summary>The hit as the API sends it.</summary>
+    public static ConcordanceHit ToHit(ConcordanceMatch match, ConcordanceSides searched)
+    {
+        var record = match.Record;
+        var hit = new ConcordanceHit
+        {
+            SegmentId = record.Segment.Id.ToString(CultureInfo.InvariantCulture),
+            Ko = match.Korean,
+            En = match.English,
+            KoTmx = match.KoreanTmx,
+            EnTmx = match.EnglishTmx,
+            // The side that holds the term; with both sides searched, Korean when both do.
+            Lang = searched == ConcordanceSides.English || (searched == ConcordanceSides.Both && match.KoreanSpans.Count == 0 && match.EnglishSpans.Count > 0) ? "en" : "ko",
+            Origin = record.Segment.Origin,
+            ImportId = record.ImportId,
+            Created = Timestamps.Rfc3339(record.Created),
+            Changed = Timestamps.Rfc3339(record.Changed),
+            CreatedBy = record.CreatedBy,
+            ChangedBy = record.ChangedBy,
+        };
+        foreach (var span in match.KoreanSpans)
+            hit.KoSpans.Add(new Protos.V1.TextSpan { Start = span.Start, Length = span.Length });
+        foreach (var span in match.EnglishSpans)
+            hit.EnSpans.Add(new Protos.V1.TextSpan { Start = span.Start, Length = span.Length });
+        return hit;
+    }
+
+    // RFC 3339 ("2026-03-01T09:00:00Z", "2026-03-01T18:00:00+09:00"); a date alone is taken as its midnight in UTC.
+    private static DateTimeOffset? Time(string value, string field)
+    {
+        if (value.Length == 0)
+            return null;
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+            throw Invalid.Argument($"{field} is '{value}', which is not a time; use RFC 3339, e.g. \"2026-03-01T00:00:00Z\".");
+        return time;
+    }
+}
