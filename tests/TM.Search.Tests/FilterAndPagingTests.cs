@@ -79,6 +79,22 @@ public sealed class FilterAndPagingTests : IDisposable
     }
 
     [Fact]
+    public void Pages_stay_in_id_order_when_a_segment_holds_lower_ids_after_higher_ones()
+    {
+        // Ids 1,001-3,000, then ids 1-1,000, before one refresh (each Upsert indexed by several threads in blocks):
+        // the segments hold a run of high ids followed by a run of low ones, and no deletion.
+        using var index = new TestIndex();
+        index.Index.Upsert(Enumerable.Range(1_001, 2_000).Select(i => TestIndex.Segment(i, $"휴전 {i}")).ToArray());
+        index.Index.Upsert(Enumerable.Range(1, 1_000).Select(i => TestIndex.Segment(i, $"휴전 {i}")).ToArray());
+        index.Index.Refresh();
+
+        var query = new ConcordanceQuery(1, "휴전", ConcordanceSides.Korean) { MaxHits = 7 };
+        Assert.Equal(Enumerable.Range(1, 3_000).Select(i => (long)i), index.AllPages(query, out int total));
+        Assert.Equal(3_000, total);
+        Assert.Equal([999L, 1_000L, 1_001L], index.Index.Search(query with { AfterId = 998, MaxHits = 3 }).Ids);
+    }
+
+    [Fact]
     public void A_negative_page_size_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _index.Index.Search(new ConcordanceQuery(1, "휴전", ConcordanceSides.Korean) { MaxHits = -1 }));

@@ -71,7 +71,10 @@ public sealed class KoreanConcordanceTests : IClassFixture<KoreanConcordanceTest
     [InlineData("MIG-15")]
     [InlineData("6·25")]
     [InlineData("3.5")]
-    [InlineData("전")]           // one syllable: the unigram, exact too
+    [InlineData("전")]           // one syllable: its unigram or any 2-gram it starts, exact too
+    [InlineData("7월 2")]        // a lone letter at the end: "2" is followed by "7" in the texts
+    [InlineData("(休")]
+    [InlineData("회담 중")]
     [InlineData("의")]
     [InlineData("다.")]
     [InlineData(".")]

@@ -33,7 +33,7 @@ internal static class ConcordanceSearch
                 total += reader.DocFreq(singleTerm);
                 if (top is not null && info.MaxId > afterId)
                 {
-                    CollectPage(weight, context, afterId, top, info.IdsAscending);
+                    CollectPage(weight, context, afterId, top, info.RunStarts);
                 }
 
                 continue;
@@ -70,9 +70,10 @@ internal static class ConcordanceSearch
         return new ConcordanceHits(top?.ToSortedArray() ?? [], (int)Math.Min(total, int.MaxValue));
     }
 
-    // The page's candidates from a segment whose hits need no check. With ascending ids the page starts at the first
-    // document above afterId (a binary search over the id doc values) and ends as soon as an id cannot enter it.
-    private static void CollectPage(Weight weight, AtomicReaderContext context, long afterId, TopIds top, bool idsAscending)
+    // The page's candidates from a segment whose hits need no check. In each run of ascending ids the page starts at
+    // the first document above afterId (a binary search over the id doc values) and the run is left as soon as an id
+    // cannot enter the page; the scorer only moves forward, and runs follow one another in document order.
+    private static void CollectPage(Weight weight, AtomicReaderContext context, long afterId, TopIds top, int[] runStarts)
     {
         AtomicReader reader = context.AtomicReader;
         Scorer? scorer = weight.GetScorer(context, reader.LiveDocs);
@@ -82,37 +83,42 @@ internal static class ConcordanceSearch
         }
 
         NumericDocValues ids = reader.GetNumericDocValues(SearchFields.Id);
-        int doc;
-        if (!idsAscending)
+        int doc = -1;
+        for (int run = 0; run < runStarts.Length; run++)
         {
-            while ((doc = scorer.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            int end = run + 1 < runStarts.Length ? runStarts[run + 1] : reader.MaxDoc;
+            int first = FirstDocAbove(ids, runStarts[run], end, afterId);
+            if (first == end)
             {
-                long id = ids.Get(doc);
-                if (id > afterId)
-                {
-                    top.Offer(id);
-                }
+                continue;
             }
 
-            return;
-        }
+            if (doc < first)
+            {
+                doc = scorer.Advance(first);
+            }
 
-        int first = FirstDocAbove(ids, reader.MaxDoc, afterId);
-        for (doc = first == 0 ? scorer.NextDoc() : scorer.Advance(first); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
-        {
-            long id = ids.Get(doc);
-            if (top.IsFull && id >= top.Max)
+            for (; doc < end; doc = scorer.NextDoc())
+            {
+                long id = ids.Get(doc);
+                if (top.IsFull && id >= top.Max)
+                {
+                    break;
+                }
+
+                top.Offer(id);
+            }
+
+            if (doc == DocIdSetIterator.NO_MORE_DOCS)
             {
                 return;
             }
-
-            top.Offer(id);
         }
     }
 
-    private static int FirstDocAbove(NumericDocValues ids, int maxDoc, long afterId)
+    // The first document of [low, high) whose id is above afterId, or high; ids ascend over the range.
+    private static int FirstDocAbove(NumericDocValues ids, int low, int high, long afterId)
     {
-        int low = 0, high = maxDoc; // the answer lies in [low, high]
         while (low < high)
         {
             int middle = (int)(((uint)low + (uint)high) >> 1);

@@ -6,25 +6,25 @@ namespace TM.Search.Internal;
 
 /// <summary>
 /// What a search needs to know about one Lucene segment, read once from its doc values (segments never change
-/// once written; deletions do not matter here): the range of memory ids it holds, whether its ids ascend in
-/// document order, and its largest id.
+/// once written; deletions do not matter here): the range of memory ids it holds, where its runs of ascending ids
+/// start in document order, and its largest id.
 /// </summary>
 /// <remarks>
-/// Documents are added in the order the server writes them, one indexing thread, and only adjacent segments are
-/// merged (<see cref="SegmentSearchIndex"/>), so a segment of imported pairs holds ascending ids: a page of hits
-/// then starts with a binary search and ends after <see cref="ConcordanceQuery.MaxHits"/> documents. Computing
-/// this costs one doc-value read per document of a new segment, done when a refresh opens it
-/// (<see cref="WarmingSearcherFactory"/>), not in a search.
+/// Each indexing thread adds whole blocks of ascending ids, and blocks arrive in id order, so a flushed segment
+/// holds ascending ids and a merged one a few runs of them (one per segment merged into it, at most a few dozen at
+/// a million pairs): a page of hits then starts with a binary search per run and ends after
+/// <see cref="ConcordanceQuery.MaxHits"/> documents of each. Computing this costs one doc-value read per document of
+/// a new segment, done when a refresh opens it (<see cref="WarmingSearcherFactory"/>), not in a search.
 /// </remarks>
 internal sealed class LeafInfo
 {
     private static readonly ConditionalWeakTable<object, LeafInfo> Cache = [];
 
-    private LeafInfo(long memoryMin, long memoryMax, bool idsAscending, long maxId)
+    private LeafInfo(long memoryMin, long memoryMax, int[] runStarts, long maxId)
     {
         MemoryMin = memoryMin;
         MemoryMax = memoryMax;
-        IdsAscending = idsAscending;
+        RunStarts = runStarts;
         MaxId = maxId;
     }
 
@@ -32,8 +32,11 @@ internal sealed class LeafInfo
 
     public long MemoryMax { get; }
 
-    /// <summary>Every document's id is larger than the previous document's.</summary>
-    public bool IdsAscending { get; }
+    /// <summary>
+    /// The first document of each run of ascending ids, in document order (0 first; empty for an empty segment):
+    /// within a run every document's id is larger than the previous document's.
+    /// </summary>
+    public int[] RunStarts { get; }
 
     /// <summary>The largest id of any document, deleted ones included; 0 for an empty segment.</summary>
     public long MaxId { get; }
@@ -53,22 +56,27 @@ internal sealed class LeafInfo
         NumericDocValues? memories = reader.GetNumericDocValues(SearchFields.Memory);
         if (count == 0 || ids is null || memories is null)
         {
-            return new LeafInfo(long.MaxValue, long.MinValue, idsAscending: true, maxId: 0);
+            return new LeafInfo(long.MaxValue, long.MinValue, [], maxId: 0);
         }
 
-        long min = long.MaxValue, max = long.MinValue, maxId = long.MinValue;
-        bool ascending = true;
+        long min = long.MaxValue, max = long.MinValue, maxId = long.MinValue, previous = long.MinValue;
+        var runStarts = new List<int> { 0 };
         for (int doc = 0; doc < count; doc++)
         {
             long id = ids.Get(doc);
-            ascending &= id > maxId;
+            if (doc > 0 && id <= previous)
+            {
+                runStarts.Add(doc);
+            }
+
+            previous = id;
             maxId = Math.Max(maxId, id);
             long memory = memories.Get(doc);
             min = Math.Min(min, memory);
             max = Math.Max(max, memory);
         }
 
-        return new LeafInfo(min, max, ascending, maxId);
+        return new LeafInfo(min, max, [.. runStarts], maxId);
     }
 }
 
