@@ -64,7 +64,7 @@ internal static class PerfReport
             ["The same for the empty server, before the import", Units.Seconds(import.EmptyServerStart)],
             ["RSS right after the first answer", Units.Bytes(restart.RssAfterLoad)],
             ["RSS per segment (all / above the empty server)", $"{Units.Bytes((double)restart.RssAfterLoad / n)} / {Units.Bytes((double)(restart.RssAfterLoad - import.EmptyServerRss) / n)}"],
-            ["Concordance backlog of the import still being indexed after the cold start; waited for before the throughput runs", Units.Seconds(backlogWait)],
+            ["Search index catching up after the cold start; waited for before the throughput runs", Units.Seconds(backlogWait)],
             ["RSS after the throughput runs", Units.Bytes(rssAfterRuns)],
         ]);
         report.Paragraph(

@@ -3,7 +3,7 @@ using TM.Storage;
 namespace TM.Benchmarks;
 
 /// <summary>
-/// The queries of the index-vs-FTS5 comparison: memory sentences edited at fixed rates (what a translator
+/// The queries of the fuzzy-index benchmarks: memory sentences edited at fixed rates (what a translator
 /// sends when a source text was revised) and unrelated sentences (what has no match), in both languages.
 /// </summary>
 /// <remarks>Edits are made by <see cref="SentenceEditor"/>.</remarks>

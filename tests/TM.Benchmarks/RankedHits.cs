@@ -4,7 +4,7 @@ namespace TM.Benchmarks;
 
 /// <summary>
 /// Keeps the best k hits scoring at least θ, ordered as <see cref="FuzzyIndex.Search"/> orders them (score
-/// descending, then lower id), so a brute-force or FTS5 result compares with the index's element by element.
+/// descending, then lower id), so a brute-force result compares with the index's element by element.
 /// </summary>
 internal sealed class RankedHits
 {

@@ -44,7 +44,7 @@ internal static class ScaleBenchmark
 
         var report = new MarkdownReport($"{Command}-{count}", $"FuzzyIndex at scale — {count:N0} segments per language");
         report.Paragraph(
-            $"Synthetic memory as in `index-vs-fts5` (seed {seed.ToString(CultureInfo.InvariantCulture)}, 20% revisions). Per language: {perCategory} memory sentences " +
+            $"Synthetic memory (seed {seed.ToString(CultureInfo.InvariantCulture)}, 20% revisions). Per language: {perCategory} memory sentences " +
             $"at each edit rate ({string.Join(", ", QuerySet.EditRates.Select(r => $"{r * 100:0}%"))}) plus {perCategory} unrelated sentences; θ = {Theta:0}, k = {K}; " +
             $"one thread, one query after another, after a warm-up pass over a quarter of the queries. The index is built with one AddRange " +
             "of every segment (as the server loads a memory at start); the import column adds the same segments to an empty index in AddRange batches of " +
