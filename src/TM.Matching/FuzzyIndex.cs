@@ -163,6 +163,28 @@ public sealed partial class FuzzyIndex
         WithQuery(query, options, static (searcher, store, costs, options) => searcher.Search(store, costs, options));
 
     /// <summary>
+    /// Whether <paramref name="query"/> has anything to match: a word, syllable, number or symbol. <see cref="Search"/>
+    /// refuses a query without one (only punctuation or whitespace, such as "—" or "…"); a batch of a document's
+    /// segments asks first and gives such a segment no matches instead.
+    /// </summary>
+    /// <param name="query">The text to match.</param>
+    /// <returns>True when <see cref="Search"/> accepts the query.</returns>
+    public bool HasSomethingToMatch(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        Searcher searcher = Searcher.ForCurrentThread();
+        _lock.EnterReadLock();
+        try
+        {
+            return searcher.SetQuery(query, _terms, _charIds) > 0;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
     /// Scores every segment of the index against <paramref name="query"/>, with no filter at all, on every core:
     /// the reference <see cref="Search"/> is checked against (the same hits, in the same order), and a way to
     /// measure what the filters save.

@@ -108,23 +108,13 @@ internal static class ImportSearchableBenchmark
             report.Publish();
             return 0;
         }
-        catch (RpcException e)
+        catch (Exception e) when (ServerBenchmarkFailure.IsExpected(e))
         {
-            Log($"failed: the server answered {e.StatusCode}: {e.Status.Detail}");
-            if (server is not null)
-                Log($"the server's last output:{Environment.NewLine}{server.Tail()}");
-            return 1;
-        }
-        catch (InvalidOperationException e)
-        {
-            Log($"failed: {e.Message}");
-            return 1;
+            return ServerBenchmarkFailure.Report(e, server, Log);
         }
         finally
         {
-            server?.Dispose();
-            try { Directory.Delete(dataDirectory, recursive: true); }
-            catch (IOException) { Log($"could not delete {dataDirectory}"); }
+            ServerBenchmarkFailure.CleanUp(server, dataDirectory, Log);
         }
     }
 

@@ -15,6 +15,7 @@ try
         ["store-write", .. var rest] => StoreWriteBenchmark.Run(CommandArguments.Parse(rest)),
         ["concordance", .. var rest] => ConcordanceBenchmark.Run(CommandArguments.Parse(rest)),
         ["import-searchable", .. var rest] => await ImportSearchableBenchmark.RunAsync(CommandArguments.Parse(rest)),
+        ["lookup-batch", .. var rest] => await LookupBatchBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["grpc-overhead", .. var rest] => await GrpcOverheadBenchmark.RunAsync(CommandArguments.Parse(rest)),
         _ => Usage(),
     };
@@ -51,6 +52,9 @@ static int Usage()
               The real server as a child process: ImportFile of a synthetic TMX file, time from the first byte to the import's
               completion and to everything searchable (concordance_pending 0), server CPU, database and search index on disk;
               then the search index deleted and rebuilt by a start.
+          lookup-batch [--segments 100000] [--texts 1000] [--rounds 5] [--seed 20240601] [--start-timeout 600]
+              The real server as a child process, allowed one core and then two: LookupBatch of N sentences against one Lookup
+              per sentence, lookups/s and server CPU per lookup.
           grpc-overhead [--seconds 5] [--warmup 1] [--channels 4] [--request-bytes 100] [--response-bytes 500] [--callers N]
               Our gRPC layer alone: a trivial unary method, calls/s and p50/p99 at 1-64 concurrent callers on one and several channels.
         """);

@@ -223,6 +223,25 @@ public class FuzzyIndexTests
         Assert.Contains("only punctuation or whitespace", error.Message);
     }
 
+    [Theory]
+    [InlineData(" ... !? ", false)]
+    [InlineData("—", false)]
+    [InlineData("text", true)]
+    [InlineData("전쟁", true)]
+    [InlineData("1.", true)]
+    [InlineData("unknown words too", true)]
+    public void Whether_a_query_has_something_to_match_is_what_Search_accepts(string query, bool expected)
+    {
+        var index = new FuzzyIndex();
+        index.Add(1, "text");
+
+        Assert.Equal(expected, index.HasSomethingToMatch(query));
+        if (expected)
+            index.Search(query, Default);
+        else
+            Assert.Throws<ArgumentException>(() => index.Search(query, Default));
+    }
+
     [Fact]
     public void Options_out_of_range_are_rejected()
     {

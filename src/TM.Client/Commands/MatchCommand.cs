@@ -1,11 +1,15 @@
 using System.CommandLine;
 using Spectre.Console;
+using TM.Client.Input;
 using TM.Client.Output;
 using TM.Protos.V1;
 
 namespace TM.Client.Commands;
 
-/// <summary><c>tm match "&lt;sentence&gt;"</c>: fuzzy matches, best first, with the differences to each match's source highlighted.</summary>
+/// <summary>
+/// <c>tm match "&lt;sentence&gt;"</c>: fuzzy matches, best first, with the differences to each match's source highlighted;
+/// <c>tm match --file sentences.txt</c>: the same for every line of a file, through LookupBatch.
+/// </summary>
 internal sealed class MatchCommand : ServerCommand
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -13,9 +17,19 @@ internal sealed class MatchCommand : ServerCommand
     // The server's own threshold when min_score is 0 (translation_memory.proto, LookupRequest.min_score).
     private const double ServerDefaultMinScore = 50;
 
-    private readonly Argument<string> _sentence = new("sentence")
+    // The server's largest batch (RequestLimits.MaxLookupBatchTexts, LookupBatchRequest.texts): a longer file goes in several calls.
+    private const int BatchSize = 1_000;
+
+    private readonly Argument<string?> _sentence = new("sentence")
     {
         Description = "The sentence to find matches for, in Korean or English",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private readonly Option<string?> _file = new("--file")
+    {
+        Description = "Match every line of this UTF-8 text file instead (blank lines skipped), a thousand lines per call",
+        HelpName = "sentences.txt",
     };
 
     private readonly Option<string?> _lang = new("--lang")
@@ -42,7 +56,16 @@ internal sealed class MatchCommand : ServerCommand
         _max.CustomParser = NumberParser.For<int>(max => max is >= 1 and <= 100, "--max must be a whole number between 1 and 100;");
         _minScore.CustomParser = NumberParser.For<double>(score => score is >= 0 and <= 100, "--min-score must be a number between 0 and 100;");
 
+        Validators.Add(result =>
+        {
+            if ((result.GetResult(_sentence)?.Tokens.Count ?? 0) == 0 == (result.GetResult(_file) is null))
+            {
+                result.AddError("Give either a sentence or --file with one sentence per line, not both.");
+            }
+        });
+
         Add(_sentence);
+        Add(_file);
         Add(_lang);
         Add(_max);
         Add(_minScore);
@@ -50,7 +73,12 @@ internal sealed class MatchCommand : ServerCommand
 
     protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
     {
-        var query = parseResult.GetRequiredValue(_sentence);
+        if (parseResult.GetValue(_file) is { } path)
+        {
+            return await RunFileAsync(parseResult, connection, path, cancellationToken);
+        }
+
+        var query = parseResult.GetValue(_sentence)!;
         var minScore = parseResult.GetValue(_minScore);
         var request = new LookupRequest
         {
@@ -71,6 +99,66 @@ internal sealed class MatchCommand : ServerCommand
         else
         {
             Render(query, threshold, response);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> RunFileAsync(ParseResult parseResult, ServerConnection connection, string path, CancellationToken cancellationToken)
+    {
+        string[] sentences;
+        try
+        {
+            sentences = DocumentFileReader.ReadAllText(path)
+                .Split('\n')
+                .Select(line => line.Trim())
+                .Where(line => line.Length > 0)
+                .ToArray();
+        }
+        catch (InputFileException ex)
+        {
+            Context.WriteError(ex.Message);
+            return ExitCodes.InputError;
+        }
+
+        var minScore = parseResult.GetValue(_minScore);
+        var threshold = minScore is > 0 ? minScore.Value : ServerDefaultMinScore;
+        var answers = new List<LookupResponse>(sentences.Length);
+        foreach (var batch in sentences.Chunk(BatchSize))
+        {
+            var request = new LookupBatchRequest
+            {
+                Memory = MemoryOf(parseResult),
+                SourceLang = parseResult.GetValue(_lang) ?? "",
+                MaxResults = parseResult.GetValue(_max) ?? 0,
+                MinScore = minScore ?? 0,
+            };
+            request.Texts.AddRange(batch);
+            var response = await connection.TranslationMemory.LookupBatchAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
+            answers.AddRange(response.Results);
+        }
+
+        if (WantsJson(parseResult))
+        {
+            WriteJson(json =>
+            {
+                json.WriteStartArray();
+                for (var i = 0; i < sentences.Length; i++)
+                {
+                    WriteResult(json, sentences[i], threshold, answers[i]);
+                }
+
+                json.WriteEndArray();
+            });
+        }
+        else
+        {
+            for (var i = 0; i < sentences.Length; i++)
+            {
+                Context.WriteLine($"{i + 1}. {sentences[i]}");
+                Render(sentences[i], threshold, answers[i]);
+                Context.WriteLine("");
+            }
         }
 
         return ExitCodes.Success;
@@ -127,28 +215,30 @@ internal sealed class MatchCommand : ServerCommand
     }
 
     private void WriteJson(string query, double threshold, LookupResponse response) =>
-        WriteJson(json =>
+        WriteJson(json => WriteResult(json, query, threshold, response));
+
+    private static void WriteResult(System.Text.Json.Utf8JsonWriter json, string query, double threshold, LookupResponse response)
+    {
+        json.WriteStartObject();
+        json.WriteString("query", query);
+        json.WriteString("sourceLang", response.SourceLang);
+        json.WriteNumber("minScore", threshold);
+        json.WriteStartArray("matches");
+        foreach (var match in response.Matches)
         {
             json.WriteStartObject();
-            json.WriteString("query", query);
-            json.WriteString("sourceLang", response.SourceLang);
-            json.WriteNumber("minScore", threshold);
-            json.WriteStartArray("matches");
-            foreach (var match in response.Matches)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("score", match.Score);
-                json.WriteString("source", match.Source);
-                json.WriteString("target", match.Target);
-                json.WriteString("sourceTmx", match.SourceTmx);
-                json.WriteString("targetTmx", match.TargetTmx);
-                json.WriteString("segmentId", match.SegmentId);
-                json.WriteString("origin", match.Origin);
-                json.WriteBoolean("lowConfidence", match.LowConfidence);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteNumber("score", match.Score);
+            json.WriteString("source", match.Source);
+            json.WriteString("target", match.Target);
+            json.WriteString("sourceTmx", match.SourceTmx);
+            json.WriteString("targetTmx", match.TargetTmx);
+            json.WriteString("segmentId", match.SegmentId);
+            json.WriteString("origin", match.Origin);
+            json.WriteBoolean("lowConfidence", match.LowConfidence);
             json.WriteEndObject();
-        });
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 }

@@ -442,6 +442,28 @@ public sealed class TranslationMemoryCatalog
         return results;
     }
 
+    /// <summary>
+    /// Looks up many sentences with the same options, in parallel on every core (each lookup is single-threaded and
+    /// independent); the answers are in the order of <paramref name="texts"/>. A text with nothing to match
+    /// (only punctuation or whitespace) gets no hits rather than failing the others.
+    /// </summary>
+    /// <param name="memory">The memory to search.</param>
+    /// <param name="texts">The sentences.</param>
+    /// <param name="sides">The language of each sentence, index for index.</param>
+    /// <param name="options">Threshold and result count, for every sentence.</param>
+    public IReadOnlyList<LookupHit>[] LookupBatch(MemoryIndex memory, IReadOnlyList<string> texts, IReadOnlyList<SegmentSide> sides, MatchOptions options)
+    {
+        var results = new IReadOnlyList<LookupHit>[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var text = texts[i];
+            results[i] = memory.For(sides[i]).HasSomethingToMatch(InlinePlaceholder.Remove(text))
+                ? Lookup(memory, text, sides[i], options)
+                : [];
+        });
+        return results;
+    }
+
     /// <summary>Throws unless a write may go to <paramref name="name"/>: a memory that exists, or a valid name for a new one.</summary>
     /// <exception cref="ArgumentException">No such memory, and the name breaks <see cref="MemoryNameRule.Rule"/>.</exception>
     public void CheckWritable(string? name)

@@ -18,6 +18,12 @@ public static class RequestLimits
     /// <summary>Minimum score applied when the request says 0.</summary>
     public const double DefaultMinScore = 50;
 
+    /// <summary>Most sentences one LookupBatch takes: a large CAT file is sent in several batches.</summary>
+    public const int MaxLookupBatchTexts = 1_000;
+
+    /// <summary>Most matches one LookupBatch returns in all (texts × max_results): bounds the answer at ~20 MB.</summary>
+    public const int MaxLookupBatchMatches = 20_000;
+
     /// <summary>Most concordance hits one call returns.</summary>
     public const int MaxConcordanceResults = 500;
 

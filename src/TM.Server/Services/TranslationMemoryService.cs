@@ -161,38 +161,40 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     {
         AnswerUncompressed(context);
         Invalid.CheckSentence(request.Text, "text to match");
-        if (request.MaxResults < 0)
-            throw Invalid.Argument($"max_results is {request.MaxResults}; use 1..{RequestLimits.MaxLookupResults}, or 0 for {RequestLimits.DefaultLookupResults}.");
-        if (request.MinScore is < 0 or > 100 || double.IsNaN(request.MinScore))
-            throw Invalid.Argument($"min_score is {request.MinScore}; use 0..100 (0 means {RequestLimits.DefaultMinScore}).");
+        var options = LookupRequests.Options(request.MaxResults, request.MinScore);
         var side = RequestLanguage.Parse(request.SourceLang, "source_lang", "to detect the language") ?? LanguageDetector.Detect(request.Text);
         var memory = FindMemory(context, request.Memory);
-        var options = new MatchOptions
-        {
-            MaxResults = request.MaxResults == 0 ? RequestLimits.DefaultLookupResults : Math.Min(request.MaxResults, RequestLimits.MaxLookupResults),
-            MinScore = request.MinScore == 0 ? RequestLimits.DefaultMinScore : request.MinScore,
-        };
         // The analyzer refuses a query with nothing to match (only punctuation or symbols): ArgumentException, INVALID_ARGUMENT.
         var hits = _catalog.Lookup(memory, request.Text, side, options);
+        return Task.FromResult(LookupRequests.Response(hits, side));
+    }
 
-        var response = new LookupResponse { SourceLang = side == SegmentSide.Korean ? "ko" : "en" };
-        foreach (var hit in hits)
+    /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Read)]
+    public override Task<LookupBatchResponse> LookupBatch(LookupBatchRequest request, ServerCallContext context)
+    {
+        if (request.Texts.Count is 0 or > RequestLimits.MaxLookupBatchTexts)
+            throw Invalid.Argument($"texts holds {request.Texts.Count} sentences; send 1..{RequestLimits.MaxLookupBatchTexts} per call (a longer file in several calls).");
+        var options = LookupRequests.Options(request.MaxResults, request.MinScore);
+        if ((long)request.Texts.Count * options.MaxResults > RequestLimits.MaxLookupBatchMatches)
         {
-            var korean = SideRendering.Render(hit.Segment.Korean, hit.Segment.KoreanMarkup);
-            var english = SideRendering.Render(hit.Segment.English, hit.Segment.EnglishMarkup);
-            var (source, target) = side == SegmentSide.Korean ? (korean, english) : (english, korean);
-            response.Matches.Add(new Match
-            {
-                Source = source.Plain,
-                Target = target.Plain,
-                SourceTmx = source.Tmx,
-                TargetTmx = target.Tmx,
-                Score = Math.Round(hit.Score, 2),
-                SegmentId = hit.Segment.Id.ToString(CultureInfo.InvariantCulture),
-                Origin = hit.Segment.Origin,
-                LowConfidence = hit.Segment.LowConfidence,
-            });
+            throw Invalid.Argument(
+                $"{request.Texts.Count} texts × max_results {options.MaxResults} could return more than {RequestLimits.MaxLookupBatchMatches} matches; " +
+                "send fewer texts per call or ask for fewer matches each.");
         }
+        var forced = RequestLanguage.Parse(request.SourceLang, "source_lang", "to detect each text's language");
+        var sides = new SegmentSide[request.Texts.Count];
+        for (var i = 0; i < sides.Length; i++)
+        {
+            Invalid.CheckSentence(request.Texts[i], $"text at position {i} (texts[{i}])");
+            sides[i] = forced ?? LanguageDetector.Detect(request.Texts[i]);
+        }
+        var memory = FindMemory(context, request.Memory);
+        var results = _catalog.LookupBatch(memory, request.Texts, sides, options);
+
+        var response = new LookupBatchResponse();
+        for (var i = 0; i < results.Length; i++)
+            response.Results.Add(LookupRequests.Response(results[i], sides[i]));
         return Task.FromResult(response);
     }
 

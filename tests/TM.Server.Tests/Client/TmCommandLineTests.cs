@@ -37,6 +37,48 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Match_file_answers_every_line_in_order_in_one_batch()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tm-match-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, $"{KoreanQuery}\n\n—\nThus the cease-fire negotiations bore fruits in the armistice signed on 26 July.\n");
+        try
+        {
+            var (exitCode, output, _) = await Tm("match", "--file", file, "--json");
+
+            Assert.Equal(ExitCodes.Success, exitCode);
+            using var json = JsonDocument.Parse(output);
+            var results = json.RootElement.EnumerateArray().ToArray();
+            Assert.Equal(3, results.Length); // the blank line is skipped
+            Assert.StartsWith("1951년 5월 말", results[0].GetProperty("matches")[0].GetProperty("source").GetString());
+            Assert.Equal(0, results[1].GetProperty("matches").GetArrayLength()); // "—" has nothing to match
+            Assert.Equal(100, results[2].GetProperty("matches")[0].GetProperty("score").GetDouble());
+            Assert.Equal("en", results[2].GetProperty("sourceLang").GetString());
+
+            var (plainExit, plain, _) = await Tm("match", "--file", file);
+            Assert.Equal(ExitCodes.Success, plainExit);
+            Assert.Contains("1. 1951년 6월 말", plain);
+            Assert.Contains("In the aftermath of the 5th campaign", plain);
+            Assert.Contains("3. Thus the cease-fire", plain);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Match_with_both_a_sentence_and_a_file_or_a_missing_file_says_what_to_do()
+    {
+        var (bothExit, _, bothError) = await Tm("match", KoreanQuery, "--file", "x.txt");
+        var (missingExit, _, missingError) = await Tm("match", "--file", "/nonexistent/sentences.txt");
+
+        Assert.Equal(ExitCodes.Usage, bothExit);
+        Assert.Contains("either a sentence or --file", bothError);
+        Assert.Equal(ExitCodes.InputError, missingExit);
+        Assert.Contains("not found", missingError);
+    }
+
+    [Fact]
     public async Task Concordance_lists_segments_with_the_term()
     {
         var (exitCode, output, _) = await Tm("concordance", "armistice");

@@ -43,6 +43,20 @@ public sealed class CurlInteropTests(HttpPortServerFixture server, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_batch_of_sentences_posted_as_json_is_answered_in_order()
+    {
+        var body = JsonSerializer.Serialize(new { texts = new[] { "—", SeedSentence }, max_results = 1 });
+
+        var (status, json) = await CurlAsync(["-X", "POST", "-H", "content-type: application/json", "--data-binary", body, $"{Http}/v1/memories/default/lookup:batch"]);
+
+        Assert.Equal(200, status);
+        var results = json.GetProperty("results");
+        Assert.Equal(2, results.GetArrayLength());
+        Assert.False(results[0].TryGetProperty("matches", out var none) && none.GetArrayLength() > 0);
+        Assert.Equal(100, results[1].GetProperty("matches")[0].GetProperty("score").GetDouble());
+    }
+
+    [Fact]
     public async Task A_document_imported_as_json_is_counted_listed_and_found()
     {
         var body = JsonSerializer.Serialize(new { name = "curl.txt", text = Document });

@@ -18,12 +18,20 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     // Each call of the contract, made with the given headers against the given memory.
     public static TheoryData<string> Calls => new()
     {
-        "ImportDocument", "AlignDocument", "ImportSegments", "Lookup", "Concordance", "GetStats", "ImportTmx", "ExportTmx", "ListImports", "ImportFile",
+        "ImportDocument", "AlignDocument", "ImportSegments", "Lookup", "LookupBatch", "Concordance", "GetStats", "ImportTmx", "ExportTmx", "ListImports", "ImportFile",
         "CreateKey", "ListKeys", "RevokeKey", "Backup",
     };
 
     private static readonly HashSet<string> Writes = ["ImportDocument", "ImportSegments", "ImportTmx", "ImportFile"];
     private static readonly HashSet<string> AdminOnly = ["CreateKey", "ListKeys", "RevokeKey", "Backup"];
+
+    [Fact]
+    public void The_calls_checked_are_every_method_of_the_contract()
+    {
+        var methods = TranslationMemory.Descriptor.Methods.Concat(Administration.Descriptor.Methods).Select(m => m.Name).Order();
+
+        Assert.Equal(methods, ((IEnumerable<object[]>)Calls).Select(row => (string)row[0]).Order());
+    }
 
     [Theory]
     [MemberData(nameof(Calls))]
@@ -157,6 +165,7 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     [Theory]
     [InlineData("GET", "/v1/memories/default/lookup?text=x", null, HttpStatusCode.Unauthorized)]
     [InlineData("POST", "/v1/memories/default/lookup", null, HttpStatusCode.Unauthorized)]
+    [InlineData("POST", "/v1/memories/default/lookup:batch", null, HttpStatusCode.Unauthorized)]
     [InlineData("GET", "/v1/memories/default/concordance?term=x", null, HttpStatusCode.Unauthorized)]
     [InlineData("GET", "/v1/stats", null, HttpStatusCode.Unauthorized)]
     [InlineData("GET", "/v1/memories/default/stats", null, HttpStatusCode.Unauthorized)]
@@ -240,6 +249,9 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
             }
             case "Lookup":
                 await Tm.LookupAsync(new LookupRequest { Memory = memory, Text = "따라서 휴전 협정은 7월 26일 체결될 수 있었다." }, headers);
+                break;
+            case "LookupBatch":
+                await Tm.LookupBatchAsync(new LookupBatchRequest { Memory = memory, Texts = { "따라서 휴전 협정은 7월 26일 체결될 수 있었다.", "The war ended." } }, headers);
                 break;
             case "Concordance":
                 await Tm.ConcordanceAsync(new ConcordanceRequest { Memory = memory, Term = "armistice" }, headers);
