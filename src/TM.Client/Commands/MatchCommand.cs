@@ -235,6 +235,11 @@ internal sealed class MatchCommand : ServerCommand
             json.WriteString("segmentId", match.SegmentId);
             json.WriteString("origin", match.Origin);
             json.WriteBoolean("lowConfidence", match.LowConfidence);
+        json.WriteNumber("importId", match.ImportId);
+        json.WriteString("created", match.Created);
+        json.WriteString("changed", match.Changed);
+        json.WriteString("createdBy", match.CreatedBy);
+        json.WriteString("changedBy", match.ChangedBy);
             json.WriteEndObject();
         }
 

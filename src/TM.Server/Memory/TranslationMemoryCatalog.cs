@@ -424,18 +424,19 @@ public sealed class TranslationMemoryCatalog
         var ids = new long[hits.Count];
         for (var i = 0; i < hits.Count; i++)
             ids[i] = hits[i].Id;
-        var segments = _store.GetSegments(ids);
-        var byId = new Dictionary<long, StoredSegment>(segments.Count);
-        foreach (var segment in segments)
-            byId[segment.Id] = segment;
-        var results = new List<LookupHit>(segments.Count);
+        // The records come from the same prepared point read as the bare segments (their columns are in its row).
+        var records = _store.GetRecords(ids);
+        var byId = new Dictionary<long, SegmentRecord>(records.Count);
+        foreach (var record in records)
+            byId[record.Segment.Id] = record;
+        var results = new List<LookupHit>(records.Count);
         foreach (var hit in hits)
         {
             // A hit the store no longer has (removed since the search) is simply not offered.
-            if (!byId.TryGetValue(hit.Id, out var segment))
+            if (!byId.TryGetValue(hit.Id, out var record))
                 continue;
-            var score = segment.LowConfidence && hit.Score > LowConfidenceScoreCap ? LowConfidenceScoreCap : hit.Score;
-            results.Add(new LookupHit(segment, score));
+            var score = record.Segment.LowConfidence && hit.Score > LowConfidenceScoreCap ? LowConfidenceScoreCap : hit.Score;
+            results.Add(new LookupHit(record, score));
         }
         // Capping can put a low-confidence pair behind an equal-scoring trusted one; keep best-first.
         results.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Segment.Id.CompareTo(b.Segment.Id));

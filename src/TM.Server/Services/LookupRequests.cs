@@ -44,6 +44,11 @@ internal static class LookupRequests
                 SegmentId = hit.Segment.Id.ToString(CultureInfo.InvariantCulture),
                 Origin = hit.Segment.Origin,
                 LowConfidence = hit.Segment.LowConfidence,
+                ImportId = hit.Record.ImportId,
+                Created = Timestamps.Rfc3339(hit.Record.Created),
+                Changed = Timestamps.Rfc3339(hit.Record.Changed),
+                CreatedBy = hit.Record.CreatedBy,
+                ChangedBy = hit.Record.ChangedBy,
             });
         }
         return response;

@@ -45,6 +45,21 @@ public sealed class LookupTests(ServerFixture server) : IClassFixture<ServerFixt
     }
 
     [Fact]
+    public async Task A_match_says_which_import_stored_it_when_and_by_whom()
+    {
+        var response = await server.Client.LookupAsync(new LookupRequest { Text = "따라서 휴전 협정은 7월 26일 체결될 수 있었다." });
+        var imports = await server.Client.ListImportsAsync(new ListImportsRequest());
+
+        var match = response.Matches[0];
+        Assert.Contains(imports.Imports, i => i.ImportId == match.ImportId);
+        var created = DateTimeOffset.Parse(match.Created, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeSpan.Zero, created.Offset);
+        Assert.InRange(created, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal(match.Created, match.Changed); // never overwritten
+        Assert.Equal("", match.CreatedBy); // the server has no keys
+    }
+
+    [Fact]
     public async Task Lookup_returns_best_match_first()
     {
         var response = await server.Client.LookupAsync(new LookupRequest { Text = KoreanQuery, MaxResults = 10, MinScore = 1 });
