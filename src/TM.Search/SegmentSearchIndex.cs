@@ -34,7 +34,7 @@ public sealed class SegmentSearchIndex : IDisposable
     /// analysis or meaning changes.
     /// </summary>
     internal const string FormatKey = "tm.search.format";
-    internal const string FormatVersion = "2";
+    internal const string FormatVersion = "3";
 
     /// <summary>
     /// Threads that index one large <see cref="Upsert"/> at once. Lucene.Net spends ~0.6 µs per token in its indexing
@@ -335,7 +335,17 @@ public sealed class SegmentSearchIndex : IDisposable
         IndexSearcher searcher = _searchers.Acquire();
         try
         {
-            return ConcordanceSearch.Run(searcher, TextQuery(query, term, searcher.IndexReader), new HitFilter(query), query.AfterId, query.MaxHits);
+            Query text = TextQuery(query, term, searcher.IndexReader);
+            if (query.Origin is { } origin && IntersectOrigin(text, new Term(SearchFields.Origin, origin), searcher.IndexReader))
+            {
+                text = new BooleanQuery(disableCoord: true)
+                {
+                    { text, Occur.MUST },
+                    { new TermQuery(new Term(SearchFields.Origin, origin)), Occur.MUST },
+                };
+            }
+
+            return ConcordanceSearch.Run(searcher, text, new HitFilter(query), query.AfterId, query.MaxHits);
         }
         finally
         {
@@ -402,6 +412,23 @@ public sealed class SegmentSearchIndex : IDisposable
         _searchers.Dispose();
         Close(_writer, _directory);
     }
+
+    // Whether a search filtered by one origin should intersect the origin's postings rather than check each hit of the
+    // text from doc values. Checking costs ~90 ns per hit of the text; intersecting ~180 ns per pair of the smaller
+    // side (concordance benchmark, 1M pairs), so it pays when the text may hit more than twice the origin's pairs:
+    // a filtered English word's p99 went from 45 to 18 ms, while a rare term keeps the cheaper walk.
+    private static bool IntersectOrigin(Query text, Term origin, IndexReader reader) =>
+        EstimatedHits(text, reader) > 2L * reader.DocFreq(origin);
+
+    // At most how many documents the text query can hit: a term's document frequency, a phrase's rarest term, the sum
+    // of a disjunction's clauses; anything else counts as unbounded.
+    private static long EstimatedHits(Query query, IndexReader reader) => query switch
+    {
+        TermQuery single => reader.DocFreq(single.Term),
+        PhraseQuery phrase => phrase.GetTerms().Select(reader.DocFreq).DefaultIfEmpty(0).Min(),
+        BooleanQuery either => either.Clauses.Aggregate(0L, (sum, clause) => EstimatedHits(clause.Query, reader) is var hits && sum > long.MaxValue - hits ? long.MaxValue : sum + hits),
+        _ => long.MaxValue,
+    };
 
     private static Query TextQuery(ConcordanceQuery query, ConcordanceTerm term, IndexReader reader)
     {

@@ -94,6 +94,25 @@ public sealed class FilterAndPagingTests : IDisposable
         Assert.Equal([999L, 1_000L, 1_001L], index.Index.Search(query with { AfterId = 998, MaxHits = 3 }).Ids);
     }
 
+    [Theory]
+    [InlineData("휴전", "rare.tmx")]     // a term in every pair, a rare origin: the origin's postings are intersected
+    [InlineData("희귀", "common.tmx")]   // a rare term, a common origin: each hit's origin is checked instead
+    [InlineData("휴전 희귀", "rare.tmx")] // a phrase, estimated by its rarest gram
+    public void An_origin_filter_keeps_exactly_that_origin_s_hits_either_way(string term, string origin)
+    {
+        using var index = new TestIndex();
+        index.Add(Enumerable.Range(1, 400).Select(i => TestIndex.Segment(
+            i, i % 50 == 0 ? "휴전 희귀" : "휴전 협상", origin: i % 40 == 0 ? "rare.tmx" : "common.tmx")).ToArray());
+
+        var hits = index.AllPages(new ConcordanceQuery(1, term, ConcordanceSides.Korean) { Origin = origin, MaxHits = 3 }, out int total);
+
+        long[] expected = Enumerable.Range(1, 400)
+            .Where(i => (i % 40 == 0 ? "rare.tmx" : "common.tmx") == origin && (term == "휴전" || i % 50 == 0))
+            .Select(i => (long)i).ToArray();
+        Assert.Equal(expected, hits);
+        Assert.Equal(expected.Length, total);
+    }
+
     [Fact]
     public void A_negative_page_size_is_refused()
     {

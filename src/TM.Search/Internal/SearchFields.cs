@@ -17,7 +17,10 @@ internal static class SearchFields
     /// <summary>The segment id (numeric doc value): the page's order, the ids returned, updates and deletes.</summary>
     public const string Id = "id";
 
-    /// <summary>Filter values (doc values, checked on hits): memory and import numbers, origin and users as strings.</summary>
+    /// <summary>
+    /// Filter values (doc values, checked on hits): memory and import numbers, origin and users as strings. The
+    /// origin is also indexed as one term (a StringField of the same name), which a search filtered by it intersects.
+    /// </summary>
     public const string Memory = "memory";
     public const string Import = "import";
     public const string Origin = "origin";

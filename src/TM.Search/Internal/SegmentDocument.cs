@@ -5,9 +5,9 @@ namespace TM.Search.Internal;
 
 /// <summary>
 /// A reusable Lucene document for one segment (Lucene's advice for fast indexing: one document and its fields per
-/// thread, values set again for every segment). Everything but the texts is a doc value: filters and the page
-/// are checked on hits, and Lucene.Net charges about 2 µs per field and pair whatever the field, so no field is
-/// indexed twice. What each field costs is in SEARCH.md.
+/// thread, values set again for every segment). Everything but the texts is a doc value, checked on hits (filters,
+/// the page); only the origin is also indexed, as one term, so that a search filtered by one document intersects
+/// postings. Why each field is there and what indexing costs: SEARCH.md.
 /// </summary>
 internal sealed class SegmentDocument
 {
@@ -18,6 +18,10 @@ internal sealed class SegmentDocument
     private readonly NumericDocValuesField _memory = new(SearchFields.Memory, 0);
     private readonly NumericDocValuesField _import = new(SearchFields.Import, 0);
     private readonly SortedDocValuesField _origin = new(SearchFields.Origin, new BytesRef());
+
+    // The origin indexed as one term as well: a search filtered by one document intersects its postings instead of
+    // checking every hit of the term (see SegmentSearchIndex.Search). One token per pair.
+    private readonly StringField _originTerm = new(SearchFields.Origin, "", Field.Store.NO);
     private readonly SortedDocValuesField _createdBy = new(SearchFields.CreatedBy, new BytesRef());
     private readonly SortedDocValuesField _changedBy = new(SearchFields.ChangedBy, new BytesRef());
     private readonly NumericDocValuesField _created = new(SearchFields.Created, 0);
@@ -28,7 +32,7 @@ internal sealed class SegmentDocument
 
     private SegmentDocument()
     {
-        Document = [_id, _memory, _import, _origin, _createdBy, _changedBy, _created, _changed, _korean, _english, _englishStems];
+        Document = [_id, _memory, _import, _origin, _originTerm, _createdBy, _changedBy, _created, _changed, _korean, _english, _englishStems];
     }
 
     /// <summary>This thread's document.</summary>
@@ -42,6 +46,7 @@ internal sealed class SegmentDocument
         _memory.SetInt64Value(segment.MemoryId);
         _import.SetInt64Value(segment.ImportId);
         _origin.SetBytesValue(new BytesRef(segment.Origin));
+        _originTerm.SetStringValue(segment.Origin);
         _createdBy.SetBytesValue(new BytesRef(segment.CreatedBy));
         _changedBy.SetBytesValue(new BytesRef(segment.ChangedBy));
         _created.SetInt64Value(segment.Created.UtcTicks);
