@@ -2,6 +2,7 @@ using System.Globalization;
 using TM.Protos.V1;
 using TM.Search;
 using TM.Server.Concordance;
+using TM.Server.Security;
 using TM.Storage;
 
 namespace TM.Server.Services;
@@ -27,8 +28,8 @@ internal static class ConcordanceRequests
             throw Invalid.Argument($"import_id is {request.ImportId}; use an import's id from ListImports, or 0 for any import.");
         if (request.Origin.Length > RequestLimits.MaxOriginLength)
             throw Invalid.Argument($"origin is {Invalid.Count(request.Origin.Length)} characters long; no stored origin is longer than {Invalid.Count(RequestLimits.MaxOriginLength)}.");
-        if (request.CreatedBy.Length > 100)
-            throw Invalid.Argument($"created_by is {Invalid.Count(request.CreatedBy.Length)} characters long; a key's name is at most 100.");
+        if (request.CreatedBy.Length > ApiKeyRegistry.MaxNameLength)
+            throw Invalid.Argument($"created_by is {Invalid.Count(request.CreatedBy.Length)} characters long; a key's name is at most {ApiKeyRegistry.MaxNameLength}.");
         var sides = RequestLanguage.Parse(request.Lang, "lang", "to search both") switch
         {
             SegmentSide.Korean => ConcordanceSides.Korean,
