@@ -42,6 +42,21 @@ public sealed class SentenceSplitter
         return sentences;
     }
 
+    /// <summary>
+    /// Where each sentence of the text is, by the same rules as <see cref="Split"/>: ranges of <paramref name="text"/>
+    /// itself, trimmed, with the whitespace inside left as it is, so a caller can point into the text it holds.
+    /// </summary>
+    /// <param name="text">A paragraph.</param>
+    /// <param name="language">The language of the text.</param>
+    /// <returns>The ranges in order; empty when the text is blank.</returns>
+    public IReadOnlyList<Range> Ranges(string text, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var ranges = new List<Range>();
+        SplitRanges(text, language, ranges);
+        return ranges;
+    }
+
     /// <summary>Adds to <paramref name="output"/> the range of each sentence, trimmed, in order.</summary>
     internal static void SplitRanges(ReadOnlySpan<char> text, Language language, List<Range> output)
     {

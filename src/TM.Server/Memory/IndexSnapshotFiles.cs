@@ -6,7 +6,8 @@ using TM.Storage;
 namespace TM.Server.Memory;
 
 /// <summary>
-/// The memories' fuzzy indexes saved beside the database (<c>tm.db-index/memory-N.ko.snapshot</c> and <c>.en.</c>), so
+/// The memories' fuzzy indexes saved beside the database (<c>tm.db-index/memory-N.ko.snapshot</c>, <c>.en.</c>, and the
+/// fragment indexes' <c>.ko-sentences.</c> and <c>.en-sentences.</c>), so
 /// a start loads them instead of analyzing every text again: at a million segments 2.0–2.4 s instead of 10.5–13 s (measured by
 /// the perf benchmark).
 /// </summary>
@@ -31,6 +32,10 @@ internal sealed class IndexSnapshotFiles
     private const string TemporarySuffix = ".tmp";
     private const int BufferBytes = 1 << 20;
 
+    // Parts 0 and 1 are the segment indexes of the two sides (SegmentSide's values), 2 and 3 their fragment indexes.
+    private const int PartCount = 4;
+    private static readonly string[] PartNames = ["ko", "en", "ko-sentences", "en-sentences"];
+
     private readonly ILogger _logger;
 
     public IndexSnapshotFiles(string databasePath, ILogger logger)
@@ -43,82 +48,87 @@ internal sealed class IndexSnapshotFiles
     public string Directory { get; }
 
     /// <summary>The snapshot file of one side of one memory.</summary>
-    public string PathOf(long memoryId, SegmentSide side) =>
-        Path.Combine(Directory, $"memory-{memoryId}.{(side == SegmentSide.Korean ? "ko" : "en")}.snapshot");
+    public string PathOf(long memoryId, SegmentSide side) => PathOf(memoryId, (int)side);
+
+    private string PathOf(long memoryId, int part) => Path.Combine(Directory, $"memory-{memoryId}.{PartNames[part]}.snapshot");
 
     /// <summary>
-    /// Loads both indexes of a memory from its snapshots when they describe <paramref name="version"/>; null when
-    /// there are none, they are stale, or they are refused (damaged, another format; logged, and deleted).
+    /// Loads the indexes of a memory (both sides' segment and fragment indexes) from its snapshots when they describe
+    /// <paramref name="version"/>; null when there are none (a snapshot from before fragment indexes has two of its
+    /// four files, and is rebuilt once), they are stale, or they are refused (damaged, another format; logged, and deleted).
     /// </summary>
-    public (FuzzyIndex Korean, FuzzyIndex English)? TryLoad(MemoryInfo info, MemoryVersion version)
+    public FuzzyIndex[]? TryLoad(MemoryInfo info, MemoryVersion version)
     {
-        string korean = PathOf(info.Id, SegmentSide.Korean);
-        string english = PathOf(info.Id, SegmentSide.English);
-        if (!File.Exists(korean) || !File.Exists(english))
-            return null;
-        FileStream? koreanStream = null, englishStream = null;
+        var paths = new string[PartCount];
+        for (var part = 0; part < PartCount; part++)
+        {
+            paths[part] = PathOf(info.Id, part);
+            if (!File.Exists(paths[part]))
+                return null;
+        }
+        var streams = new FileStream?[PartCount];
         try
         {
-            koreanStream = Open(korean);
-            englishStream = Open(english);
-            // Both headers before either body: a stale side means a rebuild, and the other side's body is then not worth reading.
-            var stale = ReadHeader(koreanStream, info, version, SegmentSide.Korean) ?? ReadHeader(englishStream, info, version, SegmentSide.English);
-            if (stale is not null)
+            for (var part = 0; part < PartCount; part++)
+                streams[part] = Open(paths[part]);
+            // Every header before any body: a stale part means a rebuild, and the other parts are then not worth reading.
+            for (var part = 0; part < PartCount; part++)
             {
-                ServerLog.SnapshotStale(_logger, info.Name, stale);
-                return null;
+                if (ReadHeader(streams[part]!, info, version, part) is { } stale)
+                {
+                    ServerLog.SnapshotStale(_logger, info.Name, stale);
+                    return null;
+                }
             }
-            FuzzyIndex? koreanIndex = null, englishIndex = null;
-            // The two sides share nothing and each is mostly rebuilding keys: one core each.
-            Parallel.Invoke(
-                () => koreanIndex = FuzzyIndex.ReadSnapshot(koreanStream),
-                () => englishIndex = FuzzyIndex.ReadSnapshot(englishStream));
-            if (koreanIndex!.Count != version.Segments || englishIndex!.Count != version.Segments)
-                throw new InvalidDataException($"it holds {koreanIndex.Count:N0} Korean and {englishIndex!.Count:N0} English segments, the memory {version.Segments:N0}");
-            return (koreanIndex, englishIndex);
+            var indexes = new FuzzyIndex[PartCount];
+            // The parts share nothing and each is mostly rebuilding keys: one core each.
+            Parallel.For(0, PartCount, part => indexes[part] = FuzzyIndex.ReadSnapshot(streams[part]!));
+            if (indexes[0].Count != version.Segments || indexes[1].Count != version.Segments)
+                throw new InvalidDataException($"it holds {indexes[0].Count:N0} Korean and {indexes[1].Count:N0} English segments, the memory {version.Segments:N0}");
+            return indexes;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException
             || e is AggregateException { InnerExceptions: var inner } && inner.All(x => x is InvalidDataException or IOException or UnauthorizedAccessException))
         {
             var reason = e is AggregateException aggregate ? aggregate.InnerExceptions[0].Message : e.Message;
             ServerLog.SnapshotRefused(_logger, info.Name, reason);
-            koreanStream?.Dispose();
-            englishStream?.Dispose();
+            foreach (var stream in streams)
+                stream?.Dispose();
             Delete(info.Id);
             return null;
         }
         finally
         {
-            koreanStream?.Dispose();
-            englishStream?.Dispose();
+            foreach (var stream in streams)
+                stream?.Dispose();
         }
     }
 
     /// <summary>
-    /// Writes both indexes of <paramref name="memory"/> as describing <paramref name="version"/>. The caller makes sure
+    /// Writes the indexes of <paramref name="memory"/> as describing <paramref name="version"/>. The caller makes sure
     /// they do: the memory's writers are held off and its committed batches applied.
     /// </summary>
     public void Save(MemoryIndex memory, MemoryVersion version)
     {
         var started = Stopwatch.GetTimestamp();
         System.IO.Directory.CreateDirectory(Directory);
-        string korean = PathOf(memory.Info.Id, SegmentSide.Korean);
-        string english = PathOf(memory.Info.Id, SegmentSide.English);
+        FuzzyIndex[] indexes = [memory.Korean, memory.English, memory.KoreanFragments.Entries, memory.EnglishFragments.Entries];
+        var paths = new string[PartCount];
+        for (var part = 0; part < PartCount; part++)
+            paths[part] = PathOf(memory.Info.Id, part);
         long bytes = 0;
         try
         {
-            Parallel.Invoke(
-                () => Interlocked.Add(ref bytes, Write(korean + TemporarySuffix, memory.Korean, version, SegmentSide.Korean)),
-                () => Interlocked.Add(ref bytes, Write(english + TemporarySuffix, memory.English, version, SegmentSide.English)));
-            // A crash between the two renames leaves sides of two generations: at most one matches the database, and
-            // a load needs both.
-            File.Move(korean + TemporarySuffix, korean, overwrite: true);
-            File.Move(english + TemporarySuffix, english, overwrite: true);
+            Parallel.For(0, PartCount, part => Interlocked.Add(ref bytes, Write(paths[part] + TemporarySuffix, indexes[part], version, part)));
+            // A crash between the renames leaves parts of two generations: they do not all match the database, and
+            // a load needs all of them.
+            foreach (var path in paths)
+                File.Move(path + TemporarySuffix, path, overwrite: true);
         }
         finally
         {
-            File.Delete(korean + TemporarySuffix);
-            File.Delete(english + TemporarySuffix);
+            foreach (var path in paths)
+                File.Delete(path + TemporarySuffix);
         }
         ServerLog.SnapshotSaved(_logger, memory.Info.Name, version.Segments, version.Generation, bytes / 1e6, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
@@ -136,8 +146,8 @@ internal sealed class IndexSnapshotFiles
     {
         try
         {
-            File.Delete(PathOf(memoryId, SegmentSide.Korean));
-            File.Delete(PathOf(memoryId, SegmentSide.English));
+            for (var part = 0; part < PartCount; part++)
+                File.Delete(PathOf(memoryId, part));
         }
         catch (IOException)
         {
@@ -145,7 +155,7 @@ internal sealed class IndexSnapshotFiles
         }
     }
 
-    private static long Write(string path, FuzzyIndex index, MemoryVersion version, SegmentSide side)
+    private static long Write(string path, FuzzyIndex index, MemoryVersion version, int part)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes);
         using (var header = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -157,7 +167,7 @@ internal sealed class IndexSnapshotFiles
             header.Write(version.Generation);
             header.Write(version.Segments);
             header.Write(version.LastSegmentId);
-            header.Write((int)side);
+            header.Write(part);
         }
         index.WriteSnapshot(stream);
         return stream.Position;
@@ -168,7 +178,7 @@ internal sealed class IndexSnapshotFiles
 
     // Null when the file describes exactly this version of the memory, else how it differs; throws InvalidDataException
     // when it is not a snapshot of this memory's side at all. Leaves the stream at the index's own snapshot.
-    private static string? ReadHeader(Stream stream, MemoryInfo info, MemoryVersion version, SegmentSide side)
+    private static string? ReadHeader(Stream stream, MemoryInfo info, MemoryVersion version, int part)
     {
         using var header = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try
@@ -176,8 +186,8 @@ internal sealed class IndexSnapshotFiles
             if (header.ReadInt32() != Magic || header.ReadInt32() != HeaderVersion)
                 throw new InvalidDataException("it is not an index snapshot of this server version");
             var written = new MemoryVersion(header.ReadInt64(), header.ReadInt64(), header.ReadInt64(), header.ReadInt64(), header.ReadInt64());
-            if (header.ReadInt32() != (int)side || written.MemoryId != info.Id)
-                throw new InvalidDataException("it belongs to another memory or language");
+            if (header.ReadInt32() != part || written.MemoryId != info.Id)
+                throw new InvalidDataException("it belongs to another memory, language or index");
             return written == version ? null
                 : written.StoreId != version.StoreId ? "it was written for another database file"
                 : $"it describes generation {written.Generation} ({written.Segments:N0} segments), the database is at {version.Generation} ({version.Segments:N0})";

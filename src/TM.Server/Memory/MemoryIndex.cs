@@ -13,16 +13,27 @@ public sealed class MemoryIndex
     /// <param name="logger">Where a failed background index update is reported; null for nowhere.</param>
     /// <param name="korean">The Korean index; null for an empty one.</param>
     /// <param name="english">The English index; null for an empty one.</param>
-    public MemoryIndex(MemoryInfo info, ILogger? logger = null, FuzzyIndex? korean = null, FuzzyIndex? english = null)
+    /// <param name="koreanSentences">The Korean fragment index's entries; null for an empty one.</param>
+    /// <param name="englishSentences">The English fragment index's entries; null for an empty one.</param>
+    public MemoryIndex(MemoryInfo info, ILogger? logger = null, FuzzyIndex? korean = null, FuzzyIndex? english = null,
+        FuzzyIndex? koreanSentences = null, FuzzyIndex? englishSentences = null)
     {
         Info = info;
         Korean = korean ?? new FuzzyIndex();
         English = english ?? new FuzzyIndex();
+        KoreanFragments = new FragmentIndex(SegmentSide.Korean, koreanSentences);
+        EnglishFragments = new FragmentIndex(SegmentSide.English, englishSentences);
         Updates = new IndexUpdateQueue(this, logger);
     }
 
     /// <summary>The memory's identity in the store.</summary>
     public MemoryInfo Info { get; }
+
+    /// <summary>The sentences of multi-sentence Korean sides, for fragment matches.</summary>
+    public FragmentIndex KoreanFragments { get; }
+
+    /// <summary>The sentences of multi-sentence English sides, for fragment matches.</summary>
+    public FragmentIndex EnglishFragments { get; }
 
     /// <summary>Index over the Korean sides.</summary>
     public FuzzyIndex Korean { get; }
@@ -50,6 +61,9 @@ public sealed class MemoryIndex
     /// <summary>The index to search for a query in <paramref name="side"/>.</summary>
     public FuzzyIndex For(SegmentSide side) => side == SegmentSide.Korean ? Korean : English;
 
+    /// <summary>The fragment index to search for a query in <paramref name="side"/>.</summary>
+    public FragmentIndex FragmentsFor(SegmentSide side) => side == SegmentSide.Korean ? KoreanFragments : EnglishFragments;
+
     /// <summary>Adds stored segments to both indexes; each index applies the batch atomically.</summary>
     public void Add(IReadOnlyList<StoredSegment> segments)
     {
@@ -64,7 +78,11 @@ public sealed class MemoryIndex
             english.Add(new(id, InlinePlaceholder.Remove(segment.English)));
         }
         // The two sides share nothing, so they load side by side: at start this is most of the time to serve.
-        Parallel.Invoke(() => Korean.AddRange(korean), () => English.AddRange(english));
+        Parallel.Invoke(
+            () => Korean.AddRange(korean),
+            () => English.AddRange(english),
+            () => KoreanFragments.Add(korean),
+            () => EnglishFragments.Add(english));
     }
 
     /// <summary>
@@ -78,6 +96,12 @@ public sealed class MemoryIndex
     /// </remarks>
     internal void Apply(IndexChange change)
     {
+        // An updated text may have fewer sentences than the old one: its old sentence entries go first.
+        foreach (var segment in change.Updated)
+        {
+            KoreanFragments.Remove(segment.Id);
+            EnglishFragments.Remove(segment.Id);
+        }
         if (change.Added.Count > 0 && change.Updated.Count > 0)
             Add([.. change.Added, .. change.Updated]);
         else if (change.Added.Count > 0)
@@ -89,6 +113,8 @@ public sealed class MemoryIndex
             var key = ToIndexId(id);
             Korean.Remove(key);
             English.Remove(key);
+            KoreanFragments.Remove(id);
+            EnglishFragments.Remove(id);
         }
         Lexicon.Learn(change.Added);
         Lexicon.Learn(change.Updated);

@@ -23,6 +23,9 @@ public sealed class TranslationMemoryCatalog
     /// <summary>A low-confidence pair scoring 100 is offered at this score instead: a person must check it.</summary>
     public const double LowConfidenceScoreCap = 99;
 
+    // A query's sentences searched one by one, at most: each is a search of its own (about 1 ms at a million pairs).
+    private const int MaxQuerySentences = 32;
+
     private readonly SegmentStore _store;
     private readonly ILogger<TranslationMemoryCatalog> _logger;
     private readonly IndexSnapshotFiles? _snapshots;
@@ -75,9 +78,9 @@ public sealed class TranslationMemoryCatalog
             var version = _store.GetVersion(info.Id);
             MemoryIndex index;
             string source;
-            if (version.Segments > 0 && _snapshots?.TryLoad(info, version) is var (korean, english))
+            if (version.Segments > 0 && _snapshots?.TryLoad(info, version) is [var korean, var english, var koreanSentences, var englishSentences])
             {
-                index = new MemoryIndex(info, _logger, korean, english) { SnapshotGeneration = version.Generation, LoadedFromSnapshot = true };
+                index = new MemoryIndex(info, _logger, korean, english, koreanSentences, englishSentences) { SnapshotGeneration = version.Generation, LoadedFromSnapshot = true };
                 source = "from its snapshot";
             }
             else
@@ -412,35 +415,58 @@ public sealed class TranslationMemoryCatalog
         }
     }
 
-    /// <summary>Fuzzy matches for <paramref name="text"/> against one side of a memory, best first.</summary>
+    /// <summary>
+    /// Fuzzy matches for <paramref name="text"/> against one side of a memory, best first: whole segments and single
+    /// sentences of multi-sentence segments (fragments) that match the text, and, when the text holds several sentences,
+    /// those that match each of its sentences alone (see <see cref="LookupSelection"/>).
+    /// </summary>
     public IReadOnlyList<LookupHit> Lookup(MemoryIndex memory, string text, SegmentSide side, MatchOptions options)
     {
         var started = Stopwatch.GetTimestamp();
+        var found = new List<LookupCandidate>();
         // Placeholders are not indexed (see MemoryIndex.Add), so a query with tags matches the same text without them.
-        var hits = memory.For(side).Search(InlinePlaceholder.Remove(text), options);
-        _metrics?.IndexSearched(memory.Info.Name, side, Stopwatch.GetElapsedTime(started), hits.Count);
-        if (hits.Count == 0)
+        Search(memory, side, InlinePlaceholder.Remove(text), options, null, found);
+        var sentences = FragmentIndex.SentencesOf(text, side);
+        for (var i = 0; i < sentences.Count && i < MaxQuerySentences; i++)
+        {
+            var sentence = InlinePlaceholder.Remove(text[sentences[i]]);
+            if (memory.For(side).HasSomethingToMatch(sentence))
+                Search(memory, side, sentence, options, sentences[i], found);
+        }
+        _metrics?.IndexSearched(memory.Info.Name, side, Stopwatch.GetElapsedTime(started), found.Count);
+        if (found.Count == 0)
             return [];
-        var ids = new long[hits.Count];
-        for (var i = 0; i < hits.Count; i++)
-            ids[i] = hits[i].Id;
+        var ids = new long[found.Count];
+        for (var i = 0; i < found.Count; i++)
+            ids[i] = found[i].SegmentId;
         // The records come from the same prepared point read as the bare segments (their columns are in its row).
         var records = _store.GetRecords(ids);
         var byId = new Dictionary<long, SegmentRecord>(records.Count);
         foreach (var record in records)
             byId[record.Segment.Id] = record;
-        var results = new List<LookupHit>(records.Count);
-        foreach (var hit in hits)
+        var candidates = new List<LookupCandidate>(found.Count);
+        foreach (var candidate in found)
         {
             // A hit the store no longer has (removed since the search) is simply not offered.
-            if (!byId.TryGetValue(hit.Id, out var record))
+            if (!byId.TryGetValue(candidate.SegmentId, out var record))
                 continue;
-            var score = record.Segment.LowConfidence && hit.Score > LowConfidenceScoreCap ? LowConfidenceScoreCap : hit.Score;
-            results.Add(new LookupHit(record, score));
+            candidates.Add(record.Segment.LowConfidence && candidate.Score > LowConfidenceScoreCap ? candidate with { Score = LowConfidenceScoreCap } : candidate);
         }
-        // Capping can put a low-confidence pair behind an equal-scoring trusted one; keep best-first.
-        results.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Segment.Id.CompareTo(b.Segment.Id));
+        var selected = LookupSelection.Select(candidates, options.MaxResults);
+        var results = new List<LookupHit>(selected.Count);
+        foreach (var candidate in selected)
+            results.Add(new LookupHit(byId[candidate.SegmentId], candidate.Score) { Sentence = candidate.Sentence, QueryRange = candidate.QueryRange });
         return results;
+    }
+
+    // Both indexes answer their exact top k; the merged top k is among them.
+    private static void Search(MemoryIndex memory, SegmentSide side, string query, MatchOptions options, Range? queryRange,
+        List<LookupCandidate> found)
+    {
+        foreach (var hit in memory.For(side).Search(query, options))
+            found.Add(new LookupCandidate(hit.Id, -1, hit.Score, queryRange));
+        foreach (var hit in memory.FragmentsFor(side).Search(query, options))
+            found.Add(new LookupCandidate(hit.SegmentId, hit.Sentence, hit.Score, queryRange));
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ internal static class LookupRequests
             var korean = SideRendering.Render(hit.Segment.Korean, hit.Segment.KoreanMarkup);
             var english = SideRendering.Render(hit.Segment.English, hit.Segment.EnglishMarkup);
             var (source, target) = side == SegmentSide.Korean ? (korean, english) : (english, korean);
-            response.Matches.Add(new Match
+            var match = new Match
             {
                 Source = source.Plain,
                 Target = target.Plain,
@@ -49,8 +49,36 @@ internal static class LookupRequests
                 Changed = Timestamps.Rfc3339(hit.Record.Changed),
                 CreatedBy = hit.Record.CreatedBy,
                 ChangedBy = hit.Record.ChangedBy,
-            });
+            };
+            if (hit.IsFragment)
+                DescribeFragment(match, hit.Sentence, side);
+            if (hit.QueryRange is { } query)
+                match.QuerySpan = Span(query, query.End.Value);
+            response.Matches.Add(match);
         }
         return response;
+    }
+
+    // The sentences are found again in the texts the client receives (split as the fragment index split them).
+    private static void DescribeFragment(Match match, int sentence, SegmentSide side)
+    {
+        match.Kind = MatchKind.Fragment;
+        var sourceSentences = FragmentIndex.SentencesOf(match.Source, side);
+        if (sentence < sourceSentences.Count)
+            match.SourceSpan = Span(sourceSentences[sentence], match.Source.Length);
+        var targetSide = side == SegmentSide.Korean ? SegmentSide.English : SegmentSide.Korean;
+        var targetSentences = FragmentIndex.SentencesOf(match.Target, targetSide);
+        // Sentence n translates sentence n only when the sides have as many; otherwise (a 2-1 pair) the whole target does.
+        var part = targetSentences.Count == sourceSentences.Count && sentence < targetSentences.Count
+            ? targetSentences[sentence]
+            : Range.All;
+        match.TargetSpan = Span(part, match.Target.Length);
+        match.FragmentTarget = match.Target[part];
+    }
+
+    private static TextSpan Span(Range range, int textLength)
+    {
+        var (start, length) = range.GetOffsetAndLength(textLength);
+        return new TextSpan { Start = start, Length = length };
     }
 }

@@ -26,6 +26,8 @@ public sealed class IndexSnapshotTests : IDisposable
         new() { Memory = Memory, Text = "포로 교환 협상은 교착되었다", MinScore = 1, MaxResults = 10 },
         new() { Memory = Memory, Text = "The POW talks stalled.", SourceLang = "en", MinScore = 1, MaxResults = 10 },
         new() { Memory = "", Text = "정전협정", MinScore = 1, MaxResults = 10 },
+        // One sentence of a two-sentence pair: found in the fragment index, which has its own snapshot files.
+        new() { Memory = Memory, Text = "유엔군은 낙동강 방어선을 지켰다.", MinScore = 90 },
     ];
 
     [Fact]
@@ -138,8 +140,14 @@ public sealed class IndexSnapshotTests : IDisposable
     private static async Task<List<LookupResponse>> ImportThenAskAsync(string dataDirectory)
     {
         await using var server = await RunningServer.StartAsync(dataDirectory);
-        await ImportAsync(server, ("포로 교환", "the exchange of prisoners"), ("포로 교환 협상은 교착되었다.", "The POW negotiations stalled."));
-        return await AskAsync(server);
+        await ImportAsync(
+            server,
+            ("포로 교환", "the exchange of prisoners"),
+            ("포로 교환 협상은 교착되었다.", "The POW negotiations stalled."),
+            ("개전 초기 북한군은 빠르게 남하하였다. 유엔군은 낙동강 방어선을 지켰다.", "Early in the war the North Korean army advanced quickly. The UN forces held the Naktong line."));
+        var answers = await AskAsync(server);
+        Assert.Equal(MatchKind.Fragment, answers[^1].Matches.Single().Kind);
+        return answers;
     }
 
     private static async Task ImportAsync(RunningServer server, params (string Ko, string En)[] pairs)
