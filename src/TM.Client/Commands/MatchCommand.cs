@@ -186,20 +186,38 @@ internal sealed class MatchCommand : ServerCommand
 
         var anyDifference = false;
         var anyLowConfidence = false;
+        var anyFragment = false;
+        var anyQueryPart = false;
         foreach (var match in response.Matches)
         {
-            var diff = DiffHighlighter.Diff(query, match.Source);
+            // A match of one sentence is compared with that sentence, and of the query's sentence it answers.
+            var matched = match.Kind == MatchKind.Fragment && match.SourceSpan is { } source ? Slice(match.Source, source) : match.Source;
+            var asked = match.QuerySpan is { } part ? Slice(query, part) : query;
+            var diff = DiffHighlighter.Diff(asked, matched);
             anyDifference |= DiffHighlighter.HasDifferences(diff);
             anyLowConfidence |= match.LowConfidence;
-            var score = Percent.Score(match.Score) + (match.LowConfidence ? "*" : "");
+            anyFragment |= match.Kind == MatchKind.Fragment;
+            anyQueryPart |= match.QuerySpan is not null;
+            var score = Percent.Score(match.Score) + (match.Kind == MatchKind.Fragment ? "F" : "") + (match.QuerySpan is not null ? "§" : "") + (match.LowConfidence ? "*" : "");
             var scoreMarkup = match.LowConfidence ? $"[yellow]{score}[/]" : match.Score >= 100 ? $"[green]{score}[/]" : score;
-            table.AddRow(new Markup(scoreMarkup), DiffHighlighter.ToText(diff, ansi), new Markup(Markup.Escape(match.Target)));
+            var target = match.Kind == MatchKind.Fragment && match.FragmentTarget.Length > 0 ? match.FragmentTarget : match.Target;
+            table.AddRow(new Markup(scoreMarkup), DiffHighlighter.ToText(diff, ansi), new Markup(Markup.Escape(target)));
         }
 
         var notes = new List<string>();
         if (anyDifference)
         {
             notes.Add(DiffHighlighter.LegendMarkup(ansi));
+        }
+
+        if (anyFragment)
+        {
+            notes.Add("F fragment: one sentence of a stored pair of several, shown with the part of the translation that renders it (tm match --json has the whole pair)");
+        }
+
+        if (anyQueryPart)
+        {
+            notes.Add("§ matches one sentence of your text, not all of it");
         }
 
         if (anyLowConfidence)
@@ -235,15 +253,41 @@ internal sealed class MatchCommand : ServerCommand
             json.WriteString("segmentId", match.SegmentId);
             json.WriteString("origin", match.Origin);
             json.WriteBoolean("lowConfidence", match.LowConfidence);
-        json.WriteNumber("importId", match.ImportId);
-        json.WriteString("created", match.Created);
-        json.WriteString("changed", match.Changed);
-        json.WriteString("createdBy", match.CreatedBy);
-        json.WriteString("changedBy", match.ChangedBy);
+            json.WriteNumber("importId", match.ImportId);
+            json.WriteString("created", match.Created);
+            json.WriteString("changed", match.Changed);
+            json.WriteString("createdBy", match.CreatedBy);
+            json.WriteString("changedBy", match.ChangedBy);
+            json.WriteString("kind", match.Kind == MatchKind.Fragment ? "fragment" : "segment");
+            if (match.Kind == MatchKind.Fragment)
+            {
+                WriteSpan(json, "sourceSpan", match.SourceSpan);
+                WriteSpan(json, "targetSpan", match.TargetSpan);
+                json.WriteString("fragmentTarget", match.FragmentTarget);
+            }
+
+            WriteSpan(json, "querySpan", match.QuerySpan);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    private static void WriteSpan(System.Text.Json.Utf8JsonWriter json, string name, TextSpan? span)
+    {
+        if (span is null)
+        {
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteNumber("start", span.Start);
+        json.WriteNumber("length", span.Length);
+        json.WriteEndObject();
+    }
+
+    // The server's spans are UTF-16 offsets into the same strings; a span past the end (a server bug) shows the whole text.
+    private static string Slice(string text, TextSpan span) =>
+        span.Start >= 0 && span.Length >= 0 && span.Start + span.Length <= text.Length ? text.Substring(span.Start, span.Length) : text;
 }

@@ -37,6 +37,27 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Match_marks_a_fragment_and_shows_the_translation_of_the_pair_it_is_in()
+    {
+        // The aligner stored this sentence with the next one against one Korean sentence (a 1-2 pair).
+        const string sentence = "Kim accepted these suggestions and tried to persuade Staline with Mao.";
+
+        var (exitCode, output, _) = await Tm("match", sentence);
+        var (jsonExit, json, _) = await Tm("match", sentence, "--json");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Matches(@"\d+%F", output);
+        Assert.Contains("김일성은 이에 동의하여", output);
+        Assert.Contains("F fragment:", output);
+        Assert.Equal(ExitCodes.Success, jsonExit);
+        using var document = JsonDocument.Parse(json);
+        var best = document.RootElement.GetProperty("matches")[0];
+        Assert.Equal("fragment", best.GetProperty("kind").GetString());
+        Assert.Equal(0, best.GetProperty("sourceSpan").GetProperty("start").GetInt32());
+        Assert.Equal(sentence.Length, best.GetProperty("sourceSpan").GetProperty("length").GetInt32());
+    }
+
+    [Fact]
     public async Task Match_file_answers_every_line_in_order_in_one_batch()
     {
         var file = Path.Combine(Path.GetTempPath(), $"tm-match-{Guid.NewGuid():N}.txt");
