@@ -10,29 +10,29 @@ namespace TM.Text;
 /// </summary>
 public static class NumberAnchorExtractor
 {
-    private static readonly string[] MonthNames =
+    internal static readonly string[] MonthNames =
     [
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",
     ];
 
-    private static readonly string[] MonthAbbreviations =
+    internal static readonly string[] MonthAbbreviations =
     [
         "Jan", "Feb", "Mar", "Apr", "", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
 
-    private static readonly string[] CardinalWords =
+    internal static readonly string[] CardinalWords =
     [
         "", "", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     ];
 
-    private static readonly string[] OrdinalWords =
+    internal static readonly string[] OrdinalWords =
     [
         "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
         "eleventh", "twelfth",
     ];
 
-    private static readonly (string Word, int Value)[] KoreanOrdinalWords =
+    internal static readonly (string Word, int Value)[] KoreanOrdinalWords =
     [
         ("첫째", 1), ("첫 번째", 1), ("둘째", 2), ("두 번째", 2), ("셋째", 3), ("세 번째", 3),
         ("넷째", 4), ("네 번째", 4), ("다섯째", 5), ("다섯 번째", 5),
@@ -40,7 +40,7 @@ public static class NumberAnchorExtractor
 
     // Native Korean numbers, written as words: they count only before a counter ("다섯 명", "세 차례", "두 가지"), since
     // 세, 네 and 열 are also ordinary words. English has them as words too ("five babies", "three times").
-    private static readonly (string Word, int Value)[] NativeCardinals =
+    internal static readonly (string Word, int Value)[] NativeCardinals =
     [
         ("두", 2), ("세", 3), ("네", 4), ("다섯", 5), ("여섯", 6), ("일곱", 7), ("여덟", 8), ("아홉", 9), ("열", 10),
         ("열한", 11), ("열두", 12),
@@ -52,7 +52,7 @@ public static class NumberAnchorExtractor
     ];
 
     // Numbers of days in one word: 나흘 뒤 ↔ "four days later".
-    private static readonly (string Word, int Value)[] DayCounts =
+    internal static readonly (string Word, int Value)[] DayCounts =
     [
         ("이틀", 2), ("사흘", 3), ("나흘", 4), ("닷새", 5), ("엿새", 6), ("이레", 7), ("열흘", 10),
     ];
@@ -60,26 +60,48 @@ public static class NumberAnchorExtractor
     // Korean suffixes after a number that make it an ordinal: 1차, 2번째, 19세기, 3위, 38선 (the parallel), 2회째.
     private static readonly string[] KoreanOrdinalSuffixes = ["차", "번째", "세기", "위", "선", "회째"];
 
-    /// <summary>Extracts the numeric anchors of a sentence, in order of appearance.</summary>
+    /// <summary>Extracts the numeric anchors of a sentence, in order of appearance (see <see cref="ExtractMentions"/>).</summary>
     /// <param name="sentence">One sentence.</param>
     /// <param name="language">Its language: Korean reads units and counters, English reads month names and number words.</param>
+    /// <returns>The anchors of <see cref="ExtractMentions"/>, in the same order.</returns>
     public static IReadOnlyList<NumberAnchor> Extract(string sentence, Language language)
     {
-        ArgumentNullException.ThrowIfNull(sentence);
-        var anchors = new List<NumberAnchor>();
-        if (language == Language.Korean)
+        var mentions = ExtractMentions(sentence, language);
+        var anchors = new NumberAnchor[mentions.Count];
+        for (var i = 0; i < anchors.Length; i++)
         {
-            ExtractKorean(sentence, anchors);
-        }
-        else
-        {
-            ExtractEnglish(sentence, anchors);
+            anchors[i] = mentions[i].Anchor;
         }
 
         return anchors;
     }
 
-    private static void ExtractKorean(ReadOnlySpan<char> text, List<NumberAnchor> anchors)
+    /// <summary>
+    /// Extracts the numeric anchors of a sentence with the span that expresses each (see <see cref="NumberMention"/>).
+    /// </summary>
+    /// <param name="sentence">One sentence.</param>
+    /// <param name="language">Its language: Korean reads units and counters, English reads month names and number words.</param>
+    /// <returns>
+    /// The mentions in the order of <see cref="Extract"/>: in order of appearance, except that in Korean the numbers
+    /// written as words (두 번째, 다섯 명, 나흘) follow those written with digits. A date yields its month, then the date.
+    /// </returns>
+    public static IReadOnlyList<NumberMention> ExtractMentions(string sentence, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var mentions = new List<NumberMention>();
+        if (language == Language.Korean)
+        {
+            ExtractKorean(sentence, mentions);
+        }
+        else
+        {
+            ExtractEnglish(sentence, mentions);
+        }
+
+        return mentions;
+    }
+
+    private static void ExtractKorean(ReadOnlySpan<char> text, List<NumberMention> mentions)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -106,35 +128,36 @@ public static class NumberAnchorExtractor
             var suffix = text[end..];
             var ordinalPrefix = i > 0 && text[i - 1] == '제';
 
+            // The span takes the marker that decided the kind (1951년, 5월, 제5차, 38선) but not a counter (3,000명).
             if (suffix.StartsWith("년"))
             {
-                anchors.Add(IsYear(plain, text.Slice(i, plainLength)) && !usedUnits
-                    ? new NumberAnchor(NumberAnchorKind.Year, value)
-                    : new NumberAnchor(NumberAnchorKind.Cardinal, value));
+                var kind = IsYear(plain, text.Slice(i, plainLength)) && !usedUnits ? NumberAnchorKind.Year : NumberAnchorKind.Cardinal;
+                Add(mentions, kind, value, i, end + 1);
             }
             else if (suffix.StartsWith("월") && !usedUnits && value is >= 1 and <= 12 && decimal.IsInteger(value))
             {
-                anchors.Add(new NumberAnchor(NumberAnchorKind.Month, value));
+                Add(mentions, NumberAnchorKind.Month, value, i, end + 1);
                 var day = SkipOneSpace(text, end + 1);
                 if (KoreanNumberParser.TryParseDigits(text[day..], out var dayValue, out var dayLength)
                     && day + dayLength < text.Length && text[day + dayLength] == '일'
                     && dayValue is >= 1 and <= 31 && decimal.IsInteger(dayValue))
                 {
-                    anchors.Add(new NumberAnchor(NumberAnchorKind.Date, (value * 100) + dayValue));
+                    Add(mentions, NumberAnchorKind.Date, (value * 100) + dayValue, i, day + dayLength + 1);
                     end = day + dayLength;
                 }
             }
             else if (ordinalPrefix || StartsWithAny(suffix, KoreanOrdinalSuffixes))
             {
-                anchors.Add(new NumberAnchor(NumberAnchorKind.Ordinal, value));
+                var ordinalEnd = end + PrefixLength(suffix, KoreanOrdinalSuffixes);
+                Add(mentions, NumberAnchorKind.Ordinal, value, ordinalPrefix ? i - 1 : i, ordinalEnd);
             }
             else if (!usedUnits && IsYear(plain, text.Slice(i, plainLength)) && !suffix.StartsWith("%"))
             {
-                anchors.Add(new NumberAnchor(NumberAnchorKind.Year, value));
+                Add(mentions, NumberAnchorKind.Year, value, i, end);
             }
             else
             {
-                anchors.Add(new NumberAnchor(NumberAnchorKind.Cardinal, value));
+                Add(mentions, NumberAnchorKind.Cardinal, value, i, end);
             }
 
             i = end - 1;
@@ -144,14 +167,14 @@ public static class NumberAnchorExtractor
         {
             for (var at = text.IndexOf(word); at >= 0; at = NextIndex(text, word, at))
             {
-                anchors.Add(new NumberAnchor(NumberAnchorKind.Ordinal, ordinal));
+                Add(mentions, NumberAnchorKind.Ordinal, ordinal, at, at + word.Length);
             }
         }
 
-        ExtractNativeNumbers(text, anchors);
+        ExtractNativeNumbers(text, mentions);
     }
 
-    private static void ExtractNativeNumbers(ReadOnlySpan<char> text, List<NumberAnchor> anchors)
+    private static void ExtractNativeNumbers(ReadOnlySpan<char> text, List<NumberMention> mentions)
     {
         foreach (var (word, value) in NativeCardinals)
         {
@@ -165,7 +188,7 @@ public static class NumberAnchorExtractor
                 var counter = SkipOneSpace(text, at + word.Length);
                 if (counter > at + word.Length && StartsWithCounter(text[counter..]))
                 {
-                    anchors.Add(new NumberAnchor(NumberAnchorKind.Cardinal, value));
+                    Add(mentions, NumberAnchorKind.Cardinal, value, at, at + word.Length);
                 }
             }
         }
@@ -176,7 +199,7 @@ public static class NumberAnchorExtractor
             {
                 if (StartsWord(text, at))
                 {
-                    anchors.Add(new NumberAnchor(NumberAnchorKind.Cardinal, value));
+                    Add(mentions, NumberAnchorKind.Cardinal, value, at, at + word.Length);
                 }
             }
         }
@@ -198,7 +221,7 @@ public static class NumberAnchorExtractor
         return false;
     }
 
-    private static void ExtractEnglish(ReadOnlySpan<char> text, List<NumberAnchor> anchors)
+    private static void ExtractEnglish(ReadOnlySpan<char> text, List<NumberMention> mentions)
     {
         var sentenceStart = 0;
         while (sentenceStart < text.Length && (char.IsWhiteSpace(text[sentenceStart]) || Chars.IsOpener(text[sentenceStart])))
@@ -221,7 +244,7 @@ public static class NumberAnchorExtractor
                     continue;
                 }
 
-                i = ReadEnglishNumber(text, i, anchors) - 1;
+                i = ReadEnglishNumber(text, i, mentions) - 1;
             }
             else if (char.IsLetter(c) && (i == 0 || !char.IsLetter(text[i - 1])))
             {
@@ -231,14 +254,14 @@ public static class NumberAnchorExtractor
                     end++;
                 }
 
-                end = ReadEnglishWord(text, i, end, i == sentenceStart, anchors);
+                end = ReadEnglishWord(text, i, end, i == sentenceStart, mentions);
                 i = end - 1;
             }
         }
     }
 
     // Returns the position after what it consumed.
-    private static int ReadEnglishNumber(ReadOnlySpan<char> text, int start, List<NumberAnchor> anchors)
+    private static int ReadEnglishNumber(ReadOnlySpan<char> text, int start, List<NumberMention> mentions)
     {
         KoreanNumberParser.TryParseDigits(text[start..], out var value, out var length);
         var end = start + length;
@@ -248,23 +271,24 @@ public static class NumberAnchorExtractor
         if (rest.Length >= 2 && IsOrdinalSuffix(rest[..2]) && (rest.Length == 2 || !char.IsLetter(rest[2])))
         {
             end += 2;
-            if (TryReadMonthAfter(text, end, value, anchors, out var afterMonth))
+            if (TryReadMonthAfter(text, start, end, value, mentions, out var afterMonth))
             {
                 return afterMonth;
             }
 
-            anchors.Add(new NumberAnchor(NumberAnchorKind.Ordinal, value));
+            Add(mentions, NumberAnchorKind.Ordinal, value, start, end);
             return end;
         }
 
         if (IsYear(value, digits))
         {
             // "1950s" is the decade; both are the year anchor 1950.
-            anchors.Add(new NumberAnchor(NumberAnchorKind.Year, value));
-            return rest.StartsWith("s") && (rest.Length == 1 || !char.IsLetter(rest[1])) ? end + 1 : end;
+            var yearEnd = rest.StartsWith("s") && (rest.Length == 1 || !char.IsLetter(rest[1])) ? end + 1 : end;
+            Add(mentions, NumberAnchorKind.Year, value, start, yearEnd);
+            return yearEnd;
         }
 
-        if (TryReadMonthAfter(text, end, value, anchors, out var afterDate))
+        if (TryReadMonthAfter(text, start, end, value, mentions, out var afterDate))
         {
             return afterDate;
         }
@@ -276,22 +300,16 @@ public static class NumberAnchorExtractor
             scaleEnd++;
         }
 
-        var scale = text[scaleStart..scaleEnd] switch
-        {
-            "hundred" => 100m,
-            "thousand" => 1_000m,
-            "million" => 1_000_000m,
-            "billion" => 1_000_000_000m,
-            "trillion" => 1_000_000_000_000m,
-            _ => 1m,
-        };
+        var scale = EnglishScale(text[scaleStart..scaleEnd]);
 
-        anchors.Add(new NumberAnchor(NumberAnchorKind.Cardinal, value * scale));
-        return scale == 1m ? end : scaleEnd;
+        var cardinalEnd = scale == 1m ? end : scaleEnd;
+        Add(mentions, NumberAnchorKind.Cardinal, value * scale, start, cardinalEnd);
+        return cardinalEnd;
     }
 
-    // "26 July": a day followed by a month name.
-    private static bool TryReadMonthAfter(ReadOnlySpan<char> text, int position, decimal day, List<NumberAnchor> anchors, out int end)
+    // "26 July": a day (which starts at dayStart) followed by a month name.
+    private static bool TryReadMonthAfter(
+        ReadOnlySpan<char> text, int dayStart, int position, decimal day, List<NumberMention> mentions, out int end)
     {
         end = position;
         if (day is < 1 or > 31 || !decimal.IsInteger(day))
@@ -311,13 +329,13 @@ public static class NumberAnchorExtractor
             return false;
         }
 
-        anchors.Add(new NumberAnchor(NumberAnchorKind.Month, month));
-        anchors.Add(new NumberAnchor(NumberAnchorKind.Date, (month * 100) + day));
+        Add(mentions, NumberAnchorKind.Month, month, start, monthEnd);
+        Add(mentions, NumberAnchorKind.Date, (month * 100) + day, dayStart, monthEnd);
         end = monthEnd;
         return true;
     }
 
-    private static int ReadEnglishWord(ReadOnlySpan<char> text, int start, int end, bool sentenceInitial, List<NumberAnchor> anchors)
+    private static int ReadEnglishWord(ReadOnlySpan<char> text, int start, int end, bool sentenceInitial, List<NumberMention> mentions)
     {
         var month = MatchMonth(text, start, out var monthEnd);
         if (month > 0)
@@ -334,16 +352,17 @@ public static class NumberAnchorExtractor
                 return end;
             }
 
-            anchors.Add(new NumberAnchor(NumberAnchorKind.Month, month));
+            Add(mentions, NumberAnchorKind.Month, month, start, monthEnd);
             if (!hasDay)
             {
                 return monthEnd;
             }
 
             KoreanNumberParser.TryParseDigits(text[dayStart..], out var dayValue, out var length);
-            anchors.Add(new NumberAnchor(NumberAnchorKind.Date, (month * 100) + dayValue));
             var after = dayStart + length;
-            return after + 2 <= text.Length && IsOrdinalSuffix(text.Slice(after, 2)) ? after + 2 : after;
+            var dateEnd = after + 2 <= text.Length && IsOrdinalSuffix(text.Slice(after, 2)) ? after + 2 : after;
+            Add(mentions, NumberAnchorKind.Date, (month * 100) + dayValue, start, dateEnd);
+            return dateEnd;
         }
 
         var word = text[start..end];
@@ -351,7 +370,7 @@ public static class NumberAnchorExtractor
         {
             if (word.Equals(CardinalWords[n], StringComparison.OrdinalIgnoreCase))
             {
-                anchors.Add(new NumberAnchor(NumberAnchorKind.Cardinal, n));
+                Add(mentions, NumberAnchorKind.Cardinal, n, start, end);
                 return end;
             }
         }
@@ -360,13 +379,24 @@ public static class NumberAnchorExtractor
         {
             if (word.Equals(OrdinalWords[n], StringComparison.OrdinalIgnoreCase))
             {
-                anchors.Add(new NumberAnchor(NumberAnchorKind.Ordinal, n));
+                Add(mentions, NumberAnchorKind.Ordinal, n, start, end);
                 return end;
             }
         }
 
         return end;
     }
+
+    /// <summary>The value of an English scale word after digits ("1.2 million"); 1 for any other word.</summary>
+    internal static decimal EnglishScale(ReadOnlySpan<char> word) => word switch
+    {
+        "hundred" => 100m,
+        "thousand" => 1_000m,
+        "million" => 1_000_000m,
+        "billion" => 1_000_000_000m,
+        "trillion" => 1_000_000_000_000m,
+        _ => 1m,
+    };
 
     // Full month names are capitalised words; abbreviations need their period ("Jan.").
     private static int MatchMonth(ReadOnlySpan<char> text, int start, out int end)
@@ -409,17 +439,23 @@ public static class NumberAnchorExtractor
     private static int SkipOneSpace(ReadOnlySpan<char> text, int position) =>
         position < text.Length && text[position] is ' ' or '\u00A0' ? position + 1 : position;
 
-    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes)
+    private static void Add(List<NumberMention> mentions, NumberAnchorKind kind, decimal value, int start, int end) =>
+        mentions.Add(new NumberMention(new NumberAnchor(kind, value), start, end - start));
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes) => PrefixLength(text, prefixes) > 0;
+
+    // The length of the first of the prefixes that the text starts with, 0 when none does.
+    private static int PrefixLength(ReadOnlySpan<char> text, string[] prefixes)
     {
         foreach (var prefix in prefixes)
         {
             if (text.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return true;
+                return prefix.Length;
             }
         }
 
-        return false;
+        return 0;
     }
 
     private static int NextIndex(ReadOnlySpan<char> text, string word, int previous)

@@ -16,6 +16,12 @@ public sealed record LookupHit(SegmentRecord Record, double Score)
     /// <summary>The sentence of the query this hit answers, when the query had several; null when it answers the whole query.</summary>
     public Range? QueryRange { get; init; }
 
+    /// <summary>The penalties taken off <see cref="Score"/>; empty for none.</summary>
+    public IReadOnlyList<ScorePenalty> Penalties { get; init; } = [];
+
+    /// <summary>True when the server's aligner made the pair from a document.</summary>
+    public bool Aligned { get; init; }
+
     /// <summary>True for a fragment match: one sentence of the stored source matched.</summary>
     public bool IsFragment => Sentence >= 0;
 }

@@ -23,10 +23,8 @@ public sealed class TranslationMemoryCatalog
     /// <summary>A low-confidence pair scoring 100 is offered at this score instead: a person must check it.</summary>
     public const double LowConfidenceScoreCap = 99;
 
-    // A query's sentences searched one by one, at most: each is a search of its own (about 1 ms at a million pairs).
-    private const int MaxQuerySentences = 32;
-
     private readonly SegmentStore _store;
+    private readonly MemoryLookup _lookup;
     private readonly ILogger<TranslationMemoryCatalog> _logger;
     private readonly IndexSnapshotFiles? _snapshots;
     private readonly ServerMetrics? _metrics;
@@ -47,6 +45,7 @@ public sealed class TranslationMemoryCatalog
     public TranslationMemoryCatalog(SegmentStore store, ServerOptions options, SearchIndexFollower search, ILogger<TranslationMemoryCatalog> logger, ServerMetrics? metrics = null)
     {
         _store = store;
+        _lookup = new MemoryLookup(store);
         _search = search;
         _logger = logger;
         _metrics = metrics;
@@ -415,58 +414,18 @@ public sealed class TranslationMemoryCatalog
         }
     }
 
-    /// <summary>
-    /// Fuzzy matches for <paramref name="text"/> against one side of a memory, best first: whole segments and single
-    /// sentences of multi-sentence segments (fragments) that match the text, and, when the text holds several sentences,
-    /// those that match each of its sentences alone (see <see cref="LookupSelection"/>).
-    /// </summary>
-    public IReadOnlyList<LookupHit> Lookup(MemoryIndex memory, string text, SegmentSide side, MatchOptions options)
+    /// <summary>Fuzzy matches for <paramref name="text"/> against one side of a memory, best first (see <see cref="MemoryLookup"/>).</summary>
+    /// <param name="memory">The memory to search.</param>
+    /// <param name="text">The query.</param>
+    /// <param name="side">Its language.</param>
+    /// <param name="options">Threshold (after penalties) and result count.</param>
+    /// <param name="penalties">The penalties to take off; null for <see cref="LookupPenalties.Default"/>.</param>
+    public IReadOnlyList<LookupHit> Lookup(MemoryIndex memory, string text, SegmentSide side, MatchOptions options, LookupPenalties? penalties = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var found = new List<LookupCandidate>();
-        // Placeholders are not indexed (see MemoryIndex.Add), so a query with tags matches the same text without them.
-        Search(memory, side, InlinePlaceholder.Remove(text), options, null, found);
-        var sentences = FragmentIndex.SentencesOf(text, side);
-        for (var i = 0; i < sentences.Count && i < MaxQuerySentences; i++)
-        {
-            var sentence = InlinePlaceholder.Remove(text[sentences[i]]);
-            if (memory.For(side).HasSomethingToMatch(sentence))
-                Search(memory, side, sentence, options, sentences[i], found);
-        }
-        _metrics?.IndexSearched(memory.Info.Name, side, Stopwatch.GetElapsedTime(started), found.Count);
-        if (found.Count == 0)
-            return [];
-        var ids = new long[found.Count];
-        for (var i = 0; i < found.Count; i++)
-            ids[i] = found[i].SegmentId;
-        // The records come from the same prepared point read as the bare segments (their columns are in its row).
-        var records = _store.GetRecords(ids);
-        var byId = new Dictionary<long, SegmentRecord>(records.Count);
-        foreach (var record in records)
-            byId[record.Segment.Id] = record;
-        var candidates = new List<LookupCandidate>(found.Count);
-        foreach (var candidate in found)
-        {
-            // A hit the store no longer has (removed since the search) is simply not offered.
-            if (!byId.TryGetValue(candidate.SegmentId, out var record))
-                continue;
-            candidates.Add(record.Segment.LowConfidence && candidate.Score > LowConfidenceScoreCap ? candidate with { Score = LowConfidenceScoreCap } : candidate);
-        }
-        var selected = LookupSelection.Select(candidates, options.MaxResults);
-        var results = new List<LookupHit>(selected.Count);
-        foreach (var candidate in selected)
-            results.Add(new LookupHit(byId[candidate.SegmentId], candidate.Score) { Sentence = candidate.Sentence, QueryRange = candidate.QueryRange });
-        return results;
-    }
-
-    // Both indexes answer their exact top k; the merged top k is among them.
-    private static void Search(MemoryIndex memory, SegmentSide side, string query, MatchOptions options, Range? queryRange,
-        List<LookupCandidate> found)
-    {
-        foreach (var hit in memory.For(side).Search(query, options))
-            found.Add(new LookupCandidate(hit.Id, -1, hit.Score, queryRange));
-        foreach (var hit in memory.FragmentsFor(side).Search(query, options))
-            found.Add(new LookupCandidate(hit.SegmentId, hit.Sentence, hit.Score, queryRange));
+        var (hits, searched) = _lookup.Find(memory, text, side, options, penalties ?? LookupPenalties.Default);
+        _metrics?.IndexSearched(memory.Info.Name, side, Stopwatch.GetElapsedTime(started), searched);
+        return hits;
     }
 
     /// <summary>
@@ -478,14 +437,16 @@ public sealed class TranslationMemoryCatalog
     /// <param name="texts">The sentences.</param>
     /// <param name="sides">The language of each sentence, index for index.</param>
     /// <param name="options">Threshold and result count, for every sentence.</param>
-    public IReadOnlyList<LookupHit>[] LookupBatch(MemoryIndex memory, IReadOnlyList<string> texts, IReadOnlyList<SegmentSide> sides, MatchOptions options)
+    /// <param name="penalties">The penalties to take off; null for <see cref="LookupPenalties.Default"/>.</param>
+    public IReadOnlyList<LookupHit>[] LookupBatch(MemoryIndex memory, IReadOnlyList<string> texts, IReadOnlyList<SegmentSide> sides, MatchOptions options,
+        LookupPenalties? penalties = null)
     {
         var results = new IReadOnlyList<LookupHit>[texts.Count];
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var text = texts[i];
             results[i] = memory.For(sides[i]).HasSomethingToMatch(InlinePlaceholder.Remove(text))
-                ? Lookup(memory, text, sides[i], options)
+                ? Lookup(memory, text, sides[i], options, penalties)
                 : [];
         });
         return results;

@@ -25,8 +25,28 @@ internal static class LookupRequests
         };
     }
 
-    /// <summary>The answer for one sentence matched as <paramref name="side"/>: its hits, best first.</summary>
-    public static LookupResponse Response(IReadOnlyList<LookupHit> hits, SegmentSide side)
+    /// <summary>The penalties a request asks for, defaults for what it leaves unset.</summary>
+    /// <exception cref="Grpc.Core.RpcException">INVALID_ARGUMENT: a penalty outside 0..100.</exception>
+    public static LookupPenalties Penalties(MatchPenalties? requested)
+    {
+        if (requested is null)
+            return LookupPenalties.Default;
+        var defaults = LookupPenalties.Default;
+        return new LookupPenalties
+        {
+            MultipleTranslations = requested.HasMultipleTranslations ? Points(requested.MultipleTranslations, "multiple_translations") : defaults.MultipleTranslations,
+            Aligned = requested.HasAligned ? Points(requested.Aligned, "aligned") : defaults.Aligned,
+            LowConfidence = requested.HasLowConfidence ? Points(requested.LowConfidence, "low_confidence") : defaults.LowConfidence,
+        };
+    }
+
+    private static double Points(double points, string field) =>
+        points is >= 0 and <= 100
+            ? points
+            : throw Invalid.Argument($"penalties.{field} is {points.ToString(CultureInfo.InvariantCulture)}; a penalty is 0..100 points.");
+
+    /// <summary>The answer for one text matched as <paramref name="side"/>: its hits, best first, their translations adapted to its numbers.</summary>
+    public static LookupResponse Response(string query, IReadOnlyList<LookupHit> hits, SegmentSide side)
     {
         var response = new LookupResponse { SourceLang = side == SegmentSide.Korean ? "ko" : "en" };
         foreach (var hit in hits)
@@ -50,22 +70,34 @@ internal static class LookupRequests
                 CreatedBy = hit.Record.CreatedBy,
                 ChangedBy = hit.Record.ChangedBy,
             };
-            if (hit.IsFragment)
-                DescribeFragment(match, hit.Sentence, side);
-            if (hit.QueryRange is { } query)
-                match.QuerySpan = Span(query, query.End.Value);
+            var (matched, targetPart) = hit.IsFragment ? DescribeFragment(match, hit.Sentence, side) : (match.Source, Range.All);
+            var asked = query;
+            if (hit.QueryRange is { } sentence)
+            {
+                match.QuerySpan = Span(sentence, query.Length);
+                asked = query[sentence];
+            }
+            Adapt(match, asked, matched, targetPart, side, hit.QueryRange?.Start.Value ?? 0);
+            match.Aligned = hit.Aligned;
+            foreach (var penalty in hit.Penalties)
+                match.Penalties.Add(new AppliedPenalty { Reason = penalty.Reason, Points = penalty.Points });
             response.Matches.Add(match);
         }
         return response;
     }
 
-    // The sentences are found again in the texts the client receives (split as the fragment index split them).
-    private static void DescribeFragment(Match match, int sentence, SegmentSide side)
+    // The sentences are found again in the texts the client receives (split as the fragment index split them). Returns
+    // the matched sentence and the part of the target that translates it.
+    private static (string Sentence, Range TargetPart) DescribeFragment(Match match, int sentence, SegmentSide side)
     {
         match.Kind = MatchKind.Fragment;
         var sourceSentences = FragmentIndex.SentencesOf(match.Source, side);
+        var matched = match.Source;
         if (sentence < sourceSentences.Count)
+        {
             match.SourceSpan = Span(sourceSentences[sentence], match.Source.Length);
+            matched = match.Source[sourceSentences[sentence]];
+        }
         var targetSide = side == SegmentSide.Korean ? SegmentSide.English : SegmentSide.Korean;
         var targetSentences = FragmentIndex.SentencesOf(match.Target, targetSide);
         // Sentence n translates sentence n only when the sides have as many; otherwise (a 2-1 pair) the whole target does.
@@ -74,6 +106,29 @@ internal static class LookupRequests
             : Range.All;
         match.TargetSpan = Span(part, match.Target.Length);
         match.FragmentTarget = match.Target[part];
+        return (matched, part);
+    }
+
+    // The adapted target is what a translator inserts: the whole target, or the fragment's part of it.
+    private static void Adapt(Match match, string query, string source, Range targetPart, SegmentSide side, int queryOffset)
+    {
+        var adaptation = MatchAdaptation.Adapt(query, source, match.Target, targetPart, side);
+        if (adaptation.Changed)
+        {
+            match.AdaptedTarget = adaptation.AdaptedTarget;
+            foreach (var replacement in adaptation.Replacements)
+            {
+                match.Adaptations.Add(new Adaptation
+                {
+                    TargetSpan = new TextSpan { Start = replacement.Start, Length = replacement.Length },
+                    Replaced = replacement.OriginalText,
+                    Replacement = replacement.ReplacementText,
+                    Kind = replacement.Kind.ToString().ToLowerInvariant(),
+                });
+            }
+        }
+        foreach (var number in adaptation.Unplaced)
+            match.UnplacedNumbers.Add(new TextSpan { Start = queryOffset + number.Start, Length = number.Length });
     }
 
     private static TextSpan Span(Range range, int textLength)

@@ -165,8 +165,8 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         var side = RequestLanguage.Parse(request.SourceLang, "source_lang", "to detect the language") ?? LanguageDetector.Detect(request.Text);
         var memory = FindMemory(context, request.Memory);
         // The analyzer refuses a query with nothing to match (only punctuation or symbols): ArgumentException, INVALID_ARGUMENT.
-        var hits = _catalog.Lookup(memory, request.Text, side, options);
-        return Task.FromResult(LookupRequests.Response(hits, side));
+        var hits = _catalog.Lookup(memory, request.Text, side, options, LookupRequests.Penalties(request.Penalties));
+        return Task.FromResult(LookupRequests.Response(request.Text, hits, side));
     }
 
     /// <inheritdoc />
@@ -190,11 +190,11 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
             sides[i] = forced ?? LanguageDetector.Detect(request.Texts[i]);
         }
         var memory = FindMemory(context, request.Memory);
-        var results = _catalog.LookupBatch(memory, request.Texts, sides, options);
+        var results = _catalog.LookupBatch(memory, request.Texts, sides, options, LookupRequests.Penalties(request.Penalties));
 
         var response = new LookupBatchResponse();
         for (var i = 0; i < results.Length; i++)
-            response.Results.Add(LookupRequests.Response(results[i], sides[i]));
+            response.Results.Add(LookupRequests.Response(request.Texts[i], results[i], sides[i]));
         return Task.FromResult(response);
     }
 

@@ -60,6 +60,41 @@ public sealed class LookupTests(ServerFixture server) : IClassFixture<ServerFixt
     }
 
     [Fact]
+    public async Task The_readme_example_comes_back_with_June_carried_into_the_translation()
+    {
+        var response = await server.Client.LookupAsync(new LookupRequest { Text = KoreanQuery, SourceLang = "ko" });
+
+        var best = response.Matches[0];
+        Assert.Contains("May", best.Target);
+        Assert.Contains("June", best.AdaptedTarget);
+        Assert.DoesNotContain("May", best.AdaptedTarget);
+        var adaptation = Assert.Single(best.Adaptations);
+        Assert.Equal(("May", "June", "month"), (adaptation.Replaced, adaptation.Replacement, adaptation.Kind));
+        Assert.Equal("May", best.Target.Substring(adaptation.TargetSpan.Start, adaptation.TargetSpan.Length));
+        Assert.True(best.Score < 100); // adapted, not identical
+    }
+
+    [Theory]
+    [InlineData("By June 1953, no one in the Soviet leadership doubted any longer that the time had come for a settlement in Korea.", "en", "1953년 6월에 이르면")]
+    [InlineData("따라서 휴전 협정은 7월 27일 체결될 수 있었다.", "ko", "signed on 27 July.")]
+    public async Task Dates_are_adapted_in_both_directions(string query, string lang, string expected)
+    {
+        var response = await server.Client.LookupAsync(new LookupRequest { Text = query, SourceLang = lang });
+
+        Assert.Contains(expected, response.Matches[0].AdaptedTarget);
+        Assert.Empty(response.Matches[0].UnplacedNumbers);
+    }
+
+    [Fact]
+    public async Task A_match_that_needs_no_adaptation_has_no_adapted_target()
+    {
+        var response = await server.Client.LookupAsync(new LookupRequest { Text = "따라서 휴전 협정은 7월 26일 체결될 수 있었다." });
+
+        Assert.Equal("", response.Matches[0].AdaptedTarget);
+        Assert.Empty(response.Matches[0].Adaptations);
+    }
+
+    [Fact]
     public async Task Lookup_returns_best_match_first()
     {
         var response = await server.Client.LookupAsync(new LookupRequest { Text = KoreanQuery, MaxResults = 10, MinScore = 1 });

@@ -1,0 +1,16 @@
+namespace TM.Server.Memory;
+
+/// <summary>One penalty a match's score took.</summary>
+/// <param name="Reason">"multiple_translations", "aligned" or "low_confidence".</param>
+/// <param name="Points">The points taken off.</param>
+public readonly record struct ScorePenalty(string Reason, double Points)
+{
+    /// <summary>The reason for several translations of one source.</summary>
+    public const string MultipleTranslations = "multiple_translations";
+
+    /// <summary>The reason for a pair the aligner made.</summary>
+    public const string Aligned = "aligned";
+
+    /// <summary>The reason for a pair the aligner was unsure of.</summary>
+    public const string LowConfidence = "low_confidence";
+}
