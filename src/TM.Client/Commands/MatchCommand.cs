@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using TM.Client.Input;
 using TM.Client.Output;
 using TM.Protos.V1;
@@ -188,6 +189,7 @@ internal sealed class MatchCommand : ServerCommand
         var anyLowConfidence = false;
         var anyFragment = false;
         var anyQueryPart = false;
+        var anyAdapted = false;
         foreach (var match in response.Matches)
         {
             // A match of one sentence is compared with that sentence, and of the query's sentence it answers.
@@ -200,14 +202,25 @@ internal sealed class MatchCommand : ServerCommand
             anyQueryPart |= match.QuerySpan is not null;
             var score = Percent.Score(match.Score) + (match.Kind == MatchKind.Fragment ? "F" : "") + (match.QuerySpan is not null ? "§" : "") + (match.LowConfidence ? "*" : "");
             var scoreMarkup = match.LowConfidence ? $"[yellow]{score}[/]" : match.Score >= 100 ? $"[green]{score}[/]" : score;
-            var target = match.Kind == MatchKind.Fragment && match.FragmentTarget.Length > 0 ? match.FragmentTarget : match.Target;
-            table.AddRow(new Markup(scoreMarkup), DiffHighlighter.ToText(diff, ansi), new Markup(Markup.Escape(target)));
+            anyAdapted |= match.Adaptations.Count > 0;
+            var details = AdaptedTarget.Details(match, query);
+            IRenderable target = details.Length == 0
+                ? AdaptedTarget.Text(match, ansi)
+                : new Rows(AdaptedTarget.Text(match, ansi), new Markup("[dim]" + Markup.Escape(details) + "[/]"));
+            table.AddRow(new Markup(scoreMarkup), DiffHighlighter.ToText(diff, ansi), target);
         }
 
         var notes = new List<string>();
         if (anyDifference)
         {
             notes.Add(DiffHighlighter.LegendMarkup(ansi));
+        }
+
+        if (anyAdapted)
+        {
+            notes.Add(ansi
+                ? "[green underline]new[/] numbers and dates of your sentence carried into the translation"
+                : Markup.Escape("{+x+} in a translation: a number or date of your sentence carried into it"));
         }
 
         if (anyFragment)
@@ -267,6 +280,41 @@ internal sealed class MatchCommand : ServerCommand
             }
 
             WriteSpan(json, "querySpan", match.QuerySpan);
+            json.WriteBoolean("aligned", match.Aligned);
+            if (match.AdaptedTarget.Length > 0)
+            {
+                json.WriteString("adaptedTarget", match.AdaptedTarget);
+                json.WriteStartArray("adaptations");
+                foreach (var adaptation in match.Adaptations)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("kind", adaptation.Kind);
+                    json.WriteString("replaced", adaptation.Replaced);
+                    json.WriteString("replacement", adaptation.Replacement);
+                    WriteSpan(json, "targetSpan", adaptation.TargetSpan);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteStartArray("penalties");
+            foreach (var penalty in match.Penalties)
+            {
+                json.WriteStartObject();
+                json.WriteString("reason", penalty.Reason);
+                json.WriteNumber("points", penalty.Points);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("unplacedNumbers");
+            foreach (var number in match.UnplacedNumbers)
+            {
+                WriteSpan(json, null, number);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -274,14 +322,23 @@ internal sealed class MatchCommand : ServerCommand
         json.WriteEndObject();
     }
 
-    private static void WriteSpan(System.Text.Json.Utf8JsonWriter json, string name, TextSpan? span)
+    // A null name writes the span as an array element.
+    private static void WriteSpan(System.Text.Json.Utf8JsonWriter json, string? name, TextSpan? span)
     {
         if (span is null)
         {
             return;
         }
 
-        json.WriteStartObject(name);
+        if (name is null)
+        {
+            json.WriteStartObject();
+        }
+        else
+        {
+            json.WriteStartObject(name);
+        }
+
         json.WriteNumber("start", span.Start);
         json.WriteNumber("length", span.Length);
         json.WriteEndObject();

@@ -22,6 +22,9 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
         // Redirected output marks what differs in plain text: the memory's 5 against the query's 6.
         Assert.Contains("[-5-]", output);
         Assert.Contains("{+6+}", output);
+        // The translation takes the query's month, marked the same way, and says where the pair came from.
+        Assert.Contains("{+June+}", output);
+        Assert.Contains("aligned", output);
     }
 
     [Fact]
@@ -34,6 +37,9 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
         var matches = json.RootElement.GetProperty("matches");
         Assert.StartsWith("1951년 5월 말", matches[0].GetProperty("source").GetString());
         Assert.InRange(matches[0].GetProperty("score").GetDouble(), 90, 99.99);
+        Assert.Contains("June", matches[0].GetProperty("adaptedTarget").GetString());
+        Assert.Equal("month", matches[0].GetProperty("adaptations")[0].GetProperty("kind").GetString());
+        Assert.True(matches[0].GetProperty("aligned").GetBoolean());
     }
 
     [Fact]
