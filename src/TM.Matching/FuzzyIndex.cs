@@ -185,7 +185,8 @@ public sealed partial class FuzzyIndex
     }
 
     /// <summary>
-    /// Scores every segment of the index against <paramref name="query"/>, with no filter at all, on every core:
+    /// Scores every segment of the index against <paramref name="query"/>, with none of the index's pruning (only
+    /// <see cref="MatchOptions.Accepts"/>, when set, still refuses segments), on every core:
     /// the reference <see cref="Search"/> is checked against (the same hits, in the same order), and a way to
     /// measure what the filters save.
     /// </summary>

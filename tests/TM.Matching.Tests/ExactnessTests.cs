@@ -43,7 +43,7 @@ public class ExactnessTests
     /// keys cross the line while the memory grows (promotions) and when its capacity doubles (demotions). Every
     /// test checks all three against the same brute force.
     /// </summary>
-    private static readonly string[] Layouts = ["default", "bitmaps", "mixed"];
+    internal static readonly string[] Layouts = ["default", "bitmaps", "mixed"];
 
     [Fact]
     public void Korean_search_equals_brute_force_scoring()
@@ -95,7 +95,7 @@ public class ExactnessTests
         _ => new FuzzyIndex(),
     };
 
-    private static FuzzyIndex[] NewIndexes(Dictionary<int, string> memory)
+    internal static FuzzyIndex[] NewIndexes(Dictionary<int, string> memory)
     {
         var indexes = new FuzzyIndex[Layouts.Length];
         for (int i = 0; i < Layouts.Length; i++)
@@ -186,7 +186,7 @@ public class ExactnessTests
         }
     }
 
-    private static Dictionary<int, string> BuildMemory(Random random, Func<Random, string> sentence, int count)
+    internal static Dictionary<int, string> BuildMemory(Random random, Func<Random, string> sentence, int count)
     {
         var memory = new Dictionary<int, string>();
         var texts = new List<string>();
@@ -214,7 +214,7 @@ public class ExactnessTests
         return memory;
     }
 
-    private static string KoreanSentence(Random random)
+    internal static string KoreanSentence(Random random)
     {
         var builder = new StringBuilder();
         int words = random.Next(2, 12);
@@ -232,7 +232,7 @@ public class ExactnessTests
         return builder.ToString();
     }
 
-    private static string EnglishSentence(Random random)
+    internal static string EnglishSentence(Random random)
     {
         var words = new List<string>();
         int count = random.Next(3, 26);
@@ -246,7 +246,7 @@ public class ExactnessTests
     }
 
     /// <summary>Replaces, inserts or deletes about <paramref name="rate"/> of the words (eojeol) of <paramref name="text"/>.</summary>
-    private static string Edit(Random random, string text, double rate, Func<Random, string> sentence)
+    internal static string Edit(Random random, string text, double rate, Func<Random, string> sentence)
     {
         var words = text.Split(' ').ToList();
         string[] donor = sentence(random).Split(' ');
@@ -271,7 +271,7 @@ public class ExactnessTests
         return string.Join(' ', words);
     }
 
-    private static string FormattingVariant(Random random, string text) => random.Next(3) switch
+    internal static string FormattingVariant(Random random, string text) => random.Next(3) switch
     {
         0 => text.ToUpperInvariant(),
         1 => text.TrimEnd('.', ',') + "!",

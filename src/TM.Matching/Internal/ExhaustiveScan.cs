@@ -1,8 +1,8 @@
 namespace TM.Matching.Internal;
 
 /// <summary>
-/// Scores every live segment of a store with the bit-parallel distance bounded at θ, no other filter, on every
-/// core: the reference for <see cref="Searcher"/>.
+/// Scores every live segment of a store that <see cref="MatchOptions.Accepts"/> accepts with the bit-parallel
+/// distance bounded at θ, no other filter, on every core: the reference for <see cref="Searcher"/>.
 /// </summary>
 /// <remarks>
 /// The bound at θ is not a filter: a distance above it scores below θ by the definition of
@@ -29,7 +29,7 @@ internal static class ExhaustiveScan
                 int last = Math.Min(store.PageCount, (task + 1) * PagesPerTask) * SegmentStore.PageSize;
                 for (int slot = first; slot < last; slot++)
                 {
-                    worker.Score(store, costs, options.MinScore, slot, fingerprint);
+                    worker.Score(store, costs, options.MinScore, options.Accepts, slot, fingerprint);
                 }
 
                 return worker;
@@ -82,10 +82,18 @@ internal static class ExhaustiveScan
             return _maxDistance[longer];
         }
 
-        public void Score(SegmentStore store, MatchCosts costs, double minScore, int slot, ulong fingerprint)
+        public void Score(SegmentStore store, MatchCosts costs, double minScore, Func<int, bool>? accepts, int slot, ulong fingerprint)
         {
             int length = store.Lengths[slot];
             if (length < 0)
+            {
+                return;
+            }
+
+            // Refused segments are skipped outright, as if the store did not hold them: the brute force over the
+            // accepted segments that a filtered search must equal.
+            int id = store.IdOf(slot);
+            if (accepts is not null && !accepts(id))
             {
                 return;
             }
@@ -101,7 +109,7 @@ internal static class ExhaustiveScan
             double score = costs.Score(distance, longer, sameText: distance == 0 && store.FingerprintOf(slot) == fingerprint);
             if (score >= minScore)
             {
-                Hits.Offer(score, store.IdOf(slot));
+                Hits.Offer(score, id);
             }
         }
     }

@@ -23,7 +23,8 @@ namespace TM.Matching.Internal;
 /// t(M) = M − dmax(M) with M = max(n, m).</description></item>
 /// <item><description>Verification, in descending order of overlap, with the bit-parallel distance bounded by the
 /// threshold; once k hits are kept the k-th score replaces θ, and verification stops when the best overlap left
-/// cannot beat it.</description></item>
+/// cannot beat it. A candidate that <see cref="MatchOptions.Accepts"/> refuses is dropped before its distance is
+/// computed and never offered, so only accepted hits raise the threshold (SCORING.md §4).</description></item>
 /// </list>
 /// <para>Allocation: none per search except the result array; all buffers belong to the thread and grow once.</para>
 /// </remarks>
@@ -63,6 +64,7 @@ internal sealed class Searcher
     private int _n;
     private ulong _fingerprint;
     private double _minScore;
+    private Func<int, bool>? _accepts;
     private int _minLength;
     private int _maxLength;
     private int _minClass;
@@ -91,6 +93,7 @@ internal sealed class Searcher
         _store = store;
         _costs = costs;
         _minScore = options.MinScore;
+        _accepts = options.Accepts;
         _hits.Reset(options.MaxResults);
         LastWork = default;
         _counter.ResetLoads();
@@ -123,6 +126,9 @@ internal sealed class Searcher
 
             _candidateCount = 0;
             _store = null!;
+            // The searcher outlives the search (one per thread): it must not keep the caller's filter, and what the
+            // filter holds, alive.
+            _accepts = null;
         }
     }
 
@@ -405,6 +411,13 @@ internal sealed class Searcher
 
         int id = _store.IdOf(slot);
         if (!_hits.WouldKeep(_costs.Score(longer - overlap, longer, sameText: true), id))
+        {
+            return;
+        }
+
+        // A refused segment is not part of this search: dropped before the distance, its most expensive step, and never
+        // offered, so the threshold is raised by accepted hits only and the top k is that of the accepted segments.
+        if (_accepts is { } accepts && !accepts(id))
         {
             return;
         }

@@ -4,8 +4,9 @@ using Lucene.Net.Util;
 namespace TM.Search.Internal;
 
 /// <summary>
-/// A concordance query's filters (memory, origin, import, creator, changer, date ranges), checked on the text
-/// query's hits from doc values: one read per hit and filter, nothing for documents the text does not match.
+/// A <see cref="SegmentFilter"/> (memory, origin, import, creator, changer, date ranges), checked from doc values on
+/// the hits of a concordance query's text, one read per hit and filter, nothing for documents the text does not
+/// match; or on every document of the memory for <see cref="SegmentSearchIndex.MatchingIds"/>.
 /// </summary>
 internal sealed class HitFilter
 {
@@ -18,15 +19,33 @@ internal sealed class HitFilter
     private readonly (long Min, long Max)? _changed;
 
     public HitFilter(ConcordanceQuery query)
+        : this(FilterOf(query))
     {
-        _memoryId = query.MemoryId;
-        _importId = query.ImportId;
-        _origin = query.Origin is null ? null : new BytesRef(query.Origin);
-        _createdBy = query.CreatedBy is null ? null : new BytesRef(query.CreatedBy);
-        _changedBy = query.ChangedBy is null ? null : new BytesRef(query.ChangedBy);
-        _created = Range(query.CreatedFrom, query.CreatedTo);
-        _changed = Range(query.ChangedFrom, query.ChangedTo);
     }
+
+    public HitFilter(SegmentFilter filter)
+    {
+        _memoryId = filter.MemoryId;
+        _importId = filter.ImportId;
+        _origin = filter.Origin is null ? null : new BytesRef(filter.Origin);
+        _createdBy = filter.CreatedBy is null ? null : new BytesRef(filter.CreatedBy);
+        _changedBy = filter.ChangedBy is null ? null : new BytesRef(filter.ChangedBy);
+        _created = Range(filter.CreatedFrom, filter.CreatedTo);
+        _changed = Range(filter.ChangedFrom, filter.ChangedTo);
+    }
+
+    /// <summary>A concordance query's filters: one definition of what each means, whether a term comes with them or not.</summary>
+    public static SegmentFilter FilterOf(ConcordanceQuery query) => new(query.MemoryId)
+    {
+        Origin = query.Origin,
+        ImportId = query.ImportId,
+        CreatedBy = query.CreatedBy,
+        ChangedBy = query.ChangedBy,
+        CreatedFrom = query.CreatedFrom,
+        CreatedTo = query.CreatedTo,
+        ChangedFrom = query.ChangedFrom,
+        ChangedTo = query.ChangedTo,
+    };
 
     /// <summary>The checks for one segment, or null when none of its documents can pass.</summary>
     public Leaf? ForLeaf(AtomicReader reader, LeafInfo info)
@@ -98,7 +117,7 @@ internal sealed class HitFilter
         public (long Min, long Max) Changed;
         public NumericDocValues? ChangedValues;
 
-        /// <summary>Nothing to check: every hit of the text query passes.</summary>
+        /// <summary>Nothing to check: every document of the segment passes (every hit of a text query).</summary>
         public bool PassesAll { get; private set; }
 
         public Leaf Seal()

@@ -130,17 +130,24 @@ public sealed class SearchIndexFollower : BackgroundService
 
     /// <summary>Runs a concordance search; waits up to <paramref name="wait"/> for the index to catch up at start.</summary>
     /// <exception cref="SearchIndexUnavailableException">The index is still taking up the store's changes.</exception>
-    public async Task<ConcordanceHits> SearchAsync(ConcordanceQuery query, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task<ConcordanceHits> SearchAsync(ConcordanceQuery query, TimeSpan wait, CancellationToken cancellationToken) =>
+        (await ReadyIndexAsync(wait, cancellationToken)).Search(query);
+
+    /// <summary>The ids of the segments passing <paramref name="filter"/>; waits up to <paramref name="wait"/> for the index to catch up at start.</summary>
+    /// <exception cref="SearchIndexUnavailableException">The index is still taking up the store's changes.</exception>
+    public async Task<SegmentIdSet> MatchingIdsAsync(SegmentFilter filter, TimeSpan wait, CancellationToken cancellationToken) =>
+        (await ReadyIndexAsync(wait, cancellationToken)).MatchingIds(filter);
+
+    private async Task<SegmentSearchIndex> ReadyIndexAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         if (!IsCaughtUp)
         {
             await _caughtUp.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             cancellationToken.ThrowIfCancellationRequested();
             if (!IsCaughtUp)
-                throw new SearchIndexUnavailableException($"The concordance index is not ready: {_state}. Try again shortly; lookups and imports work meanwhile.");
+                throw new SearchIndexUnavailableException($"The search index is not ready: {_state}. Try again shortly; lookups without filters and imports work meanwhile.");
         }
-        var index = Volatile.Read(ref _index) ?? throw new SearchIndexUnavailableException($"The concordance index is not open: {_state}. Try again shortly.");
-        return index.Search(query);
+        return Volatile.Read(ref _index) ?? throw new SearchIndexUnavailableException($"The search index is not open: {_state}. Try again shortly.");
     }
 
     /// <inheritdoc />

@@ -86,10 +86,14 @@ public sealed class FragmentIndex
     }
 
     /// <summary>The stored sentences most similar to <paramref name="query"/>, best first, as <see cref="FuzzyIndex.Search"/> finds them.</summary>
+    /// <param name="query">The text to match.</param>
+    /// <param name="options">Threshold and result count; a filter in it is asked about segment ids, not entry ids.</param>
     public IReadOnlyList<FragmentHit> Search(string query, MatchOptions options)
     {
         if (Entries.Count == 0)
             return [];
+        if (options.Accepts is { } acceptsSegment)
+            options = options with { Accepts = entry => acceptsSegment(entry >> SentenceBits) };
         var hits = Entries.Search(query, options);
         var result = new FragmentHit[hits.Count];
         for (var i = 0; i < hits.Count; i++)

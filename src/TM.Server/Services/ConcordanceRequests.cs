@@ -24,22 +24,13 @@ internal static class ConcordanceRequests
             throw Invalid.Argument($"The concordance term is {Invalid.Count(term.Length)} characters long; the limit is {MaxTermLength}. For whole sentences use Lookup.");
         if (request.MaxResults < 0)
             throw Invalid.Argument($"max_results is {request.MaxResults}; use 1..{RequestLimits.MaxConcordanceResults}, or 0 for {RequestLimits.DefaultConcordanceResults}.");
-        if (request.ImportId < 0)
-            throw Invalid.Argument($"import_id is {request.ImportId}; use an import's id from ListImports, or 0 for any import.");
-        if (request.Origin.Length > RequestLimits.MaxOriginLength)
-            throw Invalid.Argument($"origin is {Invalid.Count(request.Origin.Length)} characters long; no stored origin is longer than {Invalid.Count(RequestLimits.MaxOriginLength)}.");
-        if (request.CreatedBy.Length > ApiKeyRegistry.MaxNameLength)
-            throw Invalid.Argument($"created_by is {Invalid.Count(request.CreatedBy.Length)} characters long; a key's name is at most {ApiKeyRegistry.MaxNameLength}.");
+        var filter = FilterRequests.Parse(request.Origin, request.ImportId, request.CreatedBy, request.ChangedAfter, request.ChangedBefore);
         var sides = RequestLanguage.Parse(request.Lang, "lang", "to search both") switch
         {
             SegmentSide.Korean => ConcordanceSides.Korean,
             SegmentSide.English => ConcordanceSides.English,
             _ => ConcordanceSides.Both,
         };
-        var from = Time(request.ChangedAfter, "changed_after");
-        var to = Time(request.ChangedBefore, "changed_before");
-        if (from is { } after && to is { } before && after >= before)
-            throw Invalid.Argument($"changed_after ({request.ChangedAfter}) is not before changed_before ({request.ChangedBefore}): no segment can match.");
         long afterId;
         try
         {
@@ -52,12 +43,11 @@ internal static class ConcordanceRequests
         return new ConcordanceQuery(0, term, sides)
         {
             EnglishWordForms = request.MatchWordForms,
-            Origin = request.Origin.Length == 0 ? null : request.Origin,
-            ImportId = request.ImportId == 0 ? null : request.ImportId,
-            CreatedBy = request.CreatedBy.Length == 0 ? null : request.CreatedBy,
-            ChangedFrom = from,
-            // The query's bound is inclusive, the request's is not.
-            ChangedTo = to?.AddTicks(-1),
+            Origin = filter?.Origin,
+            ImportId = filter?.ImportId,
+            CreatedBy = filter?.CreatedBy,
+            ChangedFrom = filter?.ChangedFrom,
+            ChangedTo = filter?.ChangedTo,
             AfterId = afterId,
             MaxHits = request.MaxResults == 0 ? RequestLimits.DefaultConcordanceResults : Math.Min(request.MaxResults, RequestLimits.MaxConcordanceResults),
         };
@@ -88,15 +78,5 @@ internal static class ConcordanceRequests
         foreach (var span in match.EnglishSpans)
             hit.EnSpans.Add(new Protos.V1.TextSpan { Start = span.Start, Length = span.Length });
         return hit;
-    }
-
-    // RFC 3339 ("2026-03-01T09:00:00Z", "2026-03-01T18:00:00+09:00"); a date alone is taken as its midnight in UTC.
-    private static DateTimeOffset? Time(string value, string field)
-    {
-        if (value.Length == 0)
-            return null;
-        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-            throw Invalid.Argument($"{field} is '{value}', which is not a time; use RFC 3339, e.g. \"2026-03-01T00:00:00Z\".");
-        return time;
     }
 }

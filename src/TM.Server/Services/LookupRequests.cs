@@ -1,5 +1,6 @@
 using System.Globalization;
 using TM.Matching;
+using SegmentFilter = TM.Search.SegmentFilter;
 using TM.Protos.V1;
 using TM.Server.Interchange;
 using TM.Server.Memory;
@@ -23,6 +24,19 @@ internal static class LookupRequests
             MaxResults = maxResults == 0 ? RequestLimits.DefaultLookupResults : Math.Min(maxResults, RequestLimits.MaxLookupResults),
             MinScore = minScore == 0 ? RequestLimits.DefaultMinScore : minScore,
         };
+    }
+
+    /// <summary>
+    /// <paramref name="options"/> restricted to the pairs that pass <paramref name="filter"/> (unchanged for none): the
+    /// index asks the set about each candidate, so the matches are the best of those pairs.
+    /// </summary>
+    public static async Task<MatchOptions> FilteredAsync(TranslationMemoryCatalog catalog, MemoryIndex memory, MatchOptions options, SegmentFilter? filter,
+        CancellationToken cancellationToken)
+    {
+        if (filter is null)
+            return options;
+        var passing = await catalog.MatchingIdsAsync(memory, filter, cancellationToken);
+        return options with { Accepts = id => passing.Contains(id) };
     }
 
     /// <summary>The penalties a request asks for, defaults for what it leaves unset.</summary>

@@ -157,21 +157,24 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
 
     /// <inheritdoc />
     [Authorize(Policy = AccessPolicies.Read)]
-    public override Task<LookupResponse> Lookup(LookupRequest request, ServerCallContext context)
+    public override async Task<LookupResponse> Lookup(LookupRequest request, ServerCallContext context)
     {
         AnswerUncompressed(context);
         Invalid.CheckSentence(request.Text, "text to match");
         var options = LookupRequests.Options(request.MaxResults, request.MinScore);
+        var penalties = LookupRequests.Penalties(request.Penalties);
+        var filter = FilterRequests.Parse(request.Origin, request.ImportId, request.CreatedBy, request.ChangedAfter, request.ChangedBefore);
         var side = RequestLanguage.Parse(request.SourceLang, "source_lang", "to detect the language") ?? LanguageDetector.Detect(request.Text);
         var memory = FindMemory(context, request.Memory);
+        options = await LookupRequests.FilteredAsync(_catalog, memory, options, filter, context.CancellationToken);
         // The analyzer refuses a query with nothing to match (only punctuation or symbols): ArgumentException, INVALID_ARGUMENT.
-        var hits = _catalog.Lookup(memory, request.Text, side, options, LookupRequests.Penalties(request.Penalties));
-        return Task.FromResult(LookupRequests.Response(request.Text, hits, side));
+        var hits = _catalog.Lookup(memory, request.Text, side, options, penalties);
+        return LookupRequests.Response(request.Text, hits, side);
     }
 
     /// <inheritdoc />
     [Authorize(Policy = AccessPolicies.Read)]
-    public override Task<LookupBatchResponse> LookupBatch(LookupBatchRequest request, ServerCallContext context)
+    public override async Task<LookupBatchResponse> LookupBatch(LookupBatchRequest request, ServerCallContext context)
     {
         if (request.Texts.Count is 0 or > RequestLimits.MaxLookupBatchTexts)
             throw Invalid.Argument($"texts holds {request.Texts.Count} sentences; send 1..{RequestLimits.MaxLookupBatchTexts} per call (a longer file in several calls).");
@@ -182,6 +185,8 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
                 $"{request.Texts.Count} texts × max_results {options.MaxResults} could return more than {RequestLimits.MaxLookupBatchMatches} matches; " +
                 "send fewer texts per call or ask for fewer matches each.");
         }
+        var penalties = LookupRequests.Penalties(request.Penalties);
+        var filter = FilterRequests.Parse(request.Origin, request.ImportId, request.CreatedBy, request.ChangedAfter, request.ChangedBefore);
         var forced = RequestLanguage.Parse(request.SourceLang, "source_lang", "to detect each text's language");
         var sides = new SegmentSide[request.Texts.Count];
         for (var i = 0; i < sides.Length; i++)
@@ -190,12 +195,13 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
             sides[i] = forced ?? LanguageDetector.Detect(request.Texts[i]);
         }
         var memory = FindMemory(context, request.Memory);
-        var results = _catalog.LookupBatch(memory, request.Texts, sides, options, LookupRequests.Penalties(request.Penalties));
+        options = await LookupRequests.FilteredAsync(_catalog, memory, options, filter, context.CancellationToken);
+        var results = _catalog.LookupBatch(memory, request.Texts, sides, options, penalties);
 
         var response = new LookupBatchResponse();
         for (var i = 0; i < results.Length; i++)
             response.Results.Add(LookupRequests.Response(request.Texts[i], results[i], sides[i]));
-        return Task.FromResult(response);
+        return response;
     }
 
     /// <inheritdoc />
