@@ -50,12 +50,25 @@ internal sealed class MatchCommand : ServerCommand
         HelpName = "score",
     };
 
+    private readonly Option<string?> _origin = new("--origin")
+    {
+        Description = "Match only pairs from this document or file (exactly its origin, as tm concordance shows it)",
+        HelpName = "name",
+    };
+
+    private readonly Option<long?> _importId = new("--import")
+    {
+        Description = "Match only pairs stored by this import (its id in tm imports)",
+        HelpName = "id",
+    };
+
     public MatchCommand(CliContext context, CommonOptions common)
         : base("match", "Fuzzy matches for a sentence, best first, with the differences to each match highlighted", context, common, DefaultTimeout)
     {
         _lang.AcceptOnlyFromAmong("ko", "en");
         _max.CustomParser = NumberParser.For<int>(max => max is >= 1 and <= 100, "--max must be a whole number between 1 and 100;");
         _minScore.CustomParser = NumberParser.For<double>(score => score is >= 0 and <= 100, "--min-score must be a number between 0 and 100;");
+        _importId.CustomParser = NumberParser.For<long>(id => id >= 1, "--import must be an import id (a whole number from tm imports);");
 
         Validators.Add(result =>
         {
@@ -70,6 +83,8 @@ internal sealed class MatchCommand : ServerCommand
         Add(_lang);
         Add(_max);
         Add(_minScore);
+        Add(_origin);
+        Add(_importId);
     }
 
     protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
@@ -88,6 +103,8 @@ internal sealed class MatchCommand : ServerCommand
             SourceLang = parseResult.GetValue(_lang) ?? "",
             MaxResults = parseResult.GetValue(_max) ?? 0,
             MinScore = minScore ?? 0,
+            Origin = parseResult.GetValue(_origin) ?? "",
+            ImportId = parseResult.GetValue(_importId) ?? 0,
         };
 
         var response = await connection.TranslationMemory.LookupAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
@@ -133,6 +150,8 @@ internal sealed class MatchCommand : ServerCommand
                 SourceLang = parseResult.GetValue(_lang) ?? "",
                 MaxResults = parseResult.GetValue(_max) ?? 0,
                 MinScore = minScore ?? 0,
+                Origin = parseResult.GetValue(_origin) ?? "",
+                ImportId = parseResult.GetValue(_importId) ?? 0,
             };
             request.Texts.AddRange(batch);
             var response = await connection.TranslationMemory.LookupBatchAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);

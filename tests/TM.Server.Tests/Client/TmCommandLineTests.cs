@@ -64,6 +64,15 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Match_with_an_origin_finds_only_pairs_of_that_document()
+    {
+        var (exitCode, output, _) = await Tm("match", KoreanQuery, "--origin", "no-such-document.txt");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("No match", output);
+    }
+
+    [Fact]
     public async Task Match_file_answers_every_line_in_order_in_one_batch()
     {
         var file = Path.Combine(Path.GetTempPath(), $"tm-match-{Guid.NewGuid():N}.txt");
