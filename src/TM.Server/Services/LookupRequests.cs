@@ -1,10 +1,10 @@
 using System.Globalization;
 using TM.Matching;
-using SegmentFilter = TM.Search.SegmentFilter;
 using TM.Protos.V1;
 using TM.Server.Interchange;
 using TM.Server.Memory;
 using TM.Storage;
+using SegmentFilter = TM.Search.SegmentFilter;
 
 namespace TM.Server.Services;
 
@@ -39,20 +39,21 @@ internal static class LookupRequests
         return options with { Accepts = id => passing.Contains(id) };
     }
 
-    /// <summary>The penalties a request asks for, defaults for what it leaves unset.</summary>
+    /// <summary>The penalties a request asks for: the defaults without the message, exactly its values with it.</summary>
     /// <exception cref="Grpc.Core.RpcException">INVALID_ARGUMENT: a penalty outside 0..100.</exception>
-    public static LookupPenalties Penalties(MatchPenalties? requested)
-    {
-        if (requested is null)
-            return LookupPenalties.Default;
-        var defaults = LookupPenalties.Default;
-        return new LookupPenalties
-        {
-            MultipleTranslations = requested.HasMultipleTranslations ? Points(requested.MultipleTranslations, "multiple_translations") : defaults.MultipleTranslations,
-            Aligned = requested.HasAligned ? Points(requested.Aligned, "aligned") : defaults.Aligned,
-            LowConfidence = requested.HasLowConfidence ? Points(requested.LowConfidence, "low_confidence") : defaults.LowConfidence,
-        };
-    }
+    /// <remarks>
+    /// Message presence rather than proto3 <c>optional</c> fields says "the defaults": the protoc of Debian's
+    /// python3-grpc-tools (3.12) refuses <c>optional</c> in proto3, and a CAT tool's toolchain may be as old.
+    /// </remarks>
+    public static LookupPenalties Penalties(MatchPenalties? requested) =>
+        requested is null
+            ? LookupPenalties.Default
+            : new LookupPenalties
+            {
+                MultipleTranslations = Points(requested.MultipleTranslations, "multiple_translations"),
+                Aligned = Points(requested.Aligned, "aligned"),
+                LowConfidence = Points(requested.LowConfidence, "low_confidence"),
+            };
 
     private static double Points(double points, string field) =>
         points is >= 0 and <= 100

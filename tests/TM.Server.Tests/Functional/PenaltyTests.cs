@@ -43,9 +43,9 @@ public sealed class PenaltyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_request_can_turn_the_multiple_translations_penalty_off()
+    public async Task A_request_with_penalties_gets_exactly_those_so_a_left_out_one_is_off()
     {
-        var response = await LookupAsync("휴전 협정은 판문점에서 조인되었다.", new MatchPenalties { MultipleTranslations = 0 });
+        var response = await LookupAsync("휴전 협정은 판문점에서 조인되었다.", new MatchPenalties { LowConfidence = 1 });
 
         Assert.All(response.Matches, m => Assert.Equal(100, m.Score));
         Assert.All(response.Matches, m => Assert.Empty(m.Penalties));
@@ -58,8 +58,8 @@ public sealed class PenaltyTests : IAsyncLifetime
         await ImportAsync((seed, "Hence the armistice could be concluded on 26 July."));
 
         var unpenalised = await _server.Client.LookupAsync(new LookupRequest { Text = seed });
-        var penalised = await LookupAsync(seed, new MatchPenalties { Aligned = 3, MultipleTranslations = 0 }, memory: "");
-        var imported = await LookupAsync(seed, new MatchPenalties { Aligned = 3 });
+        var penalised = await LookupAsync(seed, new MatchPenalties { Aligned = 3 }, memory: "");
+        var imported = await LookupAsync(seed, new MatchPenalties { Aligned = 3, MultipleTranslations = 1, LowConfidence = 1 });
 
         Assert.True(unpenalised.Matches[0].Aligned);
         Assert.Equal(100, unpenalised.Matches[0].Score);

@@ -25,7 +25,8 @@ public sealed class UpdatePolicyTests(ServerFixture server) : IClassFixture<Serv
     }
 
     private async Task<LookupResponse> Lookup(string memory, string text, string lang = "ko") =>
-        await Client.LookupAsync(new LookupRequest { Memory = memory, Text = text, SourceLang = lang, MinScore = 100, MaxResults = 10 });
+        // Alternatives take the multiple-translations penalty (99); these tests count what is stored, at 100.
+        await Client.LookupAsync(new LookupRequest { Memory = memory, Text = text, SourceLang = lang, MinScore = 100, MaxResults = 10, Penalties = new MatchPenalties { MultipleTranslations = 0 } });
 
     [Fact]
     public async Task Add_alternative_is_the_default_and_keeps_both_translations()
