@@ -2,6 +2,7 @@ using Grpc.Core;
 using TM.Interchange;
 using TM.Protos.V1;
 using TM.Text;
+using Xunit.Abstractions;
 
 namespace TM.Server.Tests.Functional;
 
@@ -9,7 +10,7 @@ namespace TM.Server.Tests.Functional;
 /// Fragment matches on the seeded memory, as a translator meets them: a sentence the aligner stored inside a 2-1 or
 /// 1-2 pair, queried alone, and a query made of several stored sentences.
 /// </summary>
-public sealed class FragmentMatchTests(ServerFixture server) : IClassFixture<ServerFixture>
+public sealed class FragmentMatchTests(ServerFixture server, ITestOutputHelper output) : IClassFixture<ServerFixture>
 {
     [Fact]
     public async Task Every_sentence_of_a_stored_multi_sentence_pair_comes_back_first_as_a_fragment()
@@ -29,6 +30,7 @@ public sealed class FragmentMatchTests(ServerFixture server) : IClassFixture<Ser
 
                     Assert.True(response.Matches.Count > 0, $"nothing for sentence {i} of \"{source}\"");
                     var best = response.Matches[0];
+                    output.WriteLine($"{side} sentence {i + 1} of {sentences.Count}: {best.Kind} {best.Score} \"{sentences[i]}\"");
                     Assert.True(best.Score >= 95, $"sentence {i} of \"{source}\" came back first at {best.Score} ({best.Kind}: {best.Source})");
                     Assert.Equal(MatchKind.Fragment, best.Kind);
                     Assert.Equal(source, best.Source);
@@ -40,6 +42,7 @@ public sealed class FragmentMatchTests(ServerFixture server) : IClassFixture<Ser
                 }
             }
         }
+        output.WriteLine($"{checkedSentences} sentences of multi-sentence pairs, each first as a fragment at >= 95");
         Assert.True(checkedSentences >= 4, $"the seeds hold only {checkedSentences} sentences in multi-sentence pairs");
     }
 
