@@ -152,6 +152,9 @@ internal sealed class MatchCommand : ServerCommand
                 MinScore = minScore ?? 0,
                 Origin = parseResult.GetValue(_origin) ?? "",
                 ImportId = parseResult.GetValue(_importId) ?? 0,
+                // A file is a document: each line's neighbours are its context (context matches). A batch boundary
+                // cuts one neighbour off the first and last line of a batch.
+                InDocumentOrder = true,
             };
             request.Texts.AddRange(batch);
             var response = await connection.TranslationMemory.LookupBatchAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
@@ -209,6 +212,7 @@ internal sealed class MatchCommand : ServerCommand
         var anyFragment = false;
         var anyQueryPart = false;
         var anyAdapted = false;
+        var anyContext = false;
         foreach (var match in response.Matches)
         {
             // A match of one sentence is compared with that sentence, and of the query's sentence it answers.
@@ -219,7 +223,8 @@ internal sealed class MatchCommand : ServerCommand
             anyLowConfidence |= match.LowConfidence;
             anyFragment |= match.Kind == MatchKind.Fragment;
             anyQueryPart |= match.QuerySpan is not null;
-            var score = Percent.Score(match.Score) + (match.Kind == MatchKind.Fragment ? "F" : "") + (match.QuerySpan is not null ? "§" : "") + (match.LowConfidence ? "*" : "");
+            anyContext |= match.Kind == MatchKind.Context;
+            var score = Percent.Score(match.Score) + (match.Kind == MatchKind.Fragment ? "F" : match.Kind == MatchKind.Context ? "C" : "") + (match.QuerySpan is not null ? "§" : "") + (match.LowConfidence ? "*" : "");
             var scoreMarkup = match.LowConfidence ? $"[yellow]{score}[/]" : match.Score >= 100 ? $"[green]{score}[/]" : score;
             anyAdapted |= match.Adaptations.Count > 0;
             var details = AdaptedTarget.Details(match, query);
@@ -240,6 +245,11 @@ internal sealed class MatchCommand : ServerCommand
             notes.Add(ansi
                 ? "[green underline]new[/] numbers and dates of your sentence carried into the translation"
                 : Markup.Escape("{+x+} in a translation: a number or date of your sentence carried into it"));
+        }
+
+        if (anyContext)
+        {
+            notes.Add("C context match: the same sentence between the same neighbours as where it was stored (101% in Trados and memoQ)");
         }
 
         if (anyFragment)
@@ -290,7 +300,7 @@ internal sealed class MatchCommand : ServerCommand
             json.WriteString("changed", match.Changed);
             json.WriteString("createdBy", match.CreatedBy);
             json.WriteString("changedBy", match.ChangedBy);
-            json.WriteString("kind", match.Kind == MatchKind.Fragment ? "fragment" : "segment");
+            json.WriteString("kind", match.Kind switch { MatchKind.Fragment => "fragment", MatchKind.Context => "context", _ => "segment" });
             if (match.Kind == MatchKind.Fragment)
             {
                 WriteSpan(json, "sourceSpan", match.SourceSpan);

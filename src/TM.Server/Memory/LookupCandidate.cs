@@ -9,4 +9,7 @@ internal readonly record struct LookupCandidate(long SegmentId, int Sentence, do
 {
     /// <summary>The penalties taken off the score; empty for none.</summary>
     public IReadOnlyList<ScorePenalty> Penalties { get; init; } = [];
+
+    /// <summary>True when the whole stored segment is identical to the whole query (a raw score of 100).</summary>
+    public bool IsIdentical { get; init; }
 }

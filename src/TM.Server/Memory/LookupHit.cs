@@ -22,6 +22,9 @@ public sealed record LookupHit(SegmentRecord Record, double Score)
     /// <summary>True when the server's aligner made the pair from a document.</summary>
     public bool Aligned { get; init; }
 
+    /// <summary>True for a context match: identical to the query and stored between the same neighbours.</summary>
+    public bool InContext { get; init; }
+
     /// <summary>True for a fragment match: one sentence of the stored source matched.</summary>
     public bool IsFragment => Sentence >= 0;
 }

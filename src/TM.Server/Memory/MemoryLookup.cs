@@ -21,6 +21,8 @@ internal sealed class MemoryLookup(SegmentStore store)
     // A query's sentences searched one by one, at most: each is a search of its own (about 1 ms at a million pairs).
     private const int MaxQuerySentences = 32;
 
+    private static readonly FuzzyScorer Scorer = new();
+
     // Import ids whose pairs the aligner made: an import's kind never changes, so each is read from the store once.
     private readonly ConcurrentDictionary<long, bool> _alignedImports = new();
 
@@ -30,8 +32,10 @@ internal sealed class MemoryLookup(SegmentStore store)
     /// <param name="side">Its language.</param>
     /// <param name="options">Threshold (after penalties) and result count.</param>
     /// <param name="penalties">The penalties to take off.</param>
+    /// <param name="context">The query's neighbours in its document, for context matches; null when unknown.</param>
     /// <returns>The hits, and how many raw hits the indexes returned (for metrics).</returns>
-    public (IReadOnlyList<LookupHit> Hits, int Searched) Find(MemoryIndex memory, string text, SegmentSide side, MatchOptions options, LookupPenalties penalties)
+    public (IReadOnlyList<LookupHit> Hits, int Searched) Find(MemoryIndex memory, string text, SegmentSide side, MatchOptions options, LookupPenalties penalties,
+        LookupContext? context = null)
     {
         var records = new Dictionary<long, SegmentRecord>();
         var candidates = new List<LookupCandidate>();
@@ -56,10 +60,39 @@ internal sealed class MemoryLookup(SegmentStore store)
                 QueryRange = candidate.QueryRange,
                 Penalties = candidate.Penalties,
                 Aligned = IsAligned(record),
+                InContext = context is not null && candidate.IsIdentical && IsInContext(record, side, context),
             });
         }
+        // A context match comes before the other matches of its score (it is the 101% of CAT tools).
+        hits.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : b.InContext.CompareTo(a.InContext));
         return (hits, searched);
     }
+
+    // The pairs stored just before and after this one by the same import are its document neighbours: an import gives
+    // the pairs it stores consecutive ids in document order. A neighbour the import skipped (a duplicate) or another
+    // import overwrote makes the check fail, never pass wrongly. Neighbours compare at 99 or more (the same words;
+    // case, punctuation and spacing aside).
+    private bool IsInContext(SegmentRecord record, SegmentSide side, LookupContext context)
+    {
+        var id = record.Segment.Id;
+        if (record.ImportId == 0)
+            return false;
+        string? previous = null, next = null;
+        foreach (var neighbour in store.GetRecords([id - 1, id + 1]))
+        {
+            if (neighbour.MemoryId != record.MemoryId || neighbour.ImportId != record.ImportId)
+                continue;
+            var text = InlinePlaceholder.Remove(side == SegmentSide.Korean ? neighbour.Segment.Korean : neighbour.Segment.English);
+            if (neighbour.Segment.Id < id)
+                previous = text;
+            else
+                next = text;
+        }
+        return SameSentence(context.Previous, previous) && SameSentence(context.Next, next);
+    }
+
+    private static bool SameSentence(string asked, string? stored) =>
+        stored is null ? asked.Trim().Length == 0 : asked.Trim().Length > 0 && Scorer.Score(asked, stored) >= 99;
 
     // One searched text against both indexes, until the penalized top k is provably complete (see remarks).
     private int Search(MemoryIndex memory, SegmentSide side, string query, Range? queryRange, MatchOptions options, LookupPenalties penalties,
@@ -73,7 +106,7 @@ internal sealed class MemoryLookup(SegmentStore store)
             var fragments = memory.FragmentsFor(side).Search(query, limited);
             var found = new List<LookupCandidate>(segments.Count + fragments.Count);
             foreach (var hit in segments)
-                found.Add(new LookupCandidate(hit.Id, -1, hit.Score, queryRange));
+                found.Add(new LookupCandidate(hit.Id, -1, hit.Score, queryRange) { IsIdentical = queryRange is null && hit.Score == 100 });
             foreach (var hit in fragments)
                 found.Add(new LookupCandidate(hit.SegmentId, hit.Sentence, hit.Score, queryRange));
             Fetch(found, records);

@@ -421,11 +421,13 @@ public sealed class TranslationMemoryCatalog
     /// <param name="side">Its language.</param>
     /// <param name="options">Threshold (after penalties) and result count.</param>
     /// <param name="penalties">The penalties to take off; null for <see cref="LookupPenalties.Default"/>.</param>
+    /// <param name="context">The query's neighbours in its document, for context matches; null when unknown.</param>
     /// <remarks>A filter (<see cref="MatchingIdsAsync"/>) goes in <paramref name="options"/>' <see cref="MatchOptions.Accepts"/>, as segment ids.</remarks>
-    public IReadOnlyList<LookupHit> Lookup(MemoryIndex memory, string text, SegmentSide side, MatchOptions options, LookupPenalties? penalties = null)
+    public IReadOnlyList<LookupHit> Lookup(MemoryIndex memory, string text, SegmentSide side, MatchOptions options, LookupPenalties? penalties = null,
+        LookupContext? context = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var (hits, searched) = _lookup.Find(memory, text, side, options, penalties ?? LookupPenalties.Default);
+        var (hits, searched) = _lookup.Find(memory, text, side, options, penalties ?? LookupPenalties.Default, context);
         _metrics?.IndexSearched(memory.Info.Name, side, Stopwatch.GetElapsedTime(started), searched);
         return hits;
     }
@@ -449,15 +451,16 @@ public sealed class TranslationMemoryCatalog
     /// <param name="sides">The language of each sentence, index for index.</param>
     /// <param name="options">Threshold and result count, for every sentence.</param>
     /// <param name="penalties">The penalties to take off; null for <see cref="LookupPenalties.Default"/>.</param>
+    /// <param name="inDocumentOrder">The texts are consecutive sentences of one document: each one's neighbours are its context.</param>
     public IReadOnlyList<LookupHit>[] LookupBatch(MemoryIndex memory, IReadOnlyList<string> texts, IReadOnlyList<SegmentSide> sides, MatchOptions options,
-        LookupPenalties? penalties = null)
+        LookupPenalties? penalties = null, bool inDocumentOrder = false)
     {
         var results = new IReadOnlyList<LookupHit>[texts.Count];
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var text = texts[i];
             results[i] = memory.For(sides[i]).HasSomethingToMatch(InlinePlaceholder.Remove(text))
-                ? Lookup(memory, text, sides[i], options, penalties)
+                ? Lookup(memory, text, sides[i], options, penalties, inDocumentOrder ? new LookupContext(i > 0 ? texts[i - 1] : "", i + 1 < texts.Count ? texts[i + 1] : "") : null)
                 : [];
         });
         return results;

@@ -39,6 +39,14 @@ internal static class LookupRequests
         return options with { Accepts = id => passing.Contains(id) };
     }
 
+    /// <summary>Refuses a neighbouring sentence (context) longer than a sentence may be.</summary>
+    /// <exception cref="Grpc.Core.RpcException">INVALID_ARGUMENT, naming the field.</exception>
+    public static void CheckNeighbour(string text, string field)
+    {
+        if (text.Length > RequestLimits.MaxSentenceLength)
+            throw Invalid.Argument($"{field} is {Invalid.Count(text.Length)} characters long; the limit is {Invalid.Count(RequestLimits.MaxSentenceLength)} (one sentence).");
+    }
+
     /// <summary>The penalties a request asks for: the defaults without the message, exactly its values with it.</summary>
     /// <exception cref="Grpc.Core.RpcException">INVALID_ARGUMENT: a penalty outside 0..100.</exception>
     /// <remarks>
@@ -86,6 +94,8 @@ internal static class LookupRequests
                 ChangedBy = hit.Record.ChangedBy,
             };
             var (matched, targetPart) = hit.IsFragment ? DescribeFragment(match, hit.Sentence, side) : (match.Source, Range.All);
+            if (hit.InContext)
+                match.Kind = MatchKind.Context;
             var asked = query;
             if (hit.QueryRange is { } sentence)
             {

@@ -161,6 +161,8 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     {
         AnswerUncompressed(context);
         Invalid.CheckSentence(request.Text, "text to match");
+        LookupRequests.CheckNeighbour(request.PreviousText, "previous_text");
+        LookupRequests.CheckNeighbour(request.NextText, "next_text");
         var options = LookupRequests.Options(request.MaxResults, request.MinScore);
         var penalties = LookupRequests.Penalties(request.Penalties);
         var filter = FilterRequests.Parse(request.Origin, request.ImportId, request.CreatedBy, request.ChangedAfter, request.ChangedBefore);
@@ -168,7 +170,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         var memory = FindMemory(context, request.Memory);
         options = await LookupRequests.FilteredAsync(_catalog, memory, options, filter, context.CancellationToken);
         // The analyzer refuses a query with nothing to match (only punctuation or symbols): ArgumentException, INVALID_ARGUMENT.
-        var hits = _catalog.Lookup(memory, request.Text, side, options, penalties);
+        var hits = _catalog.Lookup(memory, request.Text, side, options, penalties, LookupContext.Of(request.PreviousText, request.NextText));
         return LookupRequests.Response(request.Text, hits, side);
     }
 
@@ -196,7 +198,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         }
         var memory = FindMemory(context, request.Memory);
         options = await LookupRequests.FilteredAsync(_catalog, memory, options, filter, context.CancellationToken);
-        var results = _catalog.LookupBatch(memory, request.Texts, sides, options, penalties);
+        var results = _catalog.LookupBatch(memory, request.Texts, sides, options, penalties, request.InDocumentOrder);
 
         var response = new LookupBatchResponse();
         for (var i = 0; i < results.Length; i++)

@@ -73,6 +73,26 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Match_file_reads_the_file_as_a_document_and_marks_context_matches()
+    {
+        var pairs = await Functional.StoredPairs.ReadAsync(server.Client);
+        var file = Path.Combine(Path.GetTempPath(), $"tm-context-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(file, [pairs[2].Korean, pairs[3].Korean, pairs[4].Korean]);
+        try
+        {
+            var (exitCode, output, _) = await Tm("match", "--file", file);
+
+            Assert.Equal(ExitCodes.Success, exitCode);
+            Assert.Contains("100%C", output);
+            Assert.Contains("C context match", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Match_file_answers_every_line_in_order_in_one_batch()
     {
         var file = Path.Combine(Path.GetTempPath(), $"tm-match-{Guid.NewGuid():N}.txt");

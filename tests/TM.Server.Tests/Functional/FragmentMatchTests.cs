@@ -1,4 +1,3 @@
-using Grpc.Core;
 using TM.Interchange;
 using TM.Protos.V1;
 using TM.Text;
@@ -110,15 +109,5 @@ public sealed class FragmentMatchTests(ServerFixture server, ITestOutputHelper o
         }
     }
 
-    private async Task<List<TranslationUnit>> StoredPairsAsync()
-    {
-        using var call = server.Client.ExportTmx(new ExportTmxRequest());
-        using var buffer = new MemoryStream();
-        await foreach (var chunk in call.ResponseStream.ReadAllAsync())
-            chunk.Chunk.WriteTo(buffer);
-        buffer.Position = 0;
-        using var reader = new TmxReader(buffer);
-        reader.ReadHeader();
-        return [.. reader.ReadUnits()];
-    }
+    private Task<List<TranslationUnit>> StoredPairsAsync() => StoredPairs.ReadAsync(server.Client);
 }
