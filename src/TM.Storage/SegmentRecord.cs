@@ -15,4 +15,11 @@ public sealed record SegmentRecord(
     DateTimeOffset Created,
     DateTimeOffset Changed,
     string CreatedBy,
-    string ChangedBy);
+    string ChangedBy)
+{
+    /// <summary>
+    /// The number of the commit that last wrote the pair (its place in the change log): an edit names the version it
+    /// read and is refused when another commit has written the pair since.
+    /// </summary>
+    public long Version { get; init; }
+}

@@ -96,5 +96,6 @@ public sealed partial class SegmentStore
 
     private static SegmentRecord ReadRecord(SqliteDataReader reader) => new(
         ReadSegment(reader), reader.GetInt64(9), reader.GetInt64(10), ParseTime(reader.GetString(11)), ParseTime(reader.GetString(12)),
-        reader.GetString(13), reader.GetString(14));
+        reader.GetString(13), reader.GetString(14))
+    { Version = reader.GetInt64(15) };
 }

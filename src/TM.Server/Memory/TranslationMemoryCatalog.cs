@@ -19,7 +19,7 @@ namespace TM.Server.Memory;
 /// step. Every write goes to SQLite first and reaches the index only after it has committed, so the
 /// index never holds a segment the store could lose.
 /// </summary>
-public sealed class TranslationMemoryCatalog
+public sealed partial class TranslationMemoryCatalog
 {
     /// <summary>A low-confidence pair scoring 100 is offered at this score instead: a person must check it.</summary>
     public const double LowConfidenceScoreCap = 99;

@@ -7,6 +7,7 @@ using TM.Server.Concordance;
 using TM.Server.Interchange;
 using TM.Server.Memory;
 using TM.Server.Security;
+using TM.Storage;
 using TM.Text;
 
 namespace TM.Server.Services;
@@ -93,7 +94,9 @@ public sealed class ErrorBoundaryInterceptor(ILogger<ErrorBoundaryInterceptor> l
         DocumentException or InterchangeFormatException or ImportInputException or InvalidProtocolBufferException => StatusCode.InvalidArgument,
         ArgumentNullException => StatusCode.Internal,
         ArgumentException => StatusCode.InvalidArgument,
-        UnknownMemoryException or UnknownImportException or UnknownKeyException => StatusCode.NotFound,
+        UnknownMemoryException or UnknownImportException or UnknownKeyException or UnknownSegmentException => StatusCode.NotFound,
+        DuplicateSegmentException => StatusCode.AlreadyExists,
+        SegmentConflictException => StatusCode.Aborted,
         AccessDeniedException => StatusCode.PermissionDenied,
         KeyConflictException => StatusCode.AlreadyExists,
         ImportStateException or SegmentExportException => StatusCode.FailedPrecondition,

@@ -92,6 +92,7 @@ internal static class LookupRequests
                 Changed = Timestamps.Rfc3339(hit.Record.Changed),
                 CreatedBy = hit.Record.CreatedBy,
                 ChangedBy = hit.Record.ChangedBy,
+                Version = hit.Record.Version,
             };
             var (matched, targetPart) = hit.IsFragment ? DescribeFragment(match, hit.Sentence, side) : (match.Source, Range.All);
             if (hit.InContext)

@@ -145,6 +145,104 @@ internal sealed class SegmentWriter : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Changes one pair's texts inside the current transaction (a reviewer's correction): the pair becomes trusted (confidence 1,
+    /// not low-confidence), a changed side loses its inline tags, and the hash tables follow. The caller commits and
+    /// reports it like a batch. Returns null when the pair is not in the memory.
+    /// </summary>
+    /// <exception cref="SegmentConflictException">The pair is at another version.</exception>
+    /// <exception cref="DuplicateSegmentException">The memory holds the new pair already.</exception>
+    public (long ChangeSequence, long Generation)? Edit(SqliteTransaction transaction, long memoryId, long id, string? korean, string? english,
+        long expectedVersion, string now, string author)
+    {
+        if (ReadForEdit(transaction, memoryId, id) is not { } row)
+            return null;
+        if (row.Version != expectedVersion)
+            throw new SegmentConflictException($"Segment {id} has changed since version {expectedVersion} (it is at version {row.Version}): read it again and redo the edit on what it says now.", row.Version);
+        var newKorean = korean ?? row.Korean;
+        var newEnglish = english ?? row.English;
+        var koreanHash = TextHash.Compute(newKorean);
+        var englishHash = TextHash.Compute(newEnglish);
+        var keys = Tables(transaction, memoryId, out var generation);
+        var koreanKeys = keys.Get(SegmentSide.Korean) ?? Build(keys, memoryId, SegmentSide.Korean);
+        _candidates.Clear();
+        _matches.Clear();
+        koreanKeys.Find(koreanHash, _candidates);
+        _candidates.Remove(id);
+        if (_candidates.Count > 0 && FindSameSource(newKorean, newEnglish, sourceIsKorean: true))
+            throw new DuplicateSegmentException($"The memory already holds this pair as another segment; delete segment {id} instead of making it a copy.");
+
+        var changeSeq = NextChangeSequence(transaction);
+        Scalar(transaction,
+            "UPDATE segments SET ko = $ko, en = $en, ko_hash = $koHash, en_hash = $enHash, confidence = 1, low_confidence = 0, " +
+            "ko_markup = CASE WHEN $koChanged THEN '' ELSE ko_markup END, en_markup = CASE WHEN $enChanged THEN '' ELSE en_markup END, " +
+            "changed_utc = $now, changed_by = $author, change_seq = $seq WHERE id = $id;",
+            ("$ko", newKorean), ("$en", newEnglish), ("$koHash", koreanHash), ("$enHash", englishHash),
+            ("$koChanged", korean is not null && korean != row.Korean), ("$enChanged", english is not null && english != row.English),
+            ("$now", now), ("$author", author), ("$seq", changeSeq), ("$id", id));
+        koreanKeys.Remove(row.KoreanHash, id);
+        koreanKeys.Add(koreanHash, id);
+        if (keys.Get(SegmentSide.English) is { } englishKeys)
+        {
+            englishKeys.Remove(row.EnglishHash, id);
+            englishKeys.Add(englishHash, id);
+        }
+        return (changeSeq, Finish(transaction, memoryId, generation));
+    }
+
+    /// <summary>Deletes one pair inside the current transaction, leaving its tombstone in the change log. Returns null when it is not in the memory.</summary>
+    /// <exception cref="SegmentConflictException">The pair is at another version.</exception>
+    public (long ChangeSequence, long Generation)? Delete(SqliteTransaction transaction, long memoryId, long id, long expectedVersion)
+    {
+        if (ReadForEdit(transaction, memoryId, id) is not { } row)
+            return null;
+        if (row.Version != expectedVersion)
+            throw new SegmentConflictException($"Segment {id} has changed since version {expectedVersion} (it is at version {row.Version}): read it again before deleting it.", row.Version);
+        var keys = Tables(transaction, memoryId, out var generation);
+        var changeSeq = NextChangeSequence(transaction);
+        Scalar(transaction, "DELETE FROM segments WHERE id = $id;", ("$id", id));
+        Scalar(transaction, "INSERT INTO segment_tombstones (change_seq, id) VALUES ($seq, $id);", ("$seq", changeSeq), ("$id", id));
+        keys.Get(SegmentSide.Korean)?.Remove(row.KoreanHash, id);
+        keys.Get(SegmentSide.English)?.Remove(row.EnglishHash, id);
+        return (changeSeq, Finish(transaction, memoryId, generation));
+    }
+
+    private EditedRow? ReadForEdit(SqliteTransaction transaction, long memoryId, long id)
+    {
+        using var command = Connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT ko, en, ko_hash, en_hash, change_seq FROM segments WHERE id = $id AND memory_id = $memory;";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$memory", memoryId);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new EditedRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)) : null;
+    }
+
+    // The memory's hash tables as of the transaction's generation (dropped if another writer moved it on).
+    private MemoryKeys Tables(SqliteTransaction transaction, long memoryId, out long generation)
+    {
+        generation = (long)Scalar(transaction, "SELECT generation FROM memories WHERE id = $id;", ("$id", memoryId))!;
+        var keys = KeysOf(memoryId);
+        if (keys.Generation != generation)
+            keys.Clear();
+        keys.Generation = generation;
+        return keys;
+    }
+
+    private long NextChangeSequence(SqliteTransaction transaction)
+    {
+        var changeSeq = (long)Scalar(transaction, "SELECT value FROM store_state WHERE name = 'change_seq';")! + 1;
+        Scalar(transaction, "UPDATE store_state SET value = $seq WHERE name = 'change_seq';", ("$seq", changeSeq));
+        return changeSeq;
+    }
+
+    // Every write to a memory moves its generation on (the index snapshots and the hash tables key on it).
+    private long Finish(SqliteTransaction transaction, long memoryId, long generation)
+    {
+        Scalar(transaction, "UPDATE memories SET generation = $next WHERE id = $id;", ("$next", generation + 1), ("$id", memoryId));
+        return generation + 1;
+    }
+
     /// <summary>The batch's transaction committed: the tables now describe <paramref name="generation"/>.</summary>
     public void Committed(long memoryId, long generation) => KeysOf(memoryId).Generation = generation;
 
@@ -326,4 +424,6 @@ internal sealed class SegmentWriter : IDisposable
     }
 
     private readonly record struct Existing(long Id, long KoreanHash, long EnglishHash);
+
+    private readonly record struct EditedRow(string Korean, string English, long KoreanHash, long EnglishHash, long Version);
 }

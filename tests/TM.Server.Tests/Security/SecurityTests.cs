@@ -19,10 +19,11 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     public static TheoryData<string> Calls => new()
     {
         "ImportDocument", "AlignDocument", "ImportSegments", "Lookup", "LookupBatch", "Concordance", "GetStats", "ImportTmx", "ExportTmx", "ListImports", "ImportFile",
+        "GetSegment", "UpdateSegment", "DeleteSegment",
         "CreateKey", "ListKeys", "RevokeKey", "Backup",
     };
 
-    private static readonly HashSet<string> Writes = ["ImportDocument", "ImportSegments", "ImportTmx", "ImportFile"];
+    private static readonly HashSet<string> Writes = ["ImportDocument", "ImportSegments", "ImportTmx", "ImportFile", "UpdateSegment", "DeleteSegment"];
     private static readonly HashSet<string> AdminOnly = ["CreateKey", "ListKeys", "RevokeKey", "Backup"];
 
     [Fact]
@@ -249,6 +250,15 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
             }
             case "Lookup":
                 await Tm.LookupAsync(new LookupRequest { Memory = memory, Text = "따라서 휴전 협정은 7월 26일 체결될 수 있었다." }, headers);
+                break;
+            case "GetSegment":
+                await Tm.GetSegmentAsync(new GetSegmentRequest { Memory = memory, SegmentId = "1" }, headers);
+                break;
+            case "UpdateSegment":
+                await Tm.UpdateSegmentAsync(new UpdateSegmentRequest { Memory = memory, SegmentId = "1", En = "Changed.", Version = 1 }, headers);
+                break;
+            case "DeleteSegment":
+                await Tm.DeleteSegmentAsync(new DeleteSegmentRequest { Memory = memory, SegmentId = "1", Version = 1 }, headers);
                 break;
             case "LookupBatch":
                 await Tm.LookupBatchAsync(new LookupBatchRequest { Memory = memory, Texts = { "따라서 휴전 협정은 7월 26일 체결될 수 있었다.", "The war ended." } }, headers);

@@ -1,0 +1,66 @@
+using TM.Storage;
+
+namespace TM.Server.Memory;
+
+/// <content>One segment at a time: read, corrected or deleted by a reviewer, each change in the indexes before the call returns.</content>
+public sealed partial class TranslationMemoryCatalog
+{
+    /// <summary>The segment <paramref name="id"/> of <paramref name="memory"/>.</summary>
+    /// <exception cref="UnknownSegmentException">The memory holds no such segment.</exception>
+    public SegmentRecord GetSegment(MemoryIndex memory, long id) =>
+        _store.GetRecords([id]) is [var record] && record.MemoryId == memory.Info.Id
+            ? record
+            : throw Unknown(memory, id);
+
+    /// <summary>
+    /// Corrects one segment if it is still at <paramref name="version"/>, then waits until the fuzzy, fragment and
+    /// search indexes hold the correction, so the next Lookup or Concordance sees it.
+    /// </summary>
+    /// <param name="memory">The memory holding the segment.</param>
+    /// <param name="id">The segment.</param>
+    /// <param name="korean">The new Korean side; null to keep it.</param>
+    /// <param name="english">The new English side; null to keep it.</param>
+    /// <param name="version">The version the caller read.</param>
+    /// <param name="author">The API key's name; empty without keys.</param>
+    /// <param name="cancellationToken">Stops the wait for the indexes; the change is committed by then.</param>
+    /// <exception cref="UnknownSegmentException">The memory holds no such segment.</exception>
+    /// <exception cref="SegmentConflictException">The segment changed since <paramref name="version"/>.</exception>
+    /// <exception cref="DuplicateSegmentException">The memory holds the corrected pair already.</exception>
+    public async Task<SegmentRecord> UpdateSegmentAsync(MemoryIndex memory, long id, string? korean, string? english, long version, string author,
+        CancellationToken cancellationToken)
+    {
+        var edit = await WriteAsync(memory, id, () => _store.UpdateSegment(memory.Info.Id, id, korean, english, version, author),
+            edit => new IndexChange([], [edit.Record!.Segment], []), cancellationToken);
+        return edit.Record!;
+    }
+
+    /// <summary>Deletes one segment if it is still at <paramref name="version"/>, then waits until every index has let it go.</summary>
+    /// <exception cref="UnknownSegmentException">The memory holds no such segment.</exception>
+    /// <exception cref="SegmentConflictException">The segment changed since <paramref name="version"/>.</exception>
+    public Task DeleteSegmentAsync(MemoryIndex memory, long id, long version, CancellationToken cancellationToken) =>
+        WriteAsync(memory, id, () => _store.DeleteSegment(memory.Info.Id, id, version), _ => new IndexChange([], [], [id]), cancellationToken);
+
+    // Under the memory's gate, so the index worker receives the change in the store's commit order (as import batches).
+    private async Task<SegmentEdit> WriteAsync(MemoryIndex memory, long id, Func<SegmentEdit?> write, Func<SegmentEdit, IndexChange> change,
+        CancellationToken cancellationToken)
+    {
+        SegmentEdit edit;
+        Task indexed;
+        await memory.WriteGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            edit = write() ?? throw Unknown(memory, id);
+            _search.Notify();
+            indexed = await memory.Updates.EnqueueAsync(change(edit));
+        }
+        finally
+        {
+            memory.WriteGate.Release();
+        }
+        await Task.WhenAll(indexed, _search.WhenSearchable(edit.ChangeSequence)).WaitAsync(cancellationToken);
+        return edit;
+    }
+
+    private static UnknownSegmentException Unknown(MemoryIndex memory, long id) =>
+        new($"Memory '{memory.Info.Name}' has no segment {id}: it was deleted, or belongs to another memory. Find it again with Lookup or Concordance.");
+}

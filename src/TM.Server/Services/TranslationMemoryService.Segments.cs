@@ -1,0 +1,90 @@
+using System.Globalization;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using TM.Interchange;
+using TM.Protos.V1;
+using TM.Server.Interchange;
+using TM.Server.Security;
+using TM.Storage;
+
+namespace TM.Server.Services;
+
+/// <content>GetSegment, UpdateSegment and DeleteSegment: a reviewer's corrections, one pair at a time.</content>
+public sealed partial class TranslationMemoryService
+{
+    /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Read)]
+    public override Task<Segment> GetSegment(GetSegmentRequest request, ServerCallContext context)
+    {
+        var id = SegmentId(request.SegmentId);
+        var memory = FindMemory(context, request.Memory);
+        return Task.FromResult(ToSegment(_catalog.GetSegment(memory, id)));
+    }
+
+    /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Write)]
+    public override async Task<Segment> UpdateSegment(UpdateSegmentRequest request, ServerCallContext context)
+    {
+        var id = SegmentId(request.SegmentId);
+        if (request.Ko.Length == 0 && request.En.Length == 0)
+            throw Invalid.Argument("Give the corrected text: ko, en or both (an empty field keeps that side).");
+        CheckSide(request.Ko, "ko");
+        CheckSide(request.En, "en");
+        var caller = Authorized(context, AccessRole.Write, request.Memory);
+        var memory = _catalog.Get(request.Memory, caller.CanUse);
+        var record = await _catalog.UpdateSegmentAsync(memory, id, request.Ko.Length == 0 ? null : request.Ko, request.En.Length == 0 ? null : request.En,
+            request.Version, caller.Name, context.CancellationToken);
+        return ToSegment(record);
+    }
+
+    /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Write)]
+    public override async Task<DeleteSegmentResponse> DeleteSegment(DeleteSegmentRequest request, ServerCallContext context)
+    {
+        var id = SegmentId(request.SegmentId);
+        var caller = Authorized(context, AccessRole.Write, request.Memory);
+        var memory = _catalog.Get(request.Memory, caller.CanUse);
+        await _catalog.DeleteSegmentAsync(memory, id, request.Version, context.CancellationToken);
+        return new DeleteSegmentResponse();
+    }
+
+    private static long SegmentId(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id
+            : throw Invalid.Argument($"segment_id is '{text}'; it is the number a Match or ConcordanceHit gives as segment_id.");
+
+    // Whitespace alone is not a side, and a stored text must fit a sentence and XML (it goes out as TMX).
+    private static void CheckSide(string text, string field)
+    {
+        if (text.Length > 0 && string.IsNullOrWhiteSpace(text))
+            throw Invalid.Argument($"{field} holds only whitespace; leave it empty to keep that side.");
+        if (text.Length > RequestLimits.MaxSentenceLength)
+            throw Invalid.Argument($"{field} is {Invalid.Count(text.Length)} characters long; the limit is {Invalid.Count(RequestLimits.MaxSentenceLength)}.");
+        if (XmlText.IndexOfInvalid(text) is var invalid and >= 0)
+            throw Invalid.Argument($"{field} holds {XmlText.Describe(text[invalid])} at character {Invalid.Count(invalid + 1)}, which XML (and so a TMX export) cannot carry.");
+    }
+
+    private static Segment ToSegment(SegmentRecord record)
+    {
+        var segment = record.Segment;
+        var korean = SideRendering.Render(segment.Korean, segment.KoreanMarkup);
+        var english = SideRendering.Render(segment.English, segment.EnglishMarkup);
+        return new Segment
+        {
+            SegmentId = segment.Id.ToString(CultureInfo.InvariantCulture),
+            Ko = korean.Plain,
+            En = english.Plain,
+            KoTmx = korean.Tmx,
+            EnTmx = english.Tmx,
+            Origin = segment.Origin,
+            Note = segment.Note,
+            LowConfidence = segment.LowConfidence,
+            ImportId = record.ImportId,
+            Created = Timestamps.Rfc3339(record.Created),
+            Changed = Timestamps.Rfc3339(record.Changed),
+            CreatedBy = record.CreatedBy,
+            ChangedBy = record.ChangedBy,
+            Version = record.Version,
+        };
+    }
+}
