@@ -5,7 +5,8 @@ namespace TM.Text;
 /// <summary>
 /// Parses Korean numbers written with digits and the Sino-Korean units 십 (10), 백 (100), 천 (1,000), 만 (10⁴),
 /// 억 (10⁸) and 조 (10¹²): "17만" = 170,000, "2만 7천" = 27,000, "1억 2천만" = 120,000,000, "3.5만" = 35,000,
-/// "1,000만" = 10,000,000. Plain digits ("1951", "170,000", "3.5") parse too.
+/// "1,000만" = 10,000,000, and with the lower places in digits "7만 5,823" = 75,823. Plain digits ("1951", "170,000",
+/// "3.5") parse too.
 /// </summary>
 public static class KoreanNumberParser
 {
@@ -44,7 +45,8 @@ public static class KoreanNumberParser
             }
 
             var big = position < text.Length ? BigUnit(text[position]) : 0;
-            if (big > 0 && big < lastBigUnit)
+            var endsWithBigUnit = big > 0 && big < lastBigUnit;
+            if (endsWithBigUnit)
             {
                 total += section * big;
                 section = 0;
@@ -53,17 +55,30 @@ public static class KoreanNumberParser
             }
             else if (small == 0)
             {
-                // Plain digits end the number: "17만 5" is not 170,005 in running text.
+                // Digits without a unit end the number ("1951", "170,000"); the lower places that may follow a big unit
+                // ("7만 5,823") are read below, before this point is reached.
                 consumed = position;
                 break;
             }
 
             // "2만 7천", "1억 2천만": another digit group with a unit may follow after at most one space.
             var nextStart = position < text.Length && text[position] == ' ' ? position + 1 : position;
-            if (!TryParseDigits(text[nextStart..], out var nextNumber, out var nextLength)
-                || nextStart + nextLength >= text.Length
+            if (!TryParseDigits(text[nextStart..], out var nextNumber, out var nextLength))
+            {
+                consumed = position;
+                break;
+            }
+
+            if (nextStart + nextLength >= text.Length
                 || (SmallUnit(text[nextStart + nextLength]) == 0 && BigUnit(text[nextStart + nextLength]) == 0))
             {
+                // "7만 5,823명" is 75,823: the lower places written in digits after a big unit end the number.
+                if (endsWithBigUnit && IsLowerPlaces(text.Slice(nextStart, nextLength), nextNumber, lastBigUnit, text[(nextStart + nextLength)..]))
+                {
+                    section += nextNumber;
+                    position = nextStart + nextLength;
+                }
+
                 consumed = position;
                 break;
             }
@@ -124,6 +139,19 @@ public static class KoreanNumberParser
         consumed = i;
         return true;
     }
+
+    /// <summary>
+    /// Whether plain digits after a big unit are its lower places ("7만 5,823", "1만 2773명", "3억 5,000만" is read as a unit
+    /// group before this): an integer below the unit, written with a thousands separator or with at least three digits,
+    /// and not a year or date of its own (년, 월, 일 after it). "17만 5" stays 170,000 and a 5: in running text one or two
+    /// digits after a round number are more often a separate figure than its last places.
+    /// </summary>
+    private static bool IsLowerPlaces(ReadOnlySpan<char> digits, decimal value, decimal unit, ReadOnlySpan<char> after) =>
+        value < unit
+        && decimal.IsInteger(value)
+        && digits.IndexOf('.') < 0
+        && (digits.IndexOf(',') > 0 || digits.Length >= 3)
+        && !(after.Length > 0 && after[0] is '년' or '월' or '일');
 
     // A thousands group is exactly three digits not followed by another digit: "170,000" but not "1,2345".
     private static bool IsDigitGroup(ReadOnlySpan<char> text) =>

@@ -4,9 +4,10 @@ namespace TM.Text;
 
 /// <summary>
 /// Finds the numbers of a sentence and normalises them into <see cref="NumberAnchor"/>s that a translation shares:
-/// years (1951년 ↔ 1951), Korean unit numbers (17만 ↔ 170,000; 2만 7천 ↔ 27,000), ordinals (제5차 ↔ 5th; 38선 ↔
-/// 38th parallel), months and dates (5월 ↔ May; 7월 26일 ↔ 26 July / July 26), English scale words (1.2 million)
-/// small English number words (five, first) and native Korean numbers before a counter (다섯 명 ↔ five; 나흘 ↔ four days).
+/// years (1951년 ↔ 1951), Korean unit numbers (17만 ↔ 170,000; 2만 7천 ↔ 27,000; 7만 5,823 ↔ 75,823, one mention),
+/// ordinals (제5차 ↔ 5th; 38선 ↔ 38th parallel), months and dates (5월 ↔ May; 7월 26일 ↔ 26 July / July 26), English
+/// scale words (1.2 million) small English number words (five, first) and native Korean numbers before a counter
+/// (다섯 명 ↔ five; 나흘 ↔ four days).
 /// </summary>
 public static class NumberAnchorExtractor
 {

@@ -10,7 +10,11 @@ namespace TM.Text;
 /// carries (glosses, and the Hangul names they gloss) and Korean names romanised in the English (흥남 ↔ Heungnam) that
 /// both sides share earn a reward, those on one side only a charge. Beads without a counterpart carry no anchor
 /// evidence; a paired bead pays besides for each sentence that has anchors but shares none with the other side
-/// (<see cref="AlignmentCosts.UncoveredSentence"/>), which is what lets an untranslated sentence stand alone.
+/// (<see cref="AlignmentCosts.UncoveredSentence"/>), which is what lets an untranslated sentence stand alone. A paired
+/// bead whose sides share nothing at all while each has content words is evidence that they are not translations of
+/// each other (<see cref="AlignmentCosts.UnrelatedPair"/>), and a sentence worded as a funding note, acknowledgment or
+/// translator's note is likely one-sided (<see cref="AlignmentCosts.OneSidedSentence"/>); both lower the pair's
+/// confidence under 0.5.
 /// </summary>
 public sealed class SentenceAligner
 {
@@ -32,6 +36,32 @@ public sealed class SentenceAligner
         ArgumentNullException.ThrowIfNull(korean);
         ArgumentNullException.ThrowIfNull(english);
 
+        var (koreanSide, englishSide, model, rewards, charges) = Features(korean, english);
+        var aligner = new BandedAligner(
+            koreanSide, englishSide, model, options.Costs, rewards, charges, options.MinimumBandWidth);
+        var aligned = aligner.Align();
+
+        var beads = new Bead[aligned.Count];
+        for (var b = 0; b < aligned.Count; b++)
+        {
+            var a = aligned[b];
+            beads[b] = new Bead(
+                Slice(korean, a.KoreanStart, a.KoreanCount),
+                Slice(english, a.EnglishStart, a.EnglishCount),
+                a.Confidence);
+        }
+
+        return beads;
+    }
+
+    /// <summary>
+    /// What the dynamic programme sees of the two lists: lengths, anchors (ids into the reward and charge tables, already
+    /// discounted for anchors common in the document), content words and one-sided sentences, and the length model
+    /// adapted to the document. Tests estimate costs from it on the gold documents.
+    /// </summary>
+    internal (SideFeatures Korean, SideFeatures English, LengthRatioModel Model, double[] Rewards, double[] Charges) Features(
+        IReadOnlyList<string> korean, IReadOnlyList<string> english)
+    {
         var anchorIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var rewards = new List<double>();
         var charges = new List<double>();
@@ -52,22 +82,7 @@ public sealed class SentenceAligner
         var englishSide = Describe(english, Language.English, anchorIds, rewards, charges, glosses, aliases, englishNames);
         var model = options.LengthModel.ForDocument(koreanSide.Prefix[^1], englishSide.Prefix[^1]);
         DiscountCommonAnchors(koreanSide, englishSide, rewards, charges);
-
-        var aligner = new BandedAligner(
-            koreanSide, englishSide, model, options.Costs, [.. rewards], [.. charges], options.MinimumBandWidth);
-        var aligned = aligner.Align();
-
-        var beads = new Bead[aligned.Count];
-        for (var b = 0; b < aligned.Count; b++)
-        {
-            var a = aligned[b];
-            beads[b] = new Bead(
-                Slice(korean, a.KoreanStart, a.KoreanCount),
-                Slice(english, a.EnglishStart, a.EnglishCount),
-                a.Confidence);
-        }
-
-        return beads;
+        return (koreanSide, englishSide, model, [.. rewards], [.. charges]);
     }
 
     private SideFeatures Describe(
@@ -83,12 +98,27 @@ public sealed class SentenceAligner
         var lengths = new int[sentences.Count];
         var anchors = new int[sentences.Count][];
         var telling = new bool[sentences.Count];
+        var contentWords = new int[sentences.Count];
+        var oneSided = new bool[sentences.Count];
+        var tokens = new LexicalTokens();
         var ids = new List<int>();
         var words = new List<string>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s] ?? throw new ArgumentException("A sentence is null.", nameof(sentences));
             lengths[s] = LengthRatioModel.Measure(sentence);
+            tokens.Clear();
+            if (language == Language.Korean)
+            {
+                KoreanStemmer.Stems(sentence, tokens);
+            }
+            else
+            {
+                EnglishWords.Words(sentence, tokens);
+            }
+
+            contentWords[s] = tokens.Count;
+            oneSided[s] = OneSidedSentence.Matches(sentence, language);
             ids.Clear();
             foreach (var number in NumberAnchorExtractor.Extract(sentence, language))
             {
@@ -162,7 +192,7 @@ public sealed class SentenceAligner
             anchors[s] = [.. ids];
         }
 
-        return new SideFeatures(lengths, anchors, telling);
+        return new SideFeatures(lengths, anchors, telling, contentWords, oneSided);
 
         int Intern(string key, double reward, double charge)
         {

@@ -26,6 +26,7 @@ internal static class AlignBenchmark
     public static int Run(CommandArguments arguments)
     {
         var sentences = arguments.GetInt("sentences", DefaultSentences, min: 10, max: 1_000_000);
+        var misses = arguments.GetInt("misses", 0, min: 0, max: 1_000_000);
         arguments.ThrowIfUnknown();
 
         var clock = Stopwatch.StartNew();
@@ -48,7 +49,7 @@ internal static class AlignBenchmark
         var report = new MarkdownReport(sentences == DefaultSentences ? Command : $"{Command}-{sentences}", $"Document alignment on long documents — up to {sentences:N0} sentences per side");
         report.Paragraph(
             $"Each document is built from hand-made gold beads: the {seedBeads.Count} of `tests/TM.Text.Tests/Gold/seed-alignment.jsonl` (the two seeds) and the " +
-            $"{ownBeads.Count} of `own-alignment.jsonl` (the four documents under Gold/Documents), less the {leftOutBeads} that hold a sentence the sentence splitter " +
+            $"{ownBeads.Count} of `own-alignment.jsonl` (the {Directory.GetFiles(Path.Combine(RepositoryPaths.GoldAlignments, "Documents"), "*.txt").Length} documents under Gold/Documents), less the {leftOutBeads} that hold a sentence the sentence splitter " +
             $"does not give back intact when other sentences follow it ({string.Join("; ", leftOut.Select(Abbreviate))}): {beads.Count} beads. " +
             $"The bead list is repeated, each repetition shuffled (System.Random, seed {Seed.ToString(CultureInfo.InvariantCulture)}), until both sides reach the size; " +
             "the Korean sentences of every 10 beads make one line, all Korean lines come first, then a blank line, then the English lines. The aligner so " +
@@ -75,7 +76,14 @@ internal static class AlignBenchmark
         var largest = rows[^1];
         report.Heading($"Recall by gold bead shape, {Units.Count(largest.Document.KoreanSentences)} / {Units.Count(largest.Document.EnglishSentences)} sentences");
         report.Table(["Gold bead (KO-EN)", "Found"], RecallByShape(largest.Document.Gold, largest.Alignment.Beads));
-        report.Paragraph("A gold bead is found when a predicted bead holds exactly its sentences at the same place in the document.");
+        report.Paragraph(
+            "A gold bead is found when a predicted bead holds exactly its sentences at the same place in the document. " +
+            "\"beside each other\" counts the 1-0 and 0-1 beads that have a bead of the other empty shape next to them (an omission " +
+            "next to an addition, which a 1-1 can swallow; issue 15).");
+        foreach (var line in MissedUnpaired(largest.Document.Gold, largest.Alignment.Beads, misses))
+        {
+            Log(line);
+        }
 
         if (rows.Find(row => row.SplitKorean != row.Document.KoreanSentences || row.SplitEnglish != row.Document.EnglishSentences) is { } split)
         {
@@ -157,7 +165,56 @@ internal static class AlignBenchmark
             (korean, english) = (korean + bead.Korean.Count, english + bead.English.Count);
         }
 
-        return found.Select(entry => new[] { $"{entry.Key.Korean}-{entry.Key.English}", Units.Fraction(entry.Value.Found, entry.Value.All) });
+        var rows = found.Select(entry => new[] { $"{entry.Key.Korean}-{entry.Key.English}", Units.Fraction(entry.Value.Found, entry.Value.All) }).ToList();
+        var beside = new[] { 0, 0 };
+        for (var (b, k, e) = (0, 0, 0); b < gold.Count; b++)
+        {
+            var bead = gold[b];
+            if (!bead.IsPair && (IsOtherEmptyShape(b - 1) || IsOtherEmptyShape(b + 1)))
+            {
+                beside[1]++;
+                beside[0] += predictedSpans.Contains((k, bead.Korean.Count, e, bead.English.Count)) ? 1 : 0;
+            }
+
+            (k, e) = (k + bead.Korean.Count, e + bead.English.Count);
+
+            bool IsOtherEmptyShape(int other) =>
+                other >= 0 && other < gold.Count && !gold[other].IsPair && (gold[other].Korean.Count == 0) != (bead.Korean.Count == 0);
+        }
+
+        rows.Add(["1-0 and 0-1 beside each other", Units.Fraction(beside[0], beside[1])]);
+        return rows;
+    }
+
+    // --misses N prints (to stderr) the first N missed 1-0 and 0-1 gold beads with the predicted beads over them.
+    private static IEnumerable<string> MissedUnpaired(IReadOnlyList<Bead> gold, IReadOnlyList<Bead> predicted, int limit)
+    {
+        var starts = new List<(int Korean, int English, Bead Bead)>();
+        var (korean, english) = (0, 0);
+        foreach (var bead in predicted)
+        {
+            starts.Add((korean, english, bead));
+            (korean, english) = (korean + bead.Korean.Count, english + bead.English.Count);
+        }
+
+        var shown = 0;
+        (korean, english) = (0, 0);
+        foreach (var bead in gold)
+        {
+            if (shown < limit && !bead.IsPair && !starts.Any(p => p.Korean == korean && p.English == english
+                && p.Bead.Korean.Count == bead.Korean.Count && p.Bead.English.Count == bead.English.Count))
+            {
+                shown++;
+                yield return $"missed {bead.Korean.Count}-{bead.English.Count}: {Abbreviate(bead.KoreanText + bead.EnglishText)}";
+                foreach (var (_, _, p) in starts.Where(s => s.Korean <= korean + 1 && s.Korean + s.Bead.Korean.Count >= korean
+                    && s.English <= english + 1 && s.English + s.Bead.English.Count >= english))
+                {
+                    yield return $"    predicted {p.Korean.Count}-{p.English.Count} {p.Confidence:0.00}: {Abbreviate(p.KoreanText)} | {Abbreviate(p.EnglishText)}";
+                }
+            }
+
+            (korean, english) = (korean + bead.Korean.Count, english + bead.English.Count);
+        }
     }
 
     private static string Abbreviate(string sentence) => sentence.Length <= 40 ? $"“{sentence}”" : $"“{sentence[..20]}…{sentence[^20..]}”";

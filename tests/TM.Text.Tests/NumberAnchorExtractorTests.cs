@@ -25,6 +25,10 @@ public sealed class NumberAnchorExtractorTests
     [InlineData("불과 나흘 뒤 공세가 시작되었다.", "The offensive began only four days later.")]
     [InlineData("두 가지 쟁점이 남았다.", "Two issues remained.")]
     [InlineData("두 번째 회담이 열렸다.", "The second meeting was held.")]
+    [InlineData("그 수는 7만 5,823명으로 늘어났다.", "Their number rose to 75,823.")]
+    [InlineData("인원은 1만 2,773명이었다.", "The corps numbered 12,773 men.")]
+    [InlineData("그해 말에는 2만 2천 명으로 늘어났다.", "It had grown to 22,000 by the end of the year.")]
+    [InlineData("아동은 4만 1,000여 명이었다.", "Some 41,000 children were living there.")]
     public void Korean_and_English_numbers_of_a_translation_match(string korean, string english)
     {
         var koreanKeys = NumberAnchorExtractor.Extract(korean, Language.Korean).Select(a => a.MatchKey).Order();

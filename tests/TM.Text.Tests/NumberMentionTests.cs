@@ -61,6 +61,15 @@ public sealed class NumberMentionTests
             spans);
     }
 
+    [Theory]
+    [InlineData("그 수는 7만 5,823명으로 늘어났다.", "Cardinal 75823: 7만 5,823")]
+    [InlineData("인원은 1만 2,773명이었다.", "Cardinal 12773: 1만 2,773")]
+    [InlineData("2만 2천 명으로 늘어났다.", "Cardinal 22000: 2만 2천")]
+    public void Korean_number_with_big_unit_and_digit_lower_places_is_one_mention(string sentence, string expected)
+    {
+        Assert.Equal([expected], Spans(sentence, Language.Korean));
+    }
+
     [Fact]
     public void The_month_of_a_date_lies_within_the_date()
     {

@@ -19,6 +19,9 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     private const string RidgwayCounteroffensive = "105_ridgway_counteroffensive.txt";
     private const string MacArthurDismissal = "106_macarthur_dismissal.txt";
     private const string NationalDefenseCorps = "107_national_defense_corps.txt";
+    private const string GeojeCampRiot = "108_geoje_camp_riot.txt";
+    private const string WarOrphans = "109_war_orphans.txt";
+    private const string KoreanServiceCorps = "110_korean_service_corps.txt";
 
     private static readonly DocumentAligner Aligner = new();
 
@@ -34,7 +37,13 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     // testimony, because the glossary matched "testimony" but not "testified". Glossary words now match by English word
     // family (EnglishWordFamily: testify, testified, testimony; negotiate, negotiators), and 106 scores 1.000 — but it
     // pointed at that weakness, so it is no clean test of the fix. 107 is: written and scored (1.000) before the change,
-    // and unchanged by it.
+    // and unchanged by it. 108-110 were written for issue 15, before its changes, in the seeds' style: English paragraphs
+    // that end with a funding note, an acknowledgment or a translator's note beside a Korean concluding sentence the English
+    // leaves out, a "revised version of" note, and 만-numbers with comma groups (7만 5,823명 ↔ 75,823). Before: 1.000, 0.857
+    // (the Korean conclusion paired with the funding note at 0.20) and 0.455. After the one-sided prior and the charge for
+    // a pair that shares nothing (AlignmentCosts.OneSidedSentence, UnrelatedPair): 1.000, 1.000 and 0.522. 110 still misses: its true pair "이들은 등에 지게를 지고 물자를
+    // 날랐기 때문에…" ↔ "Because they carried supplies on their backs…" shares no anchor (one of the two such 1-1 pairs in
+    // the gold), so the untranslated sentence beside it and the note on the A-frame after it are paired in its place.
     [Theory]
     [InlineData(PowRepatriation, 1.00)]
     [InlineData(IncheonIntervention, 1.00)]
@@ -43,6 +52,9 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     [InlineData(RidgwayCounteroffensive, 1.00)]
     [InlineData(MacArthurDismissal, 1.00)]
     [InlineData(NationalDefenseCorps, 1.00)]
+    [InlineData(GeojeCampRiot, 1.00)]
+    [InlineData(WarOrphans, 1.00)]
+    [InlineData(KoreanServiceCorps, 0.52)]
     public void Own_gold_document_aligns_with_bead_F1_at_or_above_its_floor(string document, double floor)
     {
         var gold = Gold(document);

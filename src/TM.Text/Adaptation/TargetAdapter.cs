@@ -22,8 +22,8 @@ namespace TM.Text.Adaptation;
 /// "Paragraph 60"); English words from "one"/"first" to "twelve"/"twelfth", digits beyond; comma groups unless the
 /// target wrote four or more digits without them; English scale words ("700 million") while the value is a whole
 /// number of them to three decimals. A Korean number written with units (17만, 2만 7천, 7억) keeps them when the new
-/// value is a whole number of thousands (18만, 2만 5천) and becomes digits otherwise (14,500), because a mixed form
-/// such as 2만 7,500 reads back as two numbers. Native Korean numbers before a counter (다섯 명) stay words from 한 to
+/// value is a whole number of thousands (18만, 2만 5천) and becomes digits otherwise (14,500): a mixed form such as
+/// 2만 7,500 reads back as one number now, but exact counts in the seeds' journals are written in digits. Native Korean numbers before a counter (다섯 명) stay words from 한 to
 /// 열두 and are unplaced beyond; Korean ordinal words stay words to 다섯 번째, then digits (6번째); day counts (나흘)
 /// stay words or become N일.</para>
 /// </remarks>
