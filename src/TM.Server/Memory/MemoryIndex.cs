@@ -29,6 +29,15 @@ public sealed class MemoryIndex
     /// <summary>The memory's identity in the store.</summary>
     public MemoryInfo Info { get; }
 
+    /// <summary>The memory's description and Lookup defaults, as last read from or written to the store.</summary>
+    public MemorySettings Settings
+    {
+        get => Volatile.Read(ref _settings);
+        internal set => Volatile.Write(ref _settings, value);
+    }
+
+    private MemorySettings _settings = MemorySettings.None;
+
     /// <summary>The sentences of multi-sentence Korean sides, for fragment matches.</summary>
     public FragmentIndex KoreanFragments { get; }
 

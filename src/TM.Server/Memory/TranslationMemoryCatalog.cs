@@ -88,6 +88,7 @@ public sealed partial class TranslationMemoryCatalog
                 index = Rebuild(info);
                 source = "analyzed from the database";
             }
+            index.Settings = _store.GetSettings(info.Id);
             _memories[info.Name] = index;
             ServerLog.MemoryLoaded(_logger, info.Name, index.Korean.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, source);
         }

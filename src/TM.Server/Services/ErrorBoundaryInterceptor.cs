@@ -95,7 +95,7 @@ public sealed class ErrorBoundaryInterceptor(ILogger<ErrorBoundaryInterceptor> l
         ArgumentNullException => StatusCode.Internal,
         ArgumentException => StatusCode.InvalidArgument,
         UnknownMemoryException or UnknownImportException or UnknownKeyException or UnknownSegmentException => StatusCode.NotFound,
-        DuplicateSegmentException => StatusCode.AlreadyExists,
+        DuplicateSegmentException or MemoryExistsException => StatusCode.AlreadyExists,
         SegmentConflictException => StatusCode.Aborted,
         AccessDeniedException => StatusCode.PermissionDenied,
         KeyConflictException => StatusCode.AlreadyExists,

@@ -47,6 +47,27 @@ internal static class LookupRequests
             throw Invalid.Argument($"{field} is {Invalid.Count(text.Length)} characters long; the limit is {Invalid.Count(RequestLimits.MaxSentenceLength)} (one sentence).");
     }
 
+    /// <summary>
+    /// <paramref name="options"/> with the memory's own minimum score when the request left it at 0 (the defaults),
+    /// and the memory's penalties when the request sends none.
+    /// </summary>
+    public static (MatchOptions Options, LookupPenalties Penalties) WithMemoryDefaults(MatchOptions options, double requestedMinScore,
+        MatchPenalties? requestedPenalties, MemoryIndex memory)
+    {
+        var settings = memory.Settings;
+        if (requestedMinScore == 0 && settings.MinScore is { } minScore)
+            options = options with { MinScore = minScore };
+        if (requestedPenalties is not null)
+            return (options, Penalties(requestedPenalties));
+        var defaults = LookupPenalties.Default;
+        return (options, new LookupPenalties
+        {
+            MultipleTranslations = settings.MultipleTranslationsPenalty ?? defaults.MultipleTranslations,
+            Aligned = settings.AlignedPenalty ?? defaults.Aligned,
+            LowConfidence = settings.LowConfidencePenalty ?? defaults.LowConfidence,
+        });
+    }
+
     /// <summary>The penalties a request asks for: the defaults without the message, exactly its values with it.</summary>
     /// <exception cref="Grpc.Core.RpcException">INVALID_ARGUMENT: a penalty outside 0..100.</exception>
     /// <remarks>

@@ -168,6 +168,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         var filter = FilterRequests.Parse(request.Origin, request.ImportId, request.CreatedBy, request.ChangedAfter, request.ChangedBefore);
         var side = RequestLanguage.Parse(request.SourceLang, "source_lang", "to detect the language") ?? LanguageDetector.Detect(request.Text);
         var memory = FindMemory(context, request.Memory);
+        (options, penalties) = LookupRequests.WithMemoryDefaults(options, request.MinScore, request.Penalties, memory);
         options = await LookupRequests.FilteredAsync(_catalog, memory, options, filter, context.CancellationToken);
         // The analyzer refuses a query with nothing to match (only punctuation or symbols): ArgumentException, INVALID_ARGUMENT.
         var hits = _catalog.Lookup(memory, request.Text, side, options, penalties, LookupContext.Of(request.PreviousText, request.NextText));
@@ -197,6 +198,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
             sides[i] = forced ?? LanguageDetector.Detect(request.Texts[i]);
         }
         var memory = FindMemory(context, request.Memory);
+        (options, penalties) = LookupRequests.WithMemoryDefaults(options, request.MinScore, request.Penalties, memory);
         options = await LookupRequests.FilteredAsync(_catalog, memory, options, filter, context.CancellationToken);
         var results = _catalog.LookupBatch(memory, request.Texts, sides, options, penalties, request.InDocumentOrder);
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using TM.Client;
+using TM.Protos.V1;
 
 namespace TM.Server.Tests.Client;
 
@@ -90,6 +92,33 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Segment_show_edit_and_delete_correct_one_pair_and_a_stale_version_is_refused()
+    {
+        using (var call = server.Client.ImportSegments())
+        {
+            await call.RequestStream.WriteAsync(new ImportSegmentsRequest { Memory = "cli-review", Ko = "김일성은 스탈린 설득에 나섰다.", En = "Kim tried to persuade Staline." });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        }
+        var id = (await server.Client.LookupAsync(new LookupRequest { Memory = "cli-review", Text = "김일성은 스탈린 설득에 나섰다." })).Matches[0].SegmentId;
+
+        var (showExit, shown, _) = await Tm("segment", "show", id, "--memory", "cli-review", "--json");
+        var version = JsonDocument.Parse(shown).RootElement.GetProperty("version").GetInt64();
+        var (editExit, edited, _) = await Tm("segment", "edit", id, "--en", "Kim tried to persuade Stalin.", "--version", version.ToString(CultureInfo.InvariantCulture), "--memory", "cli-review");
+        var (staleExit, _, staleError) = await Tm("segment", "delete", id, "--version", version.ToString(CultureInfo.InvariantCulture), "--memory", "cli-review");
+        var (deleteExit, deleted, _) = await Tm("segment", "delete", id, "--memory", "cli-review");
+
+        Assert.Equal(ExitCodes.Success, showExit);
+        Assert.Equal(ExitCodes.Success, editExit);
+        Assert.Contains("en: Kim tried to persuade Stalin.", edited);
+        Assert.NotEqual(ExitCodes.Success, staleExit);
+        Assert.Contains("has changed since version", staleError);
+        Assert.Equal(ExitCodes.Success, deleteExit);
+        Assert.Contains("is deleted", deleted);
+        Assert.Empty((await server.Client.LookupAsync(new LookupRequest { Memory = "cli-review", Text = "김일성은 스탈린 설득에 나섰다." })).Matches);
     }
 
     [Fact]

@@ -75,6 +75,30 @@ public sealed class CurlInteropTests(HttpPortServerFixture server, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_memory_created_and_a_segment_corrected_over_json()
+    {
+        var (created, memory) = await CurlAsync(["-X", "POST", "-H", "content-type: application/json", "--data-binary",
+            """{"name": "curl-review", "settings": {"description": "reviewed over curl", "min_score": 60}}""", $"{Http}/v1/memories"]);
+        await CurlAsync(["-X", "POST", "-H", "content-type: application/json", "--data-binary", JsonSerializer.Serialize(new { name = "r.txt", text = Document }),
+            $"{Http}/v1/memories/curl-review/documents"]);
+        var (_, memories) = await CurlAsync([$"{Http}/v1/memories"]);
+        var (_, concordance) = await CurlAsync([$"{Http}/v1/memories/curl-review/concordance?term=parallel"]);
+        var hit = concordance.GetProperty("hits")[0];
+        var id = hit.GetProperty("segmentId").GetString();
+        var (_, segment) = await CurlAsync([$"{Http}/v1/memories/curl-review/segments/{id}"]);
+        var version = segment.GetProperty("version").GetRawText();
+        var (patched, edited) = await CurlAsync(["-X", "PATCH", "-H", "content-type: application/json", "--data-binary",
+            $$"""{"en": "Corrected over curl.", "version": {{version}}}""", $"{Http}/v1/memories/curl-review/segments/{id}"]);
+
+        Assert.Equal(200, created);
+        Assert.Equal("reviewed over curl", memory.GetProperty("settings").GetProperty("description").GetString());
+        Assert.Contains(memories.GetProperty("memories").EnumerateArray(), m => m.GetProperty("name").GetString() == "curl-review");
+        Assert.Equal(200, patched);
+        Assert.Equal("Corrected over curl.", edited.GetProperty("en").GetString());
+        Assert.NotEqual(version, edited.GetProperty("version").GetRawText());
+    }
+
+    [Fact]
     public async Task Align_preview_returns_the_beads_and_stores_nothing()
     {
         var body = JsonSerializer.Serialize(new { name = "preview.txt", text = Document });

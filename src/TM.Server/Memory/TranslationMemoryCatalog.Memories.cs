@@ -1,0 +1,38 @@
+using TM.Storage;
+
+namespace TM.Server.Memory;
+
+/// <content>Memories as objects: created on purpose, described, with the Lookup defaults their users agree on.</content>
+public sealed partial class TranslationMemoryCatalog
+{
+    /// <summary>Creates an empty memory with <paramref name="settings"/>.</summary>
+    /// <exception cref="ArgumentException">The name breaks <see cref="MemoryNameRule.Rule"/>.</exception>
+    /// <exception cref="MemoryExistsException">A memory has that name.</exception>
+    public MemoryIndex CreateMemory(string name, MemorySettings settings)
+    {
+        var normalized = SegmentStore.NormalizeMemoryName(name);
+        lock (_createGate)
+        {
+            if (_memories.ContainsKey(normalized))
+                throw new MemoryExistsException($"There is a memory called '{normalized}' already; change its settings with UpdateMemory, or choose another name.");
+            if (!MemoryNameRule.IsValidNew(normalized))
+                throw new ArgumentException($"'{normalized}' cannot name a memory: a memory's name is {MemoryNameRule.Rule}.");
+            var created = new MemoryIndex(_store.CreateMemory(normalized, settings), _logger) { Settings = settings };
+            _memories[normalized] = created;
+            return created;
+        }
+    }
+
+    /// <summary>Replaces <paramref name="memory"/>'s settings; the next Lookup uses them.</summary>
+    public void UpdateMemory(MemoryIndex memory, MemorySettings settings)
+    {
+        _store.SetSettings(memory.Info.Id, settings);
+        memory.Settings = settings;
+    }
+
+    /// <summary>Every memory, oldest first.</summary>
+    public IReadOnlyList<MemoryIndex> Memories => [.. _memories.Values.OrderBy(m => m.Info.Id)];
+
+    /// <summary>When <paramref name="memory"/> was created.</summary>
+    public DateTimeOffset Created(MemoryIndex memory) => _store.GetCreated(memory.Info.Id) ?? DateTimeOffset.MinValue;
+}

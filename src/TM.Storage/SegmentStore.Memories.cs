@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+
+namespace TM.Storage;
+
+/// <content>Memories as objects: created on purpose, with settings of their own.</content>
+public sealed partial class SegmentStore
+{
+    private const string SettingsColumns = "description, min_score, penalty_multiple_translations, penalty_aligned, penalty_low_confidence";
+
+    /// <summary>Creates an empty memory with <paramref name="settings"/>.</summary>
+    /// <param name="name">Its name (empty = the default memory's).</param>
+    /// <param name="settings">Its description and Lookup defaults.</param>
+    /// <exception cref="MemoryExistsException">A memory has that name.</exception>
+    public MemoryInfo CreateMemory(string? name, MemorySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var normalized = NormalizeMemoryName(name);
+        _writeGate.Wait();
+        try
+        {
+            using var transaction = _writer.Connection.BeginTransaction();
+            if (_writer.Scalar(transaction, "SELECT id FROM memories WHERE name = $name;", ("$name", normalized)) is long)
+                throw new MemoryExistsException($"There is a memory called '{normalized}' already; change its settings with UpdateMemory, or choose another name.");
+            var id = EnsureMemory(transaction, normalized);
+            WriteSettings(transaction, id, settings);
+            transaction.Commit();
+            return new MemoryInfo(id, normalized);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Replaces a memory's settings.</summary>
+    public void SetSettings(long memoryId, MemorySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _writeGate.Wait();
+        try
+        {
+            using var transaction = _writer.Connection.BeginTransaction();
+            WriteSettings(transaction, memoryId, settings);
+            transaction.Commit();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>A memory's settings; <see cref="MemorySettings.None"/> for a memory that does not exist.</summary>
+    public MemorySettings GetSettings(long memoryId)
+    {
+        using var connection = OpenConnection();
+        using var command = Command(connection, null, $"SELECT {SettingsColumns} FROM memories WHERE id = $id;", ("$id", memoryId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadSettings(reader) : MemorySettings.None;
+    }
+
+    /// <summary>When a memory was created; null for one that does not exist.</summary>
+    public DateTimeOffset? GetCreated(long memoryId)
+    {
+        using var connection = OpenConnection();
+        return Scalar(connection, null, "SELECT created_utc FROM memories WHERE id = $id;", ("$id", memoryId)) is string created ? ParseTime(created) : null;
+    }
+
+    private void WriteSettings(SqliteTransaction transaction, long memoryId, MemorySettings settings) =>
+        _writer.Scalar(transaction,
+            "UPDATE memories SET description = $description, min_score = $minScore, penalty_multiple_translations = $multiple, " +
+            "penalty_aligned = $aligned, penalty_low_confidence = $low WHERE id = $id;",
+            ("$description", settings.Description), ("$minScore", (object?)settings.MinScore ?? DBNull.Value),
+            ("$multiple", (object?)settings.MultipleTranslationsPenalty ?? DBNull.Value), ("$aligned", (object?)settings.AlignedPenalty ?? DBNull.Value),
+            ("$low", (object?)settings.LowConfidencePenalty ?? DBNull.Value), ("$id", memoryId));
+
+    private static MemorySettings ReadSettings(SqliteDataReader reader) => new()
+    {
+        Description = reader.GetString(0),
+        MinScore = reader.IsDBNull(1) ? null : reader.GetDouble(1),
+        MultipleTranslationsPenalty = reader.IsDBNull(2) ? null : reader.GetDouble(2),
+        AlignedPenalty = reader.IsDBNull(3) ? null : reader.GetDouble(3),
+        LowConfidencePenalty = reader.IsDBNull(4) ? null : reader.GetDouble(4),
+    };
+}
