@@ -77,6 +77,7 @@ public static class CliApp
             new AlignCommand(context, common),
             new StatsCommand(context, common),
             new HealthCommand(context, common),
+            new MemoriesCommand(context, common),
             new SegmentCommand(context, common),
             new KeysCommand(context, common),
             new BackupCommand(context, common),

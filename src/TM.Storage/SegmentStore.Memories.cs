@@ -32,6 +32,40 @@ public sealed partial class SegmentStore
         }
     }
 
+    /// <summary>
+    /// Deletes a memory with its pairs and import records, in one transaction; every pair leaves its tombstone in the
+    /// change log (so the search index lets it go) under one change sequence.
+    /// </summary>
+    /// <param name="memoryId">The memory.</param>
+    /// <returns>The change sequence of the delete, or null when there is no such memory.</returns>
+    /// <exception cref="ArgumentException">It is the default memory, which always exists.</exception>
+    public long? DeleteMemory(long memoryId)
+    {
+        _writeGate.Wait();
+        try
+        {
+            using var transaction = _writer.Connection.BeginTransaction();
+            if (_writer.Scalar(transaction, "SELECT name FROM memories WHERE id = $id;", ("$id", memoryId)) is not string name)
+                return null;
+            if (name == DefaultMemoryName)
+                throw new ArgumentException($"The memory '{DefaultMemoryName}' always exists and cannot be deleted; delete its segments one by one, or restore a backup.");
+            var changeSeq = (long)_writer.Scalar(transaction, "SELECT value FROM store_state WHERE name = 'change_seq';")! + 1;
+            _writer.Scalar(transaction, "UPDATE store_state SET value = $seq WHERE name = 'change_seq';", ("$seq", changeSeq));
+            _writer.Scalar(transaction, "INSERT INTO segment_tombstones (change_seq, id) SELECT $seq, id FROM segments WHERE memory_id = $id;",
+                ("$seq", changeSeq), ("$id", memoryId));
+            _writer.Scalar(transaction, "DELETE FROM segments WHERE memory_id = $id;", ("$id", memoryId));
+            _writer.Scalar(transaction, "DELETE FROM imports WHERE memory_id = $id;", ("$id", memoryId));
+            _writer.Scalar(transaction, "DELETE FROM memories WHERE id = $id;", ("$id", memoryId));
+            transaction.Commit();
+            _writer.Forget(memoryId);
+            return changeSeq;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     /// <summary>Replaces a memory's settings.</summary>
     public void SetSettings(long memoryId, MemorySettings settings)
     {

@@ -142,7 +142,8 @@ internal sealed class IndexSnapshotFiles
             File.Delete(file);
     }
 
-    private void Delete(long memoryId)
+    /// <summary>Removes a memory's snapshots (the memory is deleted, or they are refused).</summary>
+    public void Delete(long memoryId)
     {
         try
         {

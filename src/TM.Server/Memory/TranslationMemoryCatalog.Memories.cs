@@ -30,6 +30,36 @@ public sealed partial class TranslationMemoryCatalog
         memory.Settings = settings;
     }
 
+    /// <summary>
+    /// Deletes <paramref name="memory"/>, its pairs and its import records, from the store and every index; waits until
+    /// the search index has let the pairs go. Refuses the default memory and a memory an import is writing into.
+    /// </summary>
+    /// <exception cref="ArgumentException">It is the default memory.</exception>
+    /// <exception cref="ImportStateException">An import into it is running.</exception>
+    public async Task DeleteMemoryAsync(MemoryIndex memory, CancellationToken cancellationToken)
+    {
+        long? changeSeq;
+        await memory.WriteGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (_store.ListImports(memory.Info.Name).Any(i => i.Status == ImportStatus.Running))
+                throw new ImportStateException($"An import into memory '{memory.Info.Name}' is running: wait for it to end (tm imports), then delete the memory.");
+            lock (_createGate)
+            {
+                changeSeq = _store.DeleteMemory(memory.Info.Id);
+                _memories.TryRemove(memory.Info.Name, out _);
+            }
+            _snapshots?.Delete(memory.Info.Id);
+            _search.Notify();
+        }
+        finally
+        {
+            memory.WriteGate.Release();
+        }
+        if (changeSeq is { } seq)
+            await _search.WhenSearchable(seq).WaitAsync(cancellationToken);
+    }
+
     /// <summary>Every memory, oldest first.</summary>
     public IReadOnlyList<MemoryIndex> Memories => [.. _memories.Values.OrderBy(m => m.Info.Id)];
 

@@ -47,6 +47,19 @@ public sealed partial class TranslationMemoryService
         return Task.FromResult(Describe(memory));
     }
 
+    /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Admin)]
+    public override async Task<DeleteMemoryResponse> DeleteMemory(DeleteMemoryRequest request, ServerCallContext context)
+    {
+        if (request.Name.Trim().Length == 0)
+            throw Invalid.Argument("Name the memory to delete (the default memory cannot be deleted).");
+        var caller = Authorized(context, AccessRole.Admin, request.Name);
+        var memory = _catalog.Get(request.Name, caller.CanUse);
+        var segments = memory.Korean.Count;
+        await _catalog.DeleteMemoryAsync(memory, context.CancellationToken);
+        return new DeleteMemoryResponse { SegmentsDeleted = segments };
+    }
+
     private MemoryDescription Describe(MemoryIndex memory) => new()
     {
         Name = memory.Info.Name,

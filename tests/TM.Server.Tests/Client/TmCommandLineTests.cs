@@ -122,6 +122,27 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task Memories_create_list_and_delete_with_a_confirmation()
+    {
+        var (createExit, created, _) = await Tm("memories", "create", "cli-new", "--description", "Korean War abstracts, 2026", "--min-score", "70");
+        var (_, listed, _) = await Tm("memories", "list", "--json");
+        var (unconfirmedExit, _, unconfirmed) = await Tm("memories", "delete", "cli-new");
+        var (deleteExit, deleted, _) = await Tm("memories", "delete", "cli-new", "--yes");
+        var (_, after, _) = await Tm("memories", "list");
+
+        Assert.Equal(ExitCodes.Success, createExit);
+        Assert.Contains("'cli-new' is created", created);
+        var memory = JsonDocument.Parse(listed).RootElement.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "cli-new");
+        Assert.Equal("Korean War abstracts, 2026", memory.GetProperty("description").GetString());
+        Assert.Equal(70, memory.GetProperty("minScore").GetDouble());
+        Assert.NotEqual(ExitCodes.Success, unconfirmedExit);
+        Assert.Contains("--yes", unconfirmed);
+        Assert.Equal(ExitCodes.Success, deleteExit);
+        Assert.Contains("is deleted", deleted);
+        Assert.DoesNotContain("cli-new", after);
+    }
+
+    [Fact]
     public async Task Match_file_answers_every_line_in_order_in_one_batch()
     {
         var file = Path.Combine(Path.GetTempPath(), $"tm-match-{Guid.NewGuid():N}.txt");

@@ -86,6 +86,37 @@ public sealed class MemorySettingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_memory_is_gone_from_the_list_lookups_and_concordance_and_its_name_is_free_again()
+    {
+        using (var call = _server.Client.ImportSegments())
+        {
+            await call.RequestStream.WriteAsync(new ImportSegmentsRequest { Memory = "short-lived", Ko = "흥남 철수 작전", En = "the Hungnam evacuation" });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        }
+
+        var deleted = await _server.Client.DeleteMemoryAsync(new DeleteMemoryRequest { Name = "short-lived" });
+
+        Assert.Equal(1, deleted.SegmentsDeleted);
+        Assert.DoesNotContain((await _server.Client.ListMemoriesAsync(new ListMemoriesRequest())).Memories, m => m.Name == "short-lived");
+        var lookup = await Assert.ThrowsAsync<RpcException>(() => _server.Client.LookupAsync(new LookupRequest { Memory = "short-lived", Text = "흥남 철수 작전" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
+        var recreated = await _server.Client.CreateMemoryAsync(new CreateMemoryRequest { Name = "short-lived" });
+        Assert.Equal(0, recreated.Segments);
+        var concordance = await _server.Client.ConcordanceAsync(new ConcordanceRequest { Memory = "short-lived", Term = "흥남" });
+        Assert.Equal(0, concordance.Total);
+    }
+
+    [Fact]
+    public async Task The_default_memory_cannot_be_deleted()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => _server.Client.DeleteMemoryAsync(new DeleteMemoryRequest { Name = "default" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("cannot be deleted", error.Status.Detail);
+    }
+
+    [Fact]
     public async Task Settings_out_of_range_are_refused_naming_the_field()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _server.Client.CreateMemoryAsync(new CreateMemoryRequest

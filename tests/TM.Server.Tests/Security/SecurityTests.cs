@@ -19,12 +19,12 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     public static TheoryData<string> Calls => new()
     {
         "ImportDocument", "AlignDocument", "ImportSegments", "Lookup", "LookupBatch", "Concordance", "GetStats", "ImportTmx", "ExportTmx", "ListImports", "ImportFile",
-        "GetSegment", "UpdateSegment", "DeleteSegment", "CreateMemory", "ListMemories", "UpdateMemory",
+        "GetSegment", "UpdateSegment", "DeleteSegment", "CreateMemory", "ListMemories", "UpdateMemory", "DeleteMemory",
         "CreateKey", "ListKeys", "RevokeKey", "Backup",
     };
 
     private static readonly HashSet<string> Writes = ["ImportDocument", "ImportSegments", "ImportTmx", "ImportFile", "UpdateSegment", "DeleteSegment", "CreateMemory", "UpdateMemory"];
-    private static readonly HashSet<string> AdminOnly = ["CreateKey", "ListKeys", "RevokeKey", "Backup"];
+    private static readonly HashSet<string> AdminOnly = ["CreateKey", "ListKeys", "RevokeKey", "Backup", "DeleteMemory"];
 
     [Fact]
     public void The_calls_checked_are_every_method_of_the_contract()
@@ -253,6 +253,9 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
                 break;
             case "CreateMemory":
                 await Tm.CreateMemoryAsync(new CreateMemoryRequest { Name = memory }, headers);
+                break;
+            case "DeleteMemory":
+                await Tm.DeleteMemoryAsync(new DeleteMemoryRequest { Name = memory }, headers);
                 break;
             case "ListMemories":
                 await Tm.ListMemoriesAsync(new ListMemoriesRequest(), headers);
