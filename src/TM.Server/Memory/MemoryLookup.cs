@@ -13,8 +13,9 @@ namespace TM.Server.Memory;
 /// <remarks>
 /// Penalties keep retrieval exact: an index returns its top k by raw score, and a pair it left out scores at most the
 /// last raw score it returned, so when that is below the k-th penalized score nothing left out can enter the top k.
-/// When it is not (or it ties, with the multiple-translations penalty on: the tie may hide an alternative translation of
-/// a returned pair), the search is repeated with four times the k, up to <see cref="MatchOptions.MaxResultsLimit"/>.
+/// Each index is asked for one hit more than the request's k, so that an untied cut is seen at once; when the cut is
+/// not provably complete (or it ties, with the multiple-translations penalty on: the tie may hide an alternative
+/// translation of a returned pair), the search is repeated with four times the k, up to <see cref="MatchOptions.MaxResultsLimit"/>.
 /// </remarks>
 internal sealed class MemoryLookup(SegmentStore store)
 {
@@ -98,10 +99,11 @@ internal sealed class MemoryLookup(SegmentStore store)
     private int Search(MemoryIndex memory, SegmentSide side, string query, Range? queryRange, MatchOptions options, LookupPenalties penalties,
         Dictionary<long, SegmentRecord> records, List<LookupCandidate> output)
     {
-        var k = options.MaxResults;
+        // One hit more than asked: when it scores below the k-th, the cut is not a tie and one search is enough.
+        var k = Math.Min(options.MaxResults + 1, MatchOptions.MaxResultsLimit);
         while (true)
         {
-            var limited = k == options.MaxResults ? options : options with { MaxResults = k };
+            var limited = options with { MaxResults = k };
             var segments = memory.For(side).Search(query, limited);
             var fragments = memory.FragmentsFor(side).Search(query, limited);
             var found = new List<LookupCandidate>(segments.Count + fragments.Count);
