@@ -10,8 +10,11 @@ namespace TM.Search;
 /// on the Korean side (where a term already matches inside words).
 /// </param>
 /// <param name="Sides">The sides to search; <see cref="ConcordanceSides.Both"/> finds pairs where either side matches.</param>
-/// <remarks>Filters narrow the hits inside the index (every hit counted in <see cref="ConcordanceHits.Total"/> passes them); null means "any".</remarks>
-public sealed record ConcordanceQuery(long MemoryId, string Term, ConcordanceSides Sides)
+/// <remarks>
+/// The filters are <see cref="SegmentFilter"/>'s (origin, import, users, dates): they narrow the hits inside the index
+/// (every hit counted in <see cref="ConcordanceHits.Total"/> passes them); null means "any".
+/// </remarks>
+public sealed record ConcordanceQuery(long MemoryId, string Term, ConcordanceSides Sides) : SegmentFilter(MemoryId)
 {
     /// <summary>
     /// On the English side, also find the term's other word forms (Porter stems: "negotiation" finds
@@ -19,30 +22,6 @@ public sealed record ConcordanceQuery(long MemoryId, string Term, ConcordanceSid
     /// prefix term, whose prefix already covers the forms that share it.
     /// </summary>
     public bool EnglishWordForms { get; init; }
-
-    /// <summary>Only pairs with exactly this origin (the import's file name, case-sensitive); null for any.</summary>
-    public string? Origin { get; init; }
-
-    /// <summary>Only pairs stored by this import; null for any.</summary>
-    public long? ImportId { get; init; }
-
-    /// <summary>Only pairs created by this user (exactly, case-sensitive), whoever changed them later; null for any.</summary>
-    public string? CreatedBy { get; init; }
-
-    /// <summary>Only pairs last changed by this user (exactly, case-sensitive); null for any.</summary>
-    public string? ChangedBy { get; init; }
-
-    /// <summary>Only pairs created at or after this instant; null for no lower bound.</summary>
-    public DateTimeOffset? CreatedFrom { get; init; }
-
-    /// <summary>Only pairs created at or before this instant; null for no upper bound.</summary>
-    public DateTimeOffset? CreatedTo { get; init; }
-
-    /// <summary>Only pairs last changed at or after this instant; null for no lower bound.</summary>
-    public DateTimeOffset? ChangedFrom { get; init; }
-
-    /// <summary>Only pairs last changed at or before this instant; null for no upper bound.</summary>
-    public DateTimeOffset? ChangedTo { get; init; }
 
     /// <summary>Paging: only hits with an id above this one (the last id of the previous page); 0, the default, for the first page.</summary>
     public long AfterId { get; init; }

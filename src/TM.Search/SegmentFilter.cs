@@ -1,12 +1,12 @@
 namespace TM.Search;
 
 /// <summary>
-/// Which of one memory's segments to keep: the filters of a <see cref="ConcordanceQuery"/> without its term, for
-/// <see cref="SegmentSearchIndex.MatchingIds"/> (e.g. to restrict a fuzzy lookup to one document, one import, one
-/// user's pairs or a date range). Every condition given must hold; null means "any".
+/// Which of one memory's segments to keep, for <see cref="SegmentSearchIndex.MatchingIds"/> (e.g. to restrict a fuzzy
+/// lookup to one document, one import, one user's pairs or a date range); a <see cref="ConcordanceQuery"/> is one with a
+/// term besides, so both read the conditions the same way. Every condition given must hold; null means "any".
 /// </summary>
 /// <param name="MemoryId">The memory; segments of other memories are never included.</param>
-public sealed record SegmentFilter(long MemoryId)
+public record SegmentFilter(long MemoryId)
 {
     /// <summary>Only pairs with exactly this origin (the import's file name, case-sensitive); null for any.</summary>
     public string? Origin { get; init; }

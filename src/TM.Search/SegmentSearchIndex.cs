@@ -312,7 +312,7 @@ public sealed class SegmentSearchIndex : IDisposable
     }
 
     /// <summary>
-    /// Finds the segments of <see cref="ConcordanceQuery.MemoryId"/> whose chosen side matches the term and that pass
+    /// Finds the segments of <see cref="SegmentFilter.MemoryId"/> whose chosen side matches the term and that pass
     /// the filters; returns a page of ids in ascending order and the total number of hits. Sees the writes of the
     /// last <see cref="Refresh"/>.
     /// </summary>

@@ -18,11 +18,7 @@ internal sealed class HitFilter
     private readonly (long Min, long Max)? _created;
     private readonly (long Min, long Max)? _changed;
 
-    public HitFilter(ConcordanceQuery query)
-        : this(FilterOf(query))
-    {
-    }
-
+    /// <summary>The filter's conditions; a <see cref="ConcordanceQuery"/> is one, with a term besides.</summary>
     public HitFilter(SegmentFilter filter)
     {
         _memoryId = filter.MemoryId;
@@ -33,19 +29,6 @@ internal sealed class HitFilter
         _created = Range(filter.CreatedFrom, filter.CreatedTo);
         _changed = Range(filter.ChangedFrom, filter.ChangedTo);
     }
-
-    /// <summary>A concordance query's filters: one definition of what each means, whether a term comes with them or not.</summary>
-    public static SegmentFilter FilterOf(ConcordanceQuery query) => new(query.MemoryId)
-    {
-        Origin = query.Origin,
-        ImportId = query.ImportId,
-        CreatedBy = query.CreatedBy,
-        ChangedBy = query.ChangedBy,
-        CreatedFrom = query.CreatedFrom,
-        CreatedTo = query.CreatedTo,
-        ChangedFrom = query.ChangedFrom,
-        ChangedTo = query.ChangedTo,
-    };
 
     /// <summary>The checks for one segment, or null when none of its documents can pass.</summary>
     public Leaf? ForLeaf(AtomicReader reader, LeafInfo info)
