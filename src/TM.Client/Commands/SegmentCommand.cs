@@ -9,8 +9,9 @@ namespace TM.Client.Commands;
 internal sealed class SegmentCommand : Command
 {
     public SegmentCommand(CliContext context, CommonOptions common)
-        : base("segment", "Show, correct or delete one pair of the memory, by the id tm match --json and tm concordance --json give")
+        : base("segment", "Browse the memory's pairs, and show, correct or delete one by the id tm match --json and tm concordance --json give")
     {
+        Add(new SegmentListCommand(context, common));
         Add(new SegmentShowCommand(context, common));
         Add(new SegmentEditCommand(context, common));
         Add(new SegmentDeleteCommand(context, common));

@@ -12,6 +12,10 @@ namespace TM.Server.Services;
 /// <content>GetSegment, UpdateSegment and DeleteSegment: a reviewer's corrections, one pair at a time.</content>
 public sealed partial class TranslationMemoryService
 {
+    // A page of ListSegments: what a reviewer reads at once, and a bound on what one call reads from the store.
+    private const int DefaultSegmentsPage = 50;
+    private const int MaxSegmentsPage = 500;
+
     /// <inheritdoc />
     [Authorize(Policy = AccessPolicies.Read)]
     public override Task<Segment> GetSegment(GetSegmentRequest request, ServerCallContext context)
@@ -19,6 +23,26 @@ public sealed partial class TranslationMemoryService
         var id = SegmentId(request.SegmentId);
         var memory = FindMemory(context, request.Memory);
         return Task.FromResult(ToSegment(_catalog.GetSegment(memory, id)));
+    }
+
+    /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Read)]
+    public override async Task<ListSegmentsResponse> ListSegments(ListSegmentsRequest request, ServerCallContext context)
+    {
+        if (request.MaxResults is < 0)
+            throw Invalid.Argument($"max_results is {request.MaxResults}; use 1..{MaxSegmentsPage}, or 0 for {DefaultSegmentsPage}.");
+        var filter = FilterRequests.Parse(request.Origin, request.ImportId, request.CreatedBy, request.ChangedAfter, request.ChangedBefore);
+        var afterId = request.PageToken.Length == 0 ? 0 : SegmentId(request.PageToken, "page_token");
+        var memory = FindMemory(context, request.Memory);
+        var pageSize = request.MaxResults == 0 ? DefaultSegmentsPage : Math.Min(request.MaxResults, MaxSegmentsPage);
+        var (page, total, more) = await _catalog.ListSegmentsAsync(memory, filter is null ? null : filter with { MemoryId = memory.Info.Id },
+            afterId, pageSize, context.CancellationToken);
+        var response = new ListSegmentsResponse { Total = total };
+        foreach (var record in page)
+            response.Segments.Add(ToSegment(record));
+        if (more && page.Count > 0)
+            response.NextPageToken = page[^1].Segment.Id.ToString(CultureInfo.InvariantCulture);
+        return response;
     }
 
     /// <inheritdoc />
@@ -48,10 +72,12 @@ public sealed partial class TranslationMemoryService
         return new DeleteSegmentResponse();
     }
 
-    private static long SegmentId(string text) =>
+    private static long SegmentId(string text, string field = "segment_id") =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
             ? id
-            : throw Invalid.Argument($"segment_id is '{text}'; it is the number a Match or ConcordanceHit gives as segment_id.");
+            : throw Invalid.Argument(field == "segment_id"
+                ? $"segment_id is '{text}'; it is the number a Match or ConcordanceHit gives as segment_id."
+                : $"{field} is '{text}'; send the next_page_token of the previous answer unchanged, or nothing for the first page.");
 
     // Whitespace alone is not a side, and a stored text must fit a sentence and XML (it goes out as TMX).
     private static void CheckSide(string text, string field)

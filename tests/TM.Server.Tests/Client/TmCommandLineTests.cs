@@ -105,12 +105,16 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
         }
         var id = (await server.Client.LookupAsync(new LookupRequest { Memory = "cli-review", Text = "김일성은 스탈린 설득에 나섰다." })).Matches[0].SegmentId;
 
+        var (listExit, list, _) = await Tm("segment", "list", "--memory", "cli-review");
         var (showExit, shown, _) = await Tm("segment", "show", id, "--memory", "cli-review", "--json");
         var version = JsonDocument.Parse(shown).RootElement.GetProperty("version").GetInt64();
         var (editExit, edited, _) = await Tm("segment", "edit", id, "--en", "Kim tried to persuade Stalin.", "--version", version.ToString(CultureInfo.InvariantCulture), "--memory", "cli-review");
         var (staleExit, _, staleError) = await Tm("segment", "delete", id, "--version", version.ToString(CultureInfo.InvariantCulture), "--memory", "cli-review");
         var (deleteExit, deleted, _) = await Tm("segment", "delete", id, "--memory", "cli-review");
 
+        Assert.Equal(ExitCodes.Success, listExit);
+        Assert.Contains("Staline", list);
+        Assert.Contains("1 pairs in all", list);
         Assert.Equal(ExitCodes.Success, showExit);
         Assert.Equal(ExitCodes.Success, editExit);
         Assert.Contains("en: Kim tried to persuade Stalin.", edited);

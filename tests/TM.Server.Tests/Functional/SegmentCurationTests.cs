@@ -115,6 +115,33 @@ public sealed class SegmentCurationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_memory_is_browsed_a_page_at_a_time_oldest_first_with_filters()
+    {
+        using (var call = _server.Client.ImportSegments())
+        {
+            await call.RequestStream.WriteAsync(new ImportSegmentsRequest { Memory = "browse", Ko = "첫째 문장", En = "first", Origin = "a.tsv" });
+            await call.RequestStream.WriteAsync(new ImportSegmentsRequest { Ko = "둘째 문장", En = "second", Origin = "b.tsv" });
+            await call.RequestStream.WriteAsync(new ImportSegmentsRequest { Ko = "셋째 문장", En = "third", Origin = "a.tsv" });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        }
+
+        var first = await _server.Client.ListSegmentsAsync(new ListSegmentsRequest { Memory = "browse", MaxResults = 2 });
+        var second = await _server.Client.ListSegmentsAsync(new ListSegmentsRequest { Memory = "browse", MaxResults = 2, PageToken = first.NextPageToken });
+        var filtered = await _server.Client.ListSegmentsAsync(new ListSegmentsRequest { Memory = "browse", Origin = "a.tsv" });
+
+        Assert.Equal(3, first.Total);
+        Assert.Equal(["first", "second"], first.Segments.Select(s => s.En));
+        Assert.Equal(["third"], second.Segments.Select(s => s.En));
+        Assert.Equal("", second.NextPageToken);
+        Assert.Equal(2, filtered.Total);
+        Assert.Equal(["first", "third"], filtered.Segments.Select(s => s.En));
+        var error = await Assert.ThrowsAsync<RpcException>(() => _server.Client.ListSegmentsAsync(new ListSegmentsRequest { Memory = "browse", PageToken = "x" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("page_token", error.Status.Detail);
+    }
+
+    [Fact]
     public async Task A_segment_of_another_memory_is_not_found_there()
     {
         var segment = await GetByTextAsync("휴전 협정이 체결되었다.");
