@@ -31,8 +31,27 @@ public sealed partial class SegmentStore
     /// <param name="expectedVersion">The version the caller read.</param>
     /// <returns>The delete, or null when the memory has no such segment.</returns>
     /// <exception cref="SegmentConflictException">The segment changed since that version.</exception>
-    public SegmentEdit? DeleteSegment(long memoryId, long id, long expectedVersion) =>
-        Write(memoryId, transaction => _writer.Delete(transaction, memoryId, id, expectedVersion), id, deleted: true);
+    /// <param name="author">The API key's name; empty when the server has no keys.</param>
+    public SegmentEdit? DeleteSegment(long memoryId, long id, long expectedVersion, string author = "") =>
+        Write(memoryId, transaction => _writer.Delete(transaction, memoryId, id, expectedVersion, Now(), author), id, deleted: true);
+
+    /// <summary>The previous versions of a segment, newest first: what it said before each edit, overwrite or delete.</summary>
+    /// <param name="id">The segment (it may be deleted by now).</param>
+    public IReadOnlyList<SegmentVersion> GetHistory(long id)
+    {
+        using var connection = OpenConnection();
+        using var command = Command(connection, null,
+            "SELECT version, ko, en, changed_utc, changed_by, replaced_utc, replaced_by, deleted FROM segment_history " +
+            "WHERE segment_id = $id ORDER BY version DESC;", ("$id", id));
+        using var reader = command.ExecuteReader();
+        var versions = new List<SegmentVersion>();
+        while (reader.Read())
+        {
+            versions.Add(new SegmentVersion(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), ParseTime(reader.GetString(3)),
+                reader.GetString(4), ParseTime(reader.GetString(5)), reader.GetString(6), reader.GetInt64(7) != 0));
+        }
+        return versions;
+    }
 
     private SegmentEdit? Write(long memoryId, Func<Microsoft.Data.Sqlite.SqliteTransaction, (long ChangeSequence, long Generation)?> change, long id, bool deleted)
     {

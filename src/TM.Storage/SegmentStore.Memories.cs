@@ -53,6 +53,7 @@ public sealed partial class SegmentStore
             _writer.Scalar(transaction, "UPDATE store_state SET value = $seq WHERE name = 'change_seq';", ("$seq", changeSeq));
             _writer.Scalar(transaction, "INSERT INTO segment_tombstones (change_seq, id) SELECT $seq, id FROM segments WHERE memory_id = $id;",
                 ("$seq", changeSeq), ("$id", memoryId));
+            _writer.Scalar(transaction, "DELETE FROM segment_history WHERE memory_id = $id;", ("$id", memoryId));
             _writer.Scalar(transaction, "DELETE FROM segments WHERE memory_id = $id;", ("$id", memoryId));
             _writer.Scalar(transaction, "DELETE FROM imports WHERE memory_id = $id;", ("$id", memoryId));
             _writer.Scalar(transaction, "DELETE FROM memories WHERE id = $id;", ("$id", memoryId));

@@ -61,6 +61,25 @@ public sealed class SegmentEditTests : IDisposable
     }
 
     [Fact]
+    public void Edits_overwrites_and_deletes_keep_the_previous_versions_newest_first()
+    {
+        var edit = _store.UpdateSegment(_memory, _record.Segment.Id, null, "the Armistice Agreement", _record.Version, "reviewer")!;
+        _store.AddSegments("m", new ImportOptions(ImportKind.Segments, "again", UpdatePolicy.Overwrite), [new SegmentInput("휴전 협정", "the armistice (1953)", "test")]);
+        var current = _store.GetRecords([_record.Segment.Id]).Single();
+        _store.DeleteSegment(_memory, _record.Segment.Id, current.Version, "admin");
+
+        var history = _store.GetHistory(_record.Segment.Id);
+
+        Assert.Equal(["the armistice (1953)", "the Armistice Agreement", "the armistice"], history.Select(v => v.English));
+        Assert.Equal([current.Version, edit.Record!.Version, _record.Version], history.Select(v => v.Version));
+        Assert.True(history[0].Deleted);
+        Assert.Equal("admin", history[0].ReplacedBy);
+        Assert.Equal("reviewer", history[1].ChangedBy);
+        Assert.False(history[2].Deleted);
+        Assert.Equal("reviewer", history[2].ReplacedBy);
+    }
+
+    [Fact]
     public void A_segment_of_another_memory_or_none_is_not_found()
     {
         var other = _store.AddSegments("other", ImportKind.Segments, "batch", [new SegmentInput("소련", "the Soviet Union", "test")]);

@@ -57,6 +57,26 @@ internal sealed class SegmentCommand : Command
         json.WriteString("createdBy", segment.CreatedBy);
         json.WriteString("changedBy", segment.ChangedBy);
         json.WriteNumber("version", segment.Version);
+        if (segment.History.Count > 0)
+        {
+            json.WriteStartArray("history");
+            foreach (var version in segment.History)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("version", version.Version);
+                json.WriteString("ko", version.Ko);
+                json.WriteString("en", version.En);
+                json.WriteString("changed", version.Changed);
+                json.WriteString("changedBy", version.ChangedBy);
+                json.WriteString("replaced", version.Replaced);
+                json.WriteString("replacedBy", version.ReplacedBy);
+                json.WriteBoolean("deleted", version.Deleted);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 }

@@ -68,8 +68,11 @@ public sealed partial class TranslationMemoryCatalog
     /// <summary>Deletes one segment if it is still at <paramref name="version"/>, then waits until every index has let it go.</summary>
     /// <exception cref="UnknownSegmentException">The memory holds no such segment.</exception>
     /// <exception cref="SegmentConflictException">The segment changed since <paramref name="version"/>.</exception>
-    public Task DeleteSegmentAsync(MemoryIndex memory, long id, long version, CancellationToken cancellationToken) =>
-        WriteAsync(memory, id, () => _store.DeleteSegment(memory.Info.Id, id, version), _ => new IndexChange([], [], [id]), cancellationToken);
+    public Task DeleteSegmentAsync(MemoryIndex memory, long id, long version, string author, CancellationToken cancellationToken) =>
+        WriteAsync(memory, id, () => _store.DeleteSegment(memory.Info.Id, id, version, author), _ => new IndexChange([], [], [id]), cancellationToken);
+
+    /// <summary>The previous versions of segment <paramref name="id"/>, newest first (the caller has checked the memory holds it).</summary>
+    public IReadOnlyList<SegmentVersion> History(long id) => _store.GetHistory(id);
 
     // Under the memory's gate, so the index worker receives the change in the store's commit order (as import batches).
     private async Task<SegmentEdit> WriteAsync(MemoryIndex memory, long id, Func<SegmentEdit?> write, Func<SegmentEdit, IndexChange> change,

@@ -22,7 +22,25 @@ public sealed partial class TranslationMemoryService
     {
         var id = SegmentId(request.SegmentId);
         var memory = FindMemory(context, request.Memory);
-        return Task.FromResult(ToSegment(_catalog.GetSegment(memory, id)));
+        var segment = ToSegment(_catalog.GetSegment(memory, id));
+        if (request.IncludeHistory)
+        {
+            foreach (var version in _catalog.History(id))
+            {
+                segment.History.Add(new SegmentHistoryEntry
+                {
+                    Version = version.Version,
+                    Ko = version.Korean,
+                    En = version.English,
+                    Changed = Timestamps.Rfc3339(version.Changed),
+                    ChangedBy = version.ChangedBy,
+                    Replaced = Timestamps.Rfc3339(version.Replaced),
+                    ReplacedBy = version.ReplacedBy,
+                    Deleted = version.Deleted,
+                });
+            }
+        }
+        return Task.FromResult(segment);
     }
 
     /// <inheritdoc />
@@ -68,7 +86,7 @@ public sealed partial class TranslationMemoryService
         var id = SegmentId(request.SegmentId);
         var caller = Authorized(context, AccessRole.Write, request.Memory);
         var memory = _catalog.Get(request.Memory, caller.CanUse);
-        await _catalog.DeleteSegmentAsync(memory, id, request.Version, context.CancellationToken);
+        await _catalog.DeleteSegmentAsync(memory, id, request.Version, caller.Name, context.CancellationToken);
         return new DeleteSegmentResponse();
     }
 

@@ -129,7 +129,7 @@ internal sealed class SegmentWriter : IDisposable
             }
             else
             {
-                Overwrite(pair, korean, sourceHash, targetHash, sources, targets, importId, now, author, changeSeq, result);
+                Overwrite(transaction, pair, korean, sourceHash, targetHash, sources, targets, importId, now, author, changeSeq, result);
             }
         }
 
@@ -173,6 +173,7 @@ internal sealed class SegmentWriter : IDisposable
             throw new DuplicateSegmentException($"The memory already holds this pair as another segment; delete segment {id} instead of making it a copy.");
 
         var changeSeq = NextChangeSequence(transaction);
+        Archive(transaction, id, now, author, deleted: false);
         Scalar(transaction,
             "UPDATE segments SET ko = $ko, en = $en, ko_hash = $koHash, en_hash = $enHash, confidence = 1, low_confidence = 0, " +
             "ko_markup = CASE WHEN $koChanged THEN '' ELSE ko_markup END, en_markup = CASE WHEN $enChanged THEN '' ELSE en_markup END, " +
@@ -192,7 +193,7 @@ internal sealed class SegmentWriter : IDisposable
 
     /// <summary>Deletes one pair inside the current transaction, leaving its tombstone in the change log. Returns null when it is not in the memory.</summary>
     /// <exception cref="SegmentConflictException">The pair is at another version.</exception>
-    public (long ChangeSequence, long Generation)? Delete(SqliteTransaction transaction, long memoryId, long id, long expectedVersion)
+    public (long ChangeSequence, long Generation)? Delete(SqliteTransaction transaction, long memoryId, long id, long expectedVersion, string now, string author)
     {
         if (ReadForEdit(transaction, memoryId, id) is not { } row)
             return null;
@@ -200,12 +201,20 @@ internal sealed class SegmentWriter : IDisposable
             throw new SegmentConflictException($"Segment {id} has changed since version {expectedVersion} (it is at version {row.Version}): read it again before deleting it.", row.Version);
         var keys = Tables(transaction, memoryId, out var generation);
         var changeSeq = NextChangeSequence(transaction);
+        Archive(transaction, id, now, author, deleted: true);
         Scalar(transaction, "DELETE FROM segments WHERE id = $id;", ("$id", id));
         Scalar(transaction, "INSERT INTO segment_tombstones (change_seq, id) VALUES ($seq, $id);", ("$seq", changeSeq), ("$id", id));
         keys.Get(SegmentSide.Korean)?.Remove(row.KoreanHash, id);
         keys.Get(SegmentSide.English)?.Remove(row.EnglishHash, id);
         return (changeSeq, Finish(transaction, memoryId, generation));
     }
+
+    // The pair as it stands goes to the history before a commit replaces or deletes it.
+    private void Archive(SqliteTransaction transaction, long id, string now, string author, bool deleted) =>
+        Scalar(transaction,
+            "INSERT OR REPLACE INTO segment_history (segment_id, version, memory_id, ko, en, changed_utc, changed_by, replaced_utc, replaced_by, deleted) " +
+            "SELECT id, change_seq, memory_id, ko, en, changed_utc, changed_by, $now, $author, $deleted FROM segments WHERE id = $id;",
+            ("$now", now), ("$author", author), ("$deleted", deleted), ("$id", id));
 
     private EditedRow? ReadForEdit(SqliteTransaction transaction, long memoryId, long id)
     {
@@ -331,7 +340,7 @@ internal sealed class SegmentWriter : IDisposable
         return false;
     }
 
-    private void Overwrite(SegmentInput pair, bool sourceIsKorean, long sourceHash, long targetHash,
+    private void Overwrite(SqliteTransaction transaction, SegmentInput pair, bool sourceIsKorean, long sourceHash, long targetHash,
         SourceKeyTable sources, SourceKeyTable? targets, long importId, string now, string author, long changeSeq, BatchResult result)
     {
         var oldest = _matches[0];
@@ -341,6 +350,7 @@ internal sealed class SegmentWriter : IDisposable
                 oldest = match;
         }
 
+        Archive(transaction, oldest.Id, now, author, deleted: false);
         _overwrite.Bind(1, oldest.Id);
         _overwrite.Bind(2, pair.Korean);
         _overwrite.Bind(3, pair.English);
@@ -368,6 +378,7 @@ internal sealed class SegmentWriter : IDisposable
         {
             if (match.Id == oldest.Id)
                 continue;
+            Archive(transaction, match.Id, now, author, deleted: true);
             _delete.Bind(1, match.Id);
             _delete.Execute();
             _tombstone.Bind(1, changeSeq);

@@ -109,6 +109,7 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
         var (showExit, shown, _) = await Tm("segment", "show", id, "--memory", "cli-review", "--json");
         var version = JsonDocument.Parse(shown).RootElement.GetProperty("version").GetInt64();
         var (editExit, edited, _) = await Tm("segment", "edit", id, "--en", "Kim tried to persuade Stalin.", "--version", version.ToString(CultureInfo.InvariantCulture), "--memory", "cli-review");
+        var (_, history, _) = await Tm("segment", "show", id, "--history", "--memory", "cli-review");
         var (staleExit, _, staleError) = await Tm("segment", "delete", id, "--version", version.ToString(CultureInfo.InvariantCulture), "--memory", "cli-review");
         var (deleteExit, deleted, _) = await Tm("segment", "delete", id, "--memory", "cli-review");
 
@@ -118,6 +119,7 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
         Assert.Equal(ExitCodes.Success, showExit);
         Assert.Equal(ExitCodes.Success, editExit);
         Assert.Contains("en: Kim tried to persuade Stalin.", edited);
+        Assert.Contains("en: Kim tried to persuade Staline.", history);
         Assert.NotEqual(ExitCodes.Success, staleExit);
         Assert.Contains("has changed since version", staleError);
         Assert.Equal(ExitCodes.Success, deleteExit);

@@ -48,6 +48,9 @@ public sealed class SegmentCurationTests : IAsyncLifetime
         Assert.Equal(1, fixedWord.Total);
         var englishSide = await _server.Client.LookupAsync(new LookupRequest { Memory = Memory, Text = "Kim tried to persuade Stalin.", SourceLang = "en", MinScore = 100 });
         Assert.Single(englishSide.Matches);
+        var withHistory = await _server.Client.GetSegmentAsync(new GetSegmentRequest { Memory = Memory, SegmentId = match.SegmentId, IncludeHistory = true });
+        var previous = Assert.Single(withHistory.History);
+        Assert.Equal(("Kim tried to persuade Staline.", match.Version, false), (previous.En, previous.Version, previous.Deleted));
     }
 
     [Fact]
