@@ -22,4 +22,10 @@ public sealed record SegmentRecord(
     /// read and is refused when another commit has written the pair since.
     /// </summary>
     public long Version { get; init; }
+
+    /// <summary>How often a CAT tool confirmed that a translator used the pair (<see cref="SegmentStore.ConfirmUse"/>).</summary>
+    public long UsageCount { get; init; }
+
+    /// <summary>When the pair was last confirmed used; null when never.</summary>
+    public DateTimeOffset? LastUsed { get; init; }
 }

@@ -35,6 +35,29 @@ public sealed partial class SegmentStore
     public SegmentEdit? DeleteSegment(long memoryId, long id, long expectedVersion, string author = "") =>
         Write(memoryId, transaction => _writer.Delete(transaction, memoryId, id, expectedVersion, Now(), author), id, deleted: true);
 
+    /// <summary>
+    /// Records that a translator used segment <paramref name="id"/> of <paramref name="memoryId"/> (a CAT tool confirms an
+    /// accepted match): its usage count goes up by one. Not a change of content: the version and the memory's generation stay.
+    /// </summary>
+    /// <returns>The segment as it stands now, or null when the memory has no such segment.</returns>
+    public SegmentRecord? ConfirmUse(long memoryId, long id)
+    {
+        _writeGate.Wait();
+        try
+        {
+            var changed = _writer.Scalar(null,
+                "UPDATE segments SET usage_count = usage_count + 1, last_used_utc = $now WHERE id = $id AND memory_id = $memory RETURNING id;",
+                ("$now", Now()), ("$id", id), ("$memory", memoryId));
+            if (changed is null)
+                return null;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        return GetRecords([id]) is [var record] ? record : null;
+    }
+
     /// <summary>The previous versions of a segment, newest first: what it said before each edit, overwrite or delete.</summary>
     /// <param name="id">The segment (it may be deleted by now).</param>
     public IReadOnlyList<SegmentVersion> GetHistory(long id)

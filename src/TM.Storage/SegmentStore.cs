@@ -284,6 +284,9 @@ public sealed partial class SegmentStore : IDisposable
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
+    /// <summary>A stored time, or null for the empty text of "never".</summary>
+    internal static DateTimeOffset? ParseOptionalTime(string text) => text.Length == 0 ? null : ParseTime(text);
+
     internal static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 

@@ -80,6 +80,21 @@ public sealed class SegmentEditTests : IDisposable
     }
 
     [Fact]
+    public void A_confirmed_use_counts_without_moving_the_version_or_the_memorys_generation()
+    {
+        var generation = _store.GetVersion(_memory).Generation;
+
+        _store.ConfirmUse(_memory, _record.Segment.Id);
+        var used = _store.ConfirmUse(_memory, _record.Segment.Id)!;
+
+        Assert.Equal(2, used.UsageCount);
+        Assert.NotNull(used.LastUsed);
+        Assert.Equal(_record.Version, used.Version);
+        Assert.Equal(generation, _store.GetVersion(_memory).Generation);
+        Assert.Null(_store.ConfirmUse(_memory + 1, _record.Segment.Id));
+    }
+
+    [Fact]
     public void A_segment_of_another_memory_or_none_is_not_found()
     {
         var other = _store.AddSegments("other", ImportKind.Segments, "batch", [new SegmentInput("소련", "the Soviet Union", "test")]);

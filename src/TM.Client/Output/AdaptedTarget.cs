@@ -69,6 +69,11 @@ internal static class AdaptedTarget
             parts.Add("aligned");
         }
 
+        if (match.UsageCount > 0)
+        {
+            parts.Add("used " + match.UsageCount.ToString(CultureInfo.InvariantCulture) + "×");
+        }
+
         foreach (var penalty in match.Penalties)
         {
             parts.Add("−" + penalty.Points.ToString("0.##", CultureInfo.InvariantCulture) + " " + penalty.Reason.Replace('_', ' '));

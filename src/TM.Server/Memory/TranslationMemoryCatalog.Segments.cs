@@ -71,6 +71,11 @@ public sealed partial class TranslationMemoryCatalog
     public Task DeleteSegmentAsync(MemoryIndex memory, long id, long version, string author, CancellationToken cancellationToken) =>
         WriteAsync(memory, id, () => _store.DeleteSegment(memory.Info.Id, id, version, author), _ => new IndexChange([], [], [id]), cancellationToken);
 
+    /// <summary>Records that a translator used segment <paramref name="id"/> of <paramref name="memory"/>; nothing to index.</summary>
+    /// <exception cref="UnknownSegmentException">The memory holds no such segment.</exception>
+    public SegmentRecord ConfirmUse(MemoryIndex memory, long id) =>
+        _store.ConfirmUse(memory.Info.Id, id) ?? throw Unknown(memory, id);
+
     /// <summary>The previous versions of segment <paramref name="id"/>, newest first (the caller has checked the memory holds it).</summary>
     public IReadOnlyList<SegmentVersion> History(long id) => _store.GetHistory(id);
 

@@ -114,6 +114,7 @@ internal static class LookupRequests
                 CreatedBy = hit.Record.CreatedBy,
                 ChangedBy = hit.Record.ChangedBy,
                 Version = hit.Record.Version,
+                UsageCount = hit.Record.UsageCount,
             };
             var (matched, targetPart) = hit.IsFragment ? DescribeFragment(match, hit.Sentence, side) : (match.Source, Range.All);
             if (hit.InContext)

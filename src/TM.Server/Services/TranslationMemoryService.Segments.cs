@@ -64,6 +64,15 @@ public sealed partial class TranslationMemoryService
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Read)]
+    public override Task<Segment> ConfirmUse(ConfirmUseRequest request, ServerCallContext context)
+    {
+        var id = SegmentId(request.SegmentId);
+        var memory = FindMemory(context, request.Memory);
+        return Task.FromResult(ToSegment(_catalog.ConfirmUse(memory, id)));
+    }
+
+    /// <inheritdoc />
     [Authorize(Policy = AccessPolicies.Write)]
     public override async Task<Segment> UpdateSegment(UpdateSegmentRequest request, ServerCallContext context)
     {
@@ -129,6 +138,8 @@ public sealed partial class TranslationMemoryService
             CreatedBy = record.CreatedBy,
             ChangedBy = record.ChangedBy,
             Version = record.Version,
+            UsageCount = record.UsageCount,
+            LastUsed = record.LastUsed is { } used ? Timestamps.Rfc3339(used) : "",
         };
     }
 }

@@ -17,7 +17,7 @@ internal sealed class SegmentReaders(string connectionString) : IDisposable
 {
     private const string Select =
         "SELECT id, ko, en, origin, note, confidence, low_confidence, ko_markup, en_markup, " +
-        "memory_id, coalesce(import_id, 0), created_utc, changed_utc, created_by, changed_by, change_seq FROM segments WHERE id = ?1;";
+        "memory_id, coalesce(import_id, 0), created_utc, changed_utc, created_by, changed_by, change_seq, usage_count, last_used_utc FROM segments WHERE id = ?1;";
 
     private static readonly int MaxIdle = Environment.ProcessorCount * 4;
 
@@ -146,7 +146,11 @@ internal sealed class SegmentReaders(string connectionString) : IDisposable
                 return new SegmentRecord(Segment(), statement.GetInt64(9), statement.GetInt64(10),
                     SegmentStore.ParseTime(statement.GetString(11)), SegmentStore.ParseTime(statement.GetString(12)),
                     statement.GetString(13), statement.GetString(14))
-                { Version = statement.GetInt64(15) };
+                {
+                    Version = statement.GetInt64(15),
+                    UsageCount = statement.GetInt64(16),
+                    LastUsed = SegmentStore.ParseOptionalTime(statement.GetString(17)),
+                };
             }
             finally
             {

@@ -118,6 +118,23 @@ public sealed class SegmentCurationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_confirmed_use_is_counted_without_moving_the_version()
+    {
+        var segment = await GetByTextAsync("휴전 협정이 체결되었다.");
+
+        await _server.Client.ConfirmUseAsync(new ConfirmUseRequest { Memory = Memory, SegmentId = segment.SegmentId });
+        var used = await _server.Client.ConfirmUseAsync(new ConfirmUseRequest { Memory = Memory, SegmentId = segment.SegmentId });
+        var match = (await LookupAsync("휴전 협정이 체결되었다.")).Matches.First(m => m.SegmentId == segment.SegmentId);
+
+        Assert.Equal(segment.UsageCount + 2, used.UsageCount);
+        Assert.Equal(segment.Version, used.Version);
+        Assert.NotEqual("", used.LastUsed);
+        Assert.Equal(used.UsageCount, match.UsageCount);
+        var error = await Assert.ThrowsAsync<RpcException>(() => _server.Client.ConfirmUseAsync(new ConfirmUseRequest { Memory = Memory, SegmentId = "999999" }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
     public async Task A_memory_is_browsed_a_page_at_a_time_oldest_first_with_filters()
     {
         using (var call = _server.Client.ImportSegments())

@@ -19,7 +19,7 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     public static TheoryData<string> Calls => new()
     {
         "ImportDocument", "AlignDocument", "ImportSegments", "Lookup", "LookupBatch", "Concordance", "GetStats", "ImportTmx", "ExportTmx", "ListImports", "ImportFile",
-        "GetSegment", "ListSegments", "UpdateSegment", "DeleteSegment", "CreateMemory", "ListMemories", "UpdateMemory", "DeleteMemory",
+        "GetSegment", "ListSegments", "ConfirmUse", "UpdateSegment", "DeleteSegment", "CreateMemory", "ListMemories", "UpdateMemory", "DeleteMemory",
         "CreateKey", "ListKeys", "RevokeKey", "Backup",
     };
 
@@ -262,6 +262,9 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
                 break;
             case "UpdateMemory":
                 await Tm.UpdateMemoryAsync(new UpdateMemoryRequest { Name = memory, Settings = new MemorySettings { Description = "changed" } }, headers);
+                break;
+            case "ConfirmUse":
+                await Tm.ConfirmUseAsync(new ConfirmUseRequest { Memory = memory, SegmentId = "1" }, headers);
                 break;
             case "ListSegments":
                 await Tm.ListSegmentsAsync(new ListSegmentsRequest { Memory = memory, MaxResults = 2 }, headers);
