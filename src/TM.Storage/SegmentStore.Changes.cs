@@ -87,6 +87,16 @@ public sealed partial class SegmentStore
         }
     }
 
+    /// <summary>Streams every segment of a memory with what the store records about it, in id order (for an export).</summary>
+    public IEnumerable<SegmentRecord> ReadAllRecords(long memoryId)
+    {
+        using var connection = OpenConnection();
+        using var command = Command(connection, null, RecordColumns + " WHERE s.memory_id = $memory ORDER BY s.id;", ("$memory", memoryId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return ReadRecord(reader);
+    }
+
     /// <summary>The segments with these ids and all the store records about them, in the order of <paramref name="ids"/>; ids that do not exist are left out.</summary>
     public IReadOnlyList<SegmentRecord> GetRecords(IReadOnlyList<long> ids)
     {

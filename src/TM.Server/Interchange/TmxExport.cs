@@ -15,11 +15,12 @@ internal static class TmxExport
     public static async Task WriteAsync(TranslationMemoryCatalog catalog, MemoryIndex memory, Stream output, CancellationToken cancellationToken)
     {
         await using var writer = new TmxWriter(output);
-        foreach (var segment in catalog.ReadAll(memory))
+        foreach (var record in catalog.ReadAllRecords(memory))
         {
+            var segment = record.Segment;
             try
             {
-                await writer.WriteUnitAsync(TmxSegmentMapper.ToUnit(segment), cancellationToken);
+                await writer.WriteUnitAsync(TmxSegmentMapper.ToUnit(record), cancellationToken);
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {

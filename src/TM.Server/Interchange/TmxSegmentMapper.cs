@@ -14,8 +14,29 @@ internal static class TmxSegmentMapper
         KoreanMarkup: InlineMarkupJson.Encode(unit.KoreanTags),
         EnglishMarkup: InlineMarkupJson.Encode(unit.EnglishTags));
 
-    /// <summary>The unit to export; throws <see cref="FormatException"/> when the stored markup or metadata is damaged.</summary>
-    public static TranslationUnit ToUnit(StoredSegment segment)
+    /// <summary>
+    /// The unit to export with its history attributes: the creation date and author the pair came with from a TMX file,
+    /// else when and by whom this server stored it; the change date and author of an edit or overwrite made here, else
+    /// the file's, else the storing; the usage count the file gave plus the uses confirmed here.
+    /// </summary>
+    /// <exception cref="FormatException">The stored markup or metadata is damaged.</exception>
+    public static TranslationUnit ToUnit(SegmentRecord record)
+    {
+        var unit = ToUnit(record.Segment);
+        var changedHere = record.Changed > record.Created;
+        return unit with
+        {
+            CreationDate = unit.CreationDate ?? record.Created,
+            CreationId = unit.CreationId ?? NameOrNull(record.CreatedBy),
+            ChangeDate = changedHere || unit.ChangeDate is null ? record.Changed : unit.ChangeDate,
+            ChangeId = changedHere ? NameOrNull(record.ChangedBy) ?? unit.ChangeId : unit.ChangeId ?? NameOrNull(record.ChangedBy),
+            UsageCount = record.UsageCount > 0 ? (int)Math.Min((unit.UsageCount ?? 0) + record.UsageCount, int.MaxValue) : unit.UsageCount,
+            LastUsageDate = record.LastUsed ?? unit.LastUsageDate,
+        };
+    }
+
+    /// <summary>The unit to export from the pair alone; throws <see cref="FormatException"/> when the stored markup or metadata is damaged.</summary>
+    private static TranslationUnit ToUnit(StoredSegment segment)
     {
         TranslationUnit unit;
         try
@@ -32,4 +53,7 @@ internal static class TmxSegmentMapper
         }
         return TmxUnitNote.Apply(unit, segment.Note);
     }
+
+    // A pair stored without API keys has no author: no attribute rather than an empty one.
+    private static string? NameOrNull(string name) => name.Length == 0 ? null : name;
 }

@@ -227,6 +227,9 @@ public sealed partial class TranslationMemoryCatalog
     /// <summary>Every segment of <paramref name="memory"/>, oldest first, streamed from the store (one at a time in memory).</summary>
     public IEnumerable<StoredSegment> ReadAll(MemoryIndex memory) => _store.ReadAll(memory.Info.Id);
 
+    /// <summary>Every segment of <paramref name="memory"/> with its dates, authors and usage, oldest first, streamed from the store.</summary>
+    public IEnumerable<SegmentRecord> ReadAllRecords(MemoryIndex memory) => _store.ReadAllRecords(memory.Info.Id);
+
     /// <summary>
     /// Stores pairs as one import of one transaction, then waits until the memory's indexes and the search index hold
     /// them, so a lookup or a concordance right after the call finds them.

@@ -118,6 +118,32 @@ public sealed class SegmentCurationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_export_after_review_carries_the_fix_with_its_history_and_not_the_deleted_pair()
+    {
+        using (var call = _server.Client.ImportSegments())
+        {
+            await call.RequestStream.WriteAsync(new ImportSegmentsRequest { Memory = "export-review", Ko = "스탈린은 동의하였다.", En = "Staline agreed." });
+            await call.RequestStream.WriteAsync(new ImportSegmentsRequest { Ko = "이 쌍은 잘못 정렬되었다.", En = "A misaligned sentence." });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        }
+        var pairs = await _server.Client.ListSegmentsAsync(new ListSegmentsRequest { Memory = "export-review" });
+        var (typo, wrong) = (pairs.Segments[0], pairs.Segments[1]);
+        await Task.Delay(1100); // TMX dates are in whole seconds: the edit must be a later one
+        await _server.Client.UpdateSegmentAsync(new UpdateSegmentRequest { Memory = "export-review", SegmentId = typo.SegmentId, En = "Stalin agreed.", Version = typo.Version });
+        await _server.Client.DeleteSegmentAsync(new DeleteSegmentRequest { Memory = "export-review", SegmentId = wrong.SegmentId, Version = wrong.Version });
+        await _server.Client.ConfirmUseAsync(new ConfirmUseRequest { Memory = "export-review", SegmentId = typo.SegmentId });
+
+        var exported = await StoredPairs.ReadAsync(_server.Client, "export-review");
+
+        var unit = Assert.Single(exported);
+        Assert.Equal("Stalin agreed.", unit.English);
+        Assert.True(unit.ChangeDate > unit.CreationDate);
+        Assert.Equal(1, unit.UsageCount);
+        Assert.NotNull(unit.LastUsageDate);
+    }
+
+    [Fact]
     public async Task A_confirmed_use_is_counted_without_moving_the_version()
     {
         var segment = await GetByTextAsync("휴전 협정이 체결되었다.");
