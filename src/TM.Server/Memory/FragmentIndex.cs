@@ -61,7 +61,7 @@ public sealed class FragmentIndex
         return ranges.Count > 1 ? ranges : [];
     }
 
-    /// <summary>Indexes the sentences of these segments' texts (as the segment index holds them), replacing what it held for them.</summary>
+    /// <summary>Indexes the sentences of these segments' texts (as the segment index holds them); a changed segment's old entries are removed first (<see cref="Remove"/>).</summary>
     /// <param name="segments">Segment ids and texts.</param>
     public void Add(IReadOnlyList<KeyValuePair<int, string>> segments)
     {
