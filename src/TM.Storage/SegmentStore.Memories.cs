@@ -67,6 +67,49 @@ public sealed partial class SegmentStore
         }
     }
 
+    /// <summary>
+    /// Renames a memory, and the memory in every API key scoped to it, in one transaction: its pairs, imports and
+    /// settings stay as they are (they refer to its id).
+    /// </summary>
+    /// <exception cref="ArgumentException">It is the default memory, which keeps its name.</exception>
+    /// <exception cref="MemoryExistsException">Another memory has <paramref name="newName"/>.</exception>
+    public void RenameMemory(long memoryId, string newName)
+    {
+        ArgumentNullException.ThrowIfNull(newName);
+        _writeGate.Wait();
+        try
+        {
+            using var transaction = _writer.Connection.BeginTransaction();
+            if (_writer.Scalar(transaction, "SELECT name FROM memories WHERE id = $id;", ("$id", memoryId)) is not string oldName)
+                return;
+            if (oldName == DefaultMemoryName)
+                throw new ArgumentException($"The memory '{DefaultMemoryName}' keeps its name: it is where calls that name no memory go.");
+            if (_writer.Scalar(transaction, "SELECT id FROM memories WHERE name = $name;", ("$name", newName)) is long)
+                throw new MemoryExistsException($"There is a memory called '{newName}' already; choose another name.");
+            _writer.Scalar(transaction, "UPDATE memories SET name = $name WHERE id = $id;", ("$name", newName), ("$id", memoryId));
+            var scoped = new List<(string Key, string Memories)>();
+            using (var command = _writer.Connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "SELECT name, memories FROM api_keys WHERE memories <> '';";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var names = reader.GetString(1).Split('\n');
+                    if (Array.IndexOf(names, oldName) >= 0)
+                        scoped.Add((reader.GetString(0), string.Join('\n', names.Select(n => n == oldName ? newName : n))));
+                }
+            }
+            foreach (var (key, memories) in scoped)
+                _writer.Scalar(transaction, "UPDATE api_keys SET memories = $memories WHERE name = $key;", ("$memories", memories), ("$key", key));
+            transaction.Commit();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     /// <summary>Replaces a memory's settings.</summary>
     public void SetSettings(long memoryId, MemorySettings settings)
     {

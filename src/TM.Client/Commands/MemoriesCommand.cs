@@ -4,14 +4,15 @@ using TM.Protos.V1;
 
 namespace TM.Client.Commands;
 
-/// <summary><c>tm memories list|create|delete</c>: the server's memories as objects.</summary>
+/// <summary><c>tm memories list|create|rename|delete</c>: the server's memories as objects.</summary>
 internal sealed class MemoriesCommand : Command
 {
     public MemoriesCommand(CliContext context, CommonOptions common)
-        : base("memories", "List, create and delete translation memories")
+        : base("memories", "List, create, rename and delete translation memories")
     {
         Add(new MemoriesListCommand(context, common));
         Add(new MemoriesCreateCommand(context, common));
+        Add(new MemoriesRenameCommand(context, common));
         Add(new MemoriesDeleteCommand(context, common));
     }
 

@@ -18,7 +18,7 @@ public sealed class MemoryIndex
     public MemoryIndex(MemoryInfo info, ILogger? logger = null, FuzzyIndex? korean = null, FuzzyIndex? english = null,
         FuzzyIndex? koreanSentences = null, FuzzyIndex? englishSentences = null)
     {
-        Info = info;
+        _info = info;
         Korean = korean ?? new FuzzyIndex();
         English = english ?? new FuzzyIndex();
         KoreanFragments = new FragmentIndex(SegmentSide.Korean, koreanSentences);
@@ -26,8 +26,14 @@ public sealed class MemoryIndex
         Updates = new IndexUpdateQueue(this, logger);
     }
 
-    /// <summary>The memory's identity in the store.</summary>
-    public MemoryInfo Info { get; }
+    /// <summary>The memory's identity in the store (its name changes with RenameMemory, its id never).</summary>
+    public MemoryInfo Info
+    {
+        get => Volatile.Read(ref _info);
+        internal set => Volatile.Write(ref _info, value);
+    }
+
+    private MemoryInfo _info;
 
     /// <summary>The memory's description and Lookup defaults, as last read from or written to the store.</summary>
     public MemorySettings Settings

@@ -60,6 +60,38 @@ public sealed partial class TranslationMemoryCatalog
             await _search.WhenSearchable(seq).WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Renames <paramref name="memory"/> (and the memory in the keys scoped to it), between two of its import batches:
+    /// a running import goes on into it under the new name.
+    /// </summary>
+    /// <exception cref="ArgumentException">The new name breaks <see cref="MemoryNameRule.Rule"/>, or it is the default memory.</exception>
+    /// <exception cref="MemoryExistsException">Another memory has that name.</exception>
+    public async Task RenameMemoryAsync(MemoryIndex memory, string newName)
+    {
+        var normalized = SegmentStore.NormalizeMemoryName(newName);
+        if (!MemoryNameRule.IsValidNew(normalized))
+            throw new ArgumentException($"'{normalized}' cannot name a memory: a memory's name is {MemoryNameRule.Rule}.");
+        // Under the memory's gate, so no batch is between reading the name and committing under it.
+        await memory.WriteGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            lock (_createGate)
+            {
+                if (_memories.ContainsKey(normalized))
+                    throw new MemoryExistsException($"There is a memory called '{normalized}' already; choose another name.");
+                var oldName = memory.Info.Name;
+                _store.RenameMemory(memory.Info.Id, normalized);
+                memory.Info = memory.Info with { Name = normalized };
+                _memories.TryRemove(oldName, out _);
+                _memories[normalized] = memory;
+            }
+        }
+        finally
+        {
+            memory.WriteGate.Release();
+        }
+    }
+
     /// <summary>Every memory, oldest first.</summary>
     public IReadOnlyList<MemoryIndex> Memories => [.. _memories.Values.OrderBy(m => m.Info.Id)];
 

@@ -115,6 +115,9 @@ public sealed class ApiKeyRegistry
         return key;
     }
 
+    /// <summary>Forgets the keys it has read: their memories changed in the store (a memory was renamed).</summary>
+    public void Reload() => _callers.Clear();
+
     private ApiKeyRecord Store(string secret, ApiKeyRecord key)
     {
         try

@@ -49,6 +49,21 @@ public sealed partial class TranslationMemoryService
 
     /// <inheritdoc />
     [Authorize(Policy = AccessPolicies.Admin)]
+    public override async Task<MemoryDescription> RenameMemory(RenameMemoryRequest request, ServerCallContext context)
+    {
+        if (request.Name.Trim().Length == 0)
+            throw Invalid.Argument("Name the memory to rename (the default memory keeps its name).");
+        if (request.NewName.Trim().Length == 0)
+            throw Invalid.Argument($"Give the memory's new name: {MemoryNameRule.Rule}.");
+        var caller = Authorized(context, AccessRole.Admin, request.Name);
+        var memory = _catalog.Get(request.Name, caller.CanUse);
+        await _catalog.RenameMemoryAsync(memory, request.NewName);
+        _keys.Reload();
+        return Describe(memory);
+    }
+
+    /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Admin)]
     public override async Task<DeleteMemoryResponse> DeleteMemory(DeleteMemoryRequest request, ServerCallContext context)
     {
         if (request.Name.Trim().Length == 0)

@@ -31,6 +31,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     private readonly ServerOptions _options;
     private readonly ImportAdmission _imports;
     private readonly CancellationToken _stopping;
+    private readonly ApiKeyRegistry _keys;
 
     /// <summary>Creates the service over the server's catalog.</summary>
     /// <param name="catalog">The memories.</param>
@@ -38,8 +39,11 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     /// <param name="options">The server's settings (the import batch size).</param>
     /// <param name="imports">How many imports may run at once.</param>
     /// <param name="lifetime">The host's lifetime: a file import stops at its next batch when the server shuts down.</param>
-    public TranslationMemoryService(TranslationMemoryCatalog catalog, ConcordanceSearcher concordance, ServerOptions options, ImportAdmission imports, IHostApplicationLifetime lifetime)
+    /// <param name="keys">The API keys, read again when a renamed memory changes their scopes.</param>
+    public TranslationMemoryService(TranslationMemoryCatalog catalog, ConcordanceSearcher concordance, ServerOptions options, ImportAdmission imports,
+        IHostApplicationLifetime lifetime, ApiKeyRegistry keys)
     {
+        _keys = keys;
         _catalog = catalog;
         _concordance = concordance;
         _options = options;

@@ -132,8 +132,9 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
     {
         var (createExit, created, _) = await Tm("memories", "create", "cli-new", "--description", "Korean War abstracts, 2026", "--min-score", "70");
         var (_, listed, _) = await Tm("memories", "list", "--json");
-        var (unconfirmedExit, _, unconfirmed) = await Tm("memories", "delete", "cli-new");
-        var (deleteExit, deleted, _) = await Tm("memories", "delete", "cli-new", "--yes");
+        var (renameExit, renamed, _) = await Tm("memories", "rename", "cli-new", "cli-renamed");
+        var (unconfirmedExit, _, unconfirmed) = await Tm("memories", "delete", "cli-renamed");
+        var (deleteExit, deleted, _) = await Tm("memories", "delete", "cli-renamed", "--yes");
         var (_, after, _) = await Tm("memories", "list");
 
         Assert.Equal(ExitCodes.Success, createExit);
@@ -141,11 +142,14 @@ public sealed class TmCommandLineTests(ServerFixture server) : IClassFixture<Ser
         var memory = JsonDocument.Parse(listed).RootElement.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "cli-new");
         Assert.Equal("Korean War abstracts, 2026", memory.GetProperty("description").GetString());
         Assert.Equal(70, memory.GetProperty("minScore").GetDouble());
+        Assert.Equal(ExitCodes.Success, renameExit);
+        Assert.Contains("is now 'cli-renamed'", renamed);
         Assert.NotEqual(ExitCodes.Success, unconfirmedExit);
         Assert.Contains("--yes", unconfirmed);
         Assert.Equal(ExitCodes.Success, deleteExit);
         Assert.Contains("is deleted", deleted);
         Assert.DoesNotContain("cli-new", after);
+        Assert.DoesNotContain("cli-renamed", after);
     }
 
     [Fact]

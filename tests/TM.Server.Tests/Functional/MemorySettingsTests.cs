@@ -108,6 +108,37 @@ public sealed class MemorySettingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_renamed_memory_keeps_its_pairs_and_settings_and_takes_imports_under_its_new_name()
+    {
+        await _server.Client.CreateMemoryAsync(new CreateMemoryRequest { Name = "before", Settings = new MemorySettings { Description = "kept" } });
+        await ImportAsync("before", "흥남 철수 작전", "the Hungnam evacuation");
+
+        var renamed = await _server.Client.RenameMemoryAsync(new RenameMemoryRequest { Name = "before", NewName = "after" });
+        await ImportAsync("after", "장진호 전투", "the Battle of Chosin Reservoir");
+        var lookup = await _server.Client.LookupAsync(new LookupRequest { Memory = "after", Text = "흥남 철수 작전", MinScore = 100 });
+        var taken = await Assert.ThrowsAsync<RpcException>(() =>
+            _server.Client.RenameMemoryAsync(new RenameMemoryRequest { Name = "after", NewName = "default" }).ResponseAsync);
+        var fixedName = await Assert.ThrowsAsync<RpcException>(() =>
+            _server.Client.RenameMemoryAsync(new RenameMemoryRequest { Name = "default", NewName = "elsewhere" }).ResponseAsync);
+
+        Assert.Equal(("after", "kept", 1L), (renamed.Name, renamed.Settings.Description, renamed.Segments));
+        Assert.Single(lookup.Matches);
+        Assert.Equal(2, (await _server.Client.ListMemoriesAsync(new ListMemoriesRequest())).Memories.Single(m => m.Name == "after").Segments);
+        Assert.DoesNotContain((await _server.Client.ListMemoriesAsync(new ListMemoriesRequest())).Memories, m => m.Name == "before");
+        Assert.Equal(StatusCode.AlreadyExists, taken.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, fixedName.StatusCode);
+        Assert.Contains("keeps its name", fixedName.Status.Detail);
+    }
+
+    private async Task ImportAsync(string memory, string korean, string english)
+    {
+        using var call = _server.Client.ImportSegments();
+        await call.RequestStream.WriteAsync(new ImportSegmentsRequest { Memory = memory, Ko = korean, En = english });
+        await call.RequestStream.CompleteAsync();
+        await call.ResponseAsync;
+    }
+
+    [Fact]
     public async Task The_default_memory_cannot_be_deleted()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _server.Client.DeleteMemoryAsync(new DeleteMemoryRequest { Name = "default" }).ResponseAsync);

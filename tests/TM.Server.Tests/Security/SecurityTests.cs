@@ -19,12 +19,12 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     public static TheoryData<string> Calls => new()
     {
         "ImportDocument", "AlignDocument", "ImportSegments", "Lookup", "LookupBatch", "Concordance", "GetStats", "ImportTmx", "ExportTmx", "ListImports", "ImportFile",
-        "GetSegment", "ListSegments", "ConfirmUse", "UpdateSegment", "DeleteSegment", "CreateMemory", "ListMemories", "UpdateMemory", "DeleteMemory",
+        "GetSegment", "ListSegments", "ConfirmUse", "UpdateSegment", "DeleteSegment", "CreateMemory", "ListMemories", "UpdateMemory", "RenameMemory", "DeleteMemory",
         "CreateKey", "ListKeys", "RevokeKey", "Backup",
     };
 
     private static readonly HashSet<string> Writes = ["ImportDocument", "ImportSegments", "ImportTmx", "ImportFile", "UpdateSegment", "DeleteSegment", "CreateMemory", "UpdateMemory"];
-    private static readonly HashSet<string> AdminOnly = ["CreateKey", "ListKeys", "RevokeKey", "Backup", "DeleteMemory"];
+    private static readonly HashSet<string> AdminOnly = ["CreateKey", "ListKeys", "RevokeKey", "Backup", "DeleteMemory", "RenameMemory"];
 
     [Fact]
     public void The_calls_checked_are_every_method_of_the_contract()
@@ -133,6 +133,28 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
         var imports = await Tm.ListImportsAsync(new ListImportsRequest { Memory = "audited" }, SecuredServerFixture.With(server.Writer));
 
         Assert.Equal("writer", imports.Imports.Single(i => i.ImportId == response.ImportId).CreatedBy);
+    }
+
+    [Fact]
+    public async Task A_key_scoped_to_a_renamed_memory_follows_it_to_its_new_name()
+    {
+        var admin = new Administration.AdministrationClient(server.Channel);
+        var adminKey = SecuredServerFixture.With(SecuredServerFixture.AdminSecret);
+        await Tm.ImportDocumentAsync(new ImportDocumentRequest { Memory = "draft-project", Name = "d.txt", Text = Document }, adminKey);
+        var scoped = await admin.CreateKeyAsync(new CreateKeyRequest { Name = "draft-reader", Role = KeyRole.Read, Memories = { "draft-project" } }, adminKey);
+        await Tm.GetStatsAsync(new GetStatsRequest { Memory = "draft-project" }, SecuredServerFixture.With(scoped.Secret));
+
+        var renamed = await Tm.RenameMemoryAsync(new RenameMemoryRequest { Name = "draft-project", NewName = "final-project" }, adminKey);
+        var stats = await Tm.GetStatsAsync(new GetStatsRequest { Memory = "final-project" }, SecuredServerFixture.With(scoped.Secret));
+        var old = await Assert.ThrowsAsync<RpcException>(() =>
+            Tm.LookupAsync(new LookupRequest { Memory = "draft-project", Text = "정전 협정" }, adminKey).ResponseAsync);
+        var keys = await admin.ListKeysAsync(new ListKeysRequest(), adminKey);
+
+        Assert.Equal("final-project", renamed.Name);
+        Assert.True(renamed.Segments > 0);
+        Assert.Equal(renamed.Segments, stats.Memories.Single().Segments);
+        Assert.Equal(StatusCode.NotFound, old.StatusCode);
+        Assert.Equal(["final-project"], keys.Keys.Single(k => k.Name == "draft-reader").Memories);
     }
 
     [Fact]
@@ -253,6 +275,9 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
                 break;
             case "CreateMemory":
                 await Tm.CreateMemoryAsync(new CreateMemoryRequest { Name = memory }, headers);
+                break;
+            case "RenameMemory":
+                await Tm.RenameMemoryAsync(new RenameMemoryRequest { Name = memory, NewName = "renamed" }, headers);
                 break;
             case "DeleteMemory":
                 await Tm.DeleteMemoryAsync(new DeleteMemoryRequest { Name = memory }, headers);
