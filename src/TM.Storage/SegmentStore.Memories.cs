@@ -49,8 +49,7 @@ public sealed partial class SegmentStore
                 return null;
             if (name == DefaultMemoryName)
                 throw new ArgumentException($"The memory '{DefaultMemoryName}' always exists and cannot be deleted; delete its segments one by one, or restore a backup.");
-            var changeSeq = (long)_writer.Scalar(transaction, "SELECT value FROM store_state WHERE name = 'change_seq';")! + 1;
-            _writer.Scalar(transaction, "UPDATE store_state SET value = $seq WHERE name = 'change_seq';", ("$seq", changeSeq));
+            var changeSeq = _writer.NextChangeSequence(transaction);
             _writer.Scalar(transaction, "INSERT INTO segment_tombstones (change_seq, id) SELECT $seq, id FROM segments WHERE memory_id = $id;",
                 ("$seq", changeSeq), ("$id", memoryId));
             _writer.Scalar(transaction, "DELETE FROM segment_history WHERE memory_id = $id;", ("$id", memoryId));

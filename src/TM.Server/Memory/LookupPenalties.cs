@@ -22,6 +22,14 @@ public sealed record LookupPenalties
     /// <summary>Off a pair the aligner was unsure of; such a pair never shows as 100 whatever this is.</summary>
     public double LowConfidence { get; init; } = 1;
 
+    /// <summary>A memory's own penalties, the defaults for those it leaves unset.</summary>
+    public static LookupPenalties Of(TM.Storage.MemorySettings settings) => new()
+    {
+        MultipleTranslations = settings.MultipleTranslationsPenalty ?? Default.MultipleTranslations,
+        Aligned = settings.AlignedPenalty ?? Default.Aligned,
+        LowConfidence = settings.LowConfidencePenalty ?? Default.LowConfidence,
+    };
+
     /// <summary>True when no penalty can apply.</summary>
     public bool None => MultipleTranslations == 0 && Aligned == 0 && LowConfidence == 0;
 }

@@ -57,15 +57,7 @@ internal static class LookupRequests
         var settings = memory.Settings;
         if (requestedMinScore == 0 && settings.MinScore is { } minScore)
             options = options with { MinScore = minScore };
-        if (requestedPenalties is not null)
-            return (options, Penalties(requestedPenalties));
-        var defaults = LookupPenalties.Default;
-        return (options, new LookupPenalties
-        {
-            MultipleTranslations = settings.MultipleTranslationsPenalty ?? defaults.MultipleTranslations,
-            Aligned = settings.AlignedPenalty ?? defaults.Aligned,
-            LowConfidence = settings.LowConfidencePenalty ?? defaults.LowConfidence,
-        });
+        return (options, requestedPenalties is not null ? Penalties(requestedPenalties) : LookupPenalties.Of(settings));
     }
 
     /// <summary>The penalties a request asks for: the defaults without the message, exactly its values with it.</summary>

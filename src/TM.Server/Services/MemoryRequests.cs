@@ -36,12 +36,12 @@ internal static class MemoryRequests
         var message = new MemorySettings { Description = settings.Description, MinScore = settings.MinScore ?? 0 };
         if (settings.MultipleTranslationsPenalty is not null || settings.AlignedPenalty is not null || settings.LowConfidencePenalty is not null)
         {
-            var defaults = Memory.LookupPenalties.Default;
+            var penalties = Memory.LookupPenalties.Of(settings);
             message.Penalties = new MatchPenalties
             {
-                MultipleTranslations = settings.MultipleTranslationsPenalty ?? defaults.MultipleTranslations,
-                Aligned = settings.AlignedPenalty ?? defaults.Aligned,
-                LowConfidence = settings.LowConfidencePenalty ?? defaults.LowConfidence,
+                MultipleTranslations = penalties.MultipleTranslations,
+                Aligned = penalties.Aligned,
+                LowConfidence = penalties.LowConfidence,
             };
         }
         return message;

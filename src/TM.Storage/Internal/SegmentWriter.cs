@@ -238,7 +238,8 @@ internal sealed class SegmentWriter : IDisposable
         return keys;
     }
 
-    private long NextChangeSequence(SqliteTransaction transaction)
+    /// <summary>Takes the next number of the change log for the transaction's commit (see migration 007).</summary>
+    public long NextChangeSequence(SqliteTransaction transaction)
     {
         var changeSeq = (long)Scalar(transaction, "SELECT value FROM store_state WHERE name = 'change_seq';")! + 1;
         Scalar(transaction, "UPDATE store_state SET value = $seq WHERE name = 'change_seq';", ("$seq", changeSeq));
