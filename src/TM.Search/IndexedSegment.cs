@@ -22,4 +22,11 @@ public sealed record IndexedSegment(
     DateTimeOffset Created,
     DateTimeOffset Changed,
     string CreatedBy,
-    string ChangedBy);
+    string ChangedBy)
+{
+    /// <summary>
+    /// The pair's field values (TM attributes) as name and value, a name once per value; filtered on exactly, the
+    /// name without regard to case. Empty for none.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Fields { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+}

@@ -31,4 +31,11 @@ public record SegmentFilter(long MemoryId)
 
     /// <summary>Only pairs last changed at or before this instant; null for no upper bound.</summary>
     public DateTimeOffset? ChangedTo { get; init; }
+
+    /// <summary>
+    /// Only pairs with these field values: every field named must hold one of the values given for it (a name given
+    /// twice is a choice, "domain is war or armistice"; two names must both hold). Names without regard to case,
+    /// values exactly. Empty for any.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Fields { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
 }

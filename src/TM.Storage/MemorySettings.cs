@@ -20,4 +20,13 @@ public sealed record MemorySettings
 
     /// <summary>Points off a low-confidence pair; null for the server's default.</summary>
     public double? LowConfidencePenalty { get; init; }
+
+    /// <summary>Points off the pairs that lack a field value, when the request sends no penalties; empty for none (the default).</summary>
+    public IReadOnlyList<FieldPenalty> FieldPenalties { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+
+    /// <summary>
+    /// The fields (TM attributes) its pairs may carry, in the order they are shown; empty for none. They govern the
+    /// values written from now on: values already stored are never rewritten when a definition changes.
+    /// </summary>
+    public IReadOnlyList<FieldDefinition> Fields { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
 }

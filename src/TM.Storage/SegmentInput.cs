@@ -17,4 +17,8 @@ public sealed record SegmentInput(
     double Confidence = 1.0,
     bool LowConfidence = false,
     string KoreanMarkup = "",
-    string EnglishMarkup = "");
+    string EnglishMarkup = "")
+{
+    /// <summary>The pair's field values, checked by the caller against the memory's definitions; empty for none.</summary>
+    public IReadOnlyList<FieldValue> Fields { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+}

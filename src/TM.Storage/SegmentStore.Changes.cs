@@ -8,7 +8,7 @@ public sealed partial class SegmentStore
 {
     private const string RecordColumns =
         "SELECT s.id, s.ko, s.en, s.origin, s.note, s.confidence, s.low_confidence, s.ko_markup, s.en_markup, " +
-        "s.memory_id, coalesce(s.import_id, 0), s.created_utc, s.changed_utc, s.created_by, s.changed_by, s.change_seq, s.usage_count, s.last_used_utc FROM segments s";
+        "s.memory_id, coalesce(s.import_id, 0), s.created_utc, s.changed_utc, s.created_by, s.changed_by, s.change_seq, s.usage_count, s.last_used_utc, s.fields FROM segments s";
 
     /// <summary>The number of the last transaction that changed segments; 0 before the first.</summary>
     public long ChangeSequence()
@@ -105,7 +105,7 @@ public sealed partial class SegmentStore
     }
 
     private static SegmentRecord ReadRecord(SqliteDataReader reader) => new(
-        ReadSegment(reader), reader.GetInt64(9), reader.GetInt64(10), ParseTime(reader.GetString(11)), ParseTime(reader.GetString(12)),
+        ReadSegment(reader, fieldsColumn: 18), reader.GetInt64(9), reader.GetInt64(10), ParseTime(reader.GetString(11)), ParseTime(reader.GetString(12)),
         reader.GetString(13), reader.GetString(14))
     { Version = reader.GetInt64(15), UsageCount = reader.GetInt64(16), LastUsed = ParseOptionalTime(reader.GetString(17)) };
 }

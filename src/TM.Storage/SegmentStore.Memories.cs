@@ -1,3 +1,4 @@
+using TM.Storage.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace TM.Storage;
@@ -5,7 +6,7 @@ namespace TM.Storage;
 /// <content>Memories as objects: created on purpose, with settings of their own.</content>
 public sealed partial class SegmentStore
 {
-    private const string SettingsColumns = "description, min_score, penalty_multiple_translations, penalty_aligned, penalty_low_confidence";
+    private const string SettingsColumns = "description, min_score, penalty_multiple_translations, penalty_aligned, penalty_low_confidence, fields, penalty_fields";
 
     /// <summary>Creates an empty memory with <paramref name="settings"/>.</summary>
     /// <param name="name">Its name (empty = the default memory's).</param>
@@ -145,10 +146,11 @@ public sealed partial class SegmentStore
     private void WriteSettings(SqliteTransaction transaction, long memoryId, MemorySettings settings) =>
         _writer.Scalar(transaction,
             "UPDATE memories SET description = $description, min_score = $minScore, penalty_multiple_translations = $multiple, " +
-            "penalty_aligned = $aligned, penalty_low_confidence = $low WHERE id = $id;",
+            "penalty_aligned = $aligned, penalty_low_confidence = $low, fields = $fields, penalty_fields = $penaltyFields WHERE id = $id;",
             ("$description", settings.Description), ("$minScore", (object?)settings.MinScore ?? DBNull.Value),
             ("$multiple", (object?)settings.MultipleTranslationsPenalty ?? DBNull.Value), ("$aligned", (object?)settings.AlignedPenalty ?? DBNull.Value),
-            ("$low", (object?)settings.LowConfidencePenalty ?? DBNull.Value), ("$id", memoryId));
+            ("$low", (object?)settings.LowConfidencePenalty ?? DBNull.Value), ("$fields", FieldsColumn.Write(settings.Fields)),
+            ("$penaltyFields", FieldsColumn.Write(settings.FieldPenalties)), ("$id", memoryId));
 
     private static MemorySettings ReadSettings(SqliteDataReader reader) => new()
     {
@@ -157,5 +159,7 @@ public sealed partial class SegmentStore
         MultipleTranslationsPenalty = reader.IsDBNull(2) ? null : reader.GetDouble(2),
         AlignedPenalty = reader.IsDBNull(3) ? null : reader.GetDouble(3),
         LowConfidencePenalty = reader.IsDBNull(4) ? null : reader.GetDouble(4),
+        Fields = FieldsColumn.ReadDefinitions(reader.GetString(5)),
+        FieldPenalties = FieldsColumn.ReadPenalties(reader.GetString(6)),
     };
 }

@@ -276,7 +276,7 @@ public sealed partial class SegmentStore : IDisposable
         _writeGate.Dispose();
     }
 
-    private const string SelectColumns = "SELECT s.id, s.ko, s.en, s.origin, s.note, s.confidence, s.low_confidence, s.ko_markup, s.en_markup FROM segments s";
+    private const string SelectColumns = "SELECT s.id, s.ko, s.en, s.origin, s.note, s.confidence, s.low_confidence, s.ko_markup, s.en_markup, s.fields FROM segments s";
 
     // Times are stored as ISO 8601 in UTC to the tick (2026-01-31T09:15:02.1234567Z); ParseTime also reads a time
     // written with whole seconds (2026-01-31T09:15:02Z).
@@ -290,9 +290,13 @@ public sealed partial class SegmentStore : IDisposable
     internal static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    private static StoredSegment ReadSegment(SqliteDataReader reader) => new(
+    // Columns 0-8 as in SelectColumns; the fields column where the query puts it.
+    private static StoredSegment ReadSegment(SqliteDataReader reader, int fieldsColumn = 9) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-        reader.GetDouble(5), reader.GetInt64(6) != 0, reader.GetString(7), reader.GetString(8));
+        reader.GetDouble(5), reader.GetInt64(6) != 0, reader.GetString(7), reader.GetString(8))
+    {
+        Fields = FieldsColumn.ReadValues(reader.GetString(fieldsColumn)),
+    };
 
     private SqliteConnection OpenConnection()
     {

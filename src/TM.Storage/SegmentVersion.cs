@@ -10,4 +10,8 @@ namespace TM.Storage;
 /// <param name="ReplacedBy">Who replaced it.</param>
 /// <param name="Deleted">True when it was deleted rather than replaced by a newer text.</param>
 public sealed record SegmentVersion(long Version, string Korean, string English, DateTimeOffset Changed, string ChangedBy,
-    DateTimeOffset Replaced, string ReplacedBy, bool Deleted);
+    DateTimeOffset Replaced, string ReplacedBy, bool Deleted)
+{
+    /// <summary>Its field values then; empty for none.</summary>
+    public IReadOnlyList<FieldValue> Fields { get; init; } = [];
+}

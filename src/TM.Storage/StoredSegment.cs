@@ -19,4 +19,8 @@ public sealed record StoredSegment(
     double Confidence,
     bool LowConfidence,
     string KoreanMarkup = "",
-    string EnglishMarkup = "");
+    string EnglishMarkup = "")
+{
+    /// <summary>The pair's field values, in the order of the memory's definitions; empty for none.</summary>
+    public IReadOnlyList<FieldValue> Fields { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+}

@@ -17,6 +17,7 @@ internal sealed class HitFilter
     private readonly BytesRef? _changedBy;
     private readonly (long Min, long Max)? _created;
     private readonly (long Min, long Max)? _changed;
+    private readonly BytesRef[][] _fieldChoices;
 
     /// <summary>The filter's conditions; a <see cref="ConcordanceQuery"/> is one, with a term besides.</summary>
     public HitFilter(SegmentFilter filter)
@@ -28,6 +29,7 @@ internal sealed class HitFilter
         _changedBy = filter.ChangedBy is null ? null : new BytesRef(filter.ChangedBy);
         _created = Range(filter.CreatedFrom, filter.CreatedTo);
         _changed = Range(filter.ChangedFrom, filter.ChangedTo);
+        _fieldChoices = FieldChoices(filter.Fields);
     }
 
     /// <summary>The checks for one segment, or null when none of its documents can pass.</summary>
@@ -60,8 +62,77 @@ internal sealed class HitFilter
         return Ordinal(reader, SearchFields.Origin, _origin, out leaf.Origin, out leaf.OriginOrd)
             && Ordinal(reader, SearchFields.CreatedBy, _createdBy, out leaf.CreatedBy, out leaf.CreatedByOrd)
             && Ordinal(reader, SearchFields.ChangedBy, _changedBy, out leaf.ChangedBy, out leaf.ChangedByOrd)
+            && FieldOrdinals(reader, leaf)
             ? leaf.Seal()
             : null;
+    }
+
+    // The field conditions grouped by name: each group is the values one field may hold.
+    private static BytesRef[][] FieldChoices(IReadOnlyList<KeyValuePair<string, string>> fields)
+    {
+        if (fields.Count == 0)
+        {
+            return [];
+        }
+
+        var groups = new Dictionary<string, List<BytesRef>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in fields)
+        {
+            if (!groups.TryGetValue(name, out var choices))
+            {
+                groups[name] = choices = [];
+            }
+
+            choices.Add(SearchFields.FieldKey(name, value));
+        }
+
+        var result = new BytesRef[groups.Count][];
+        int i = 0;
+        foreach (var choices in groups.Values)
+        {
+            result[i++] = [.. choices];
+        }
+
+        return result;
+    }
+
+    // Each field condition becomes the ordinals of its values in the segment's dictionary; false when the segment
+    // has no document with any value of one of the fields.
+    private bool FieldOrdinals(AtomicReader reader, Leaf leaf)
+    {
+        if (_fieldChoices.Length == 0)
+        {
+            return true;
+        }
+
+        leaf.Fields = reader.GetSortedSetDocValues(SearchFields.Fields);
+        if (leaf.Fields is null)
+        {
+            return false;
+        }
+
+        leaf.FieldOrds = new long[_fieldChoices.Length][];
+        for (int group = 0; group < _fieldChoices.Length; group++)
+        {
+            var ords = new List<long>(_fieldChoices[group].Length);
+            foreach (var key in _fieldChoices[group])
+            {
+                long ord = leaf.Fields.LookupTerm(key);
+                if (ord >= 0)
+                {
+                    ords.Add(ord);
+                }
+            }
+
+            if (ords.Count == 0)
+            {
+                return false;
+            }
+
+            leaf.FieldOrds[group] = [.. ords];
+        }
+
+        return true;
     }
 
     private static (long, long)? Range(DateTimeOffset? from, DateTimeOffset? to) =>
@@ -99,6 +170,8 @@ internal sealed class HitFilter
         public NumericDocValues? CreatedValues;
         public (long Min, long Max) Changed;
         public NumericDocValues? ChangedValues;
+        public SortedSetDocValues? Fields;
+        public long[][] FieldOrds = [];
 
         /// <summary>Nothing to check: every document of the segment passes (every hit of a text query).</summary>
         public bool PassesAll { get; private set; }
@@ -106,7 +179,7 @@ internal sealed class HitFilter
         public Leaf Seal()
         {
             PassesAll = Memory is null && Import is null && Origin is null && CreatedBy is null && ChangedBy is null
-                && CreatedValues is null && ChangedValues is null;
+                && CreatedValues is null && ChangedValues is null && Fields is null;
             return this;
         }
 
@@ -142,7 +215,34 @@ internal sealed class HitFilter
                 return false;
             }
 
-            return ChangedValues is null || ChangedValues.Get(doc) is var changed && changed >= Changed.Min && changed <= Changed.Max;
+            if (ChangedValues is not null && ChangedValues.Get(doc) is var changed && (changed < Changed.Min || changed > Changed.Max))
+            {
+                return false;
+            }
+
+            return Fields is null || HasFields(doc);
+        }
+
+        // Every field condition must find one of its values among the document's (a handful at most, in order).
+        private bool HasFields(int doc)
+        {
+            foreach (long[] choices in FieldOrds)
+            {
+                Fields!.SetDocument(doc);
+                bool found = false;
+                long ord;
+                while (!found && (ord = Fields.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                {
+                    found = Array.IndexOf(choices, ord) >= 0;
+                }
+
+                if (!found)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -27,6 +27,12 @@ internal static class SearchFields
     public const string CreatedBy = "created_by";
     public const string ChangedBy = "changed_by";
 
+    /// <summary>
+    /// The pair's field values (TM attributes), one sorted-set doc value per value: <see cref="FieldKey"/> of the
+    /// name and the value. Checked on hits like the other filters; a pair without fields costs nothing.
+    /// </summary>
+    public const string Fields = "fields";
+
     /// <summary>Dates as UTC ticks in numeric doc values.</summary>
     public const string Created = "created";
     public const string Changed = "changed";
@@ -59,6 +65,12 @@ internal static class SearchFields
             [English] = EnglishAnalyzer,
             [EnglishStems] = EnglishStemAnalyzer,
         });
+
+    /// <summary>
+    /// A field value as <see cref="Fields"/> holds it: the name in lower case (names are compared without regard to
+    /// case), a unit separator (U+001F, which no name holds), the value as given.
+    /// </summary>
+    public static BytesRef FieldKey(string name, string value) => new(name.ToLowerInvariant() + "\u001F" + value);
 
     private static FieldType CreateTextType()
     {

@@ -54,6 +54,13 @@ internal sealed class SegmentDocument
         _korean.SetStringValue(segment.Korean);
         _english.SetStringValue(segment.English);
         _englishStems.SetStringValue(segment.English);
+        // Fields vary in number from pair to pair, so these are the document's only fields made per pair.
+        Document.RemoveFields(SearchFields.Fields);
+        foreach (var (name, value) in segment.Fields)
+        {
+            Document.Add(new SortedSetDocValuesField(SearchFields.Fields, SearchFields.FieldKey(name, value)));
+        }
+
         return Document;
     }
 }

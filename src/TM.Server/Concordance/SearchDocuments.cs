@@ -20,6 +20,19 @@ internal static class SearchDocuments
             record.Created,
             record.Changed,
             record.CreatedBy,
-            record.ChangedBy);
+            record.ChangedBy)
+        {
+            Fields = Fields(segment.Fields),
+        };
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Fields(IReadOnlyList<FieldValue> values)
+    {
+        if (values.Count == 0)
+            return [];
+        var pairs = new KeyValuePair<string, string>[values.Count];
+        for (var i = 0; i < pairs.Length; i++)
+            pairs[i] = new(values[i].Name, values[i].Value);
+        return pairs;
     }
 }

@@ -195,11 +195,13 @@ internal sealed class FileImportJob
             var fingerprint = new UnitFingerprint();
             // An import recorded before fingerprints were (0) is resumed on its unit count alone.
             var prefixChecked = _resumeFrom == 0 || Run.Session.SourceFingerprint == 0;
+            // The memory's fields as the import starts (a new memory has none): props that name one become its values.
+            var fields = new FieldSchema(_catalog.Find(_settings.Memory)?.Settings.Fields ?? []);
             foreach (var unit in reader.Units(stop.Token))
             {
                 var position = reader.Position;
                 Volatile.Write(ref _unitsRead, position);
-                var pair = TmxSegmentMapper.ToInput(unit, _settings.FileName);
+                var pair = TmxSegmentMapper.ToInput(unit, _settings.FileName, fields);
                 if (position <= _resumeFrom)
                 {
                     fingerprint.Add(pair); // committed by an earlier call of this import

@@ -1,4 +1,5 @@
 using TM.Interchange;
+using TM.Server.Memory;
 using TM.Storage;
 
 namespace TM.Server.Interchange;
@@ -6,18 +7,53 @@ namespace TM.Server.Interchange;
 /// <summary>Turns TMX translation units into stored pairs and back: texts as read (placeholders included), tags and metadata as JSON.</summary>
 internal static class TmxSegmentMapper
 {
-    public static SegmentInput ToInput(TranslationUnit unit, string origin) => new(
-        unit.Korean,
-        unit.English,
-        origin,
-        TmxUnitNote.Encode(unit),
-        KoreanMarkup: InlineMarkupJson.Encode(unit.KoreanTags),
-        EnglishMarkup: InlineMarkupJson.Encode(unit.EnglishTags));
+    /// <summary>
+    /// The pair to store for <paramref name="unit"/>: a <c>&lt;prop&gt;</c> that names one of the memory's fields with
+    /// a value that fits it becomes that field's value; every other prop stays with the unit's metadata, exported again
+    /// as it came (nothing a file carries is dropped).
+    /// </summary>
+    public static SegmentInput ToInput(TranslationUnit unit, string origin, FieldSchema? fields = null)
+    {
+        IReadOnlyList<FieldValue> values = [];
+        if (fields is { Definitions.Count: > 0 } && unit.Properties.Count > 0)
+        {
+            var found = new List<FieldValue>();
+            var kept = new List<TmxProperty>();
+            foreach (var property in unit.Properties)
+            {
+                if (found.Count < FieldSchema.MaxValuesPerPair && fields.TryFromProperty(property.Type, property.Value, out var value))
+                {
+                    if (!found.Contains(value))
+                        found.Add(value);
+                }
+                else
+                {
+                    kept.Add(property);
+                }
+            }
+            if (found.Count > 0)
+            {
+                values = fields.Ordered(found);
+                unit = unit with { Properties = kept };
+            }
+        }
+        return new SegmentInput(
+            unit.Korean,
+            unit.English,
+            origin,
+            TmxUnitNote.Encode(unit),
+            KoreanMarkup: InlineMarkupJson.Encode(unit.KoreanTags),
+            EnglishMarkup: InlineMarkupJson.Encode(unit.EnglishTags))
+        {
+            Fields = values,
+        };
+    }
 
     /// <summary>
     /// The unit to export with its history attributes: the creation date and author the pair came with from a TMX file,
     /// else when and by whom this server stored it; the change date and author of an edit or overwrite made here, else
-    /// the file's, else the storing; the usage count the file gave plus the uses confirmed here.
+    /// the file's, else the storing; the usage count the file gave plus the uses confirmed here. Its field values follow
+    /// the props it came with, each as <c>&lt;prop type="x-name"&gt;</c>.
     /// </summary>
     /// <exception cref="FormatException">The stored markup or metadata is damaged.</exception>
     public static TranslationUnit ToUnit(SegmentRecord record)
@@ -32,7 +68,14 @@ internal static class TmxSegmentMapper
             ChangeId = changedHere ? NameOrNull(record.ChangedBy) ?? unit.ChangeId : unit.ChangeId ?? NameOrNull(record.ChangedBy),
             UsageCount = record.UsageCount > 0 ? (int)Math.Min((unit.UsageCount ?? 0) + record.UsageCount, int.MaxValue) : unit.UsageCount,
             LastUsageDate = record.LastUsed ?? unit.LastUsageDate,
+            Properties = record.Segment.Fields.Count == 0 ? unit.Properties : [.. unit.Properties, .. FieldProperties(record.Segment.Fields)],
         };
+    }
+
+    private static IEnumerable<TmxProperty> FieldProperties(IReadOnlyList<FieldValue> fields)
+    {
+        foreach (var field in fields)
+            yield return new TmxProperty(FieldSchema.PropertyType(field.Name), field.Value);
     }
 
     /// <summary>The unit to export from the pair alone; throws <see cref="FormatException"/> when the stored markup or metadata is damaged.</summary>

@@ -1,3 +1,5 @@
+using TM.Storage;
+
 namespace TM.Server.Memory;
 
 /// <summary>
@@ -22,14 +24,21 @@ public sealed record LookupPenalties
     /// <summary>Off a pair the aligner was unsure of; such a pair never shows as 100 whatever this is.</summary>
     public double LowConfidence { get; init; } = 1;
 
+    /// <summary>
+    /// Off a pair that lacks a field value (Trados's filter penalties): prefer one journal's pairs, or the reviewed
+    /// ones, without hiding the rest. None by default.
+    /// </summary>
+    public IReadOnlyList<FieldPenalty> Fields { get; init; } = [];
+
     /// <summary>A memory's own penalties, the defaults for those it leaves unset.</summary>
     public static LookupPenalties Of(TM.Storage.MemorySettings settings) => new()
     {
         MultipleTranslations = settings.MultipleTranslationsPenalty ?? Default.MultipleTranslations,
         Aligned = settings.AlignedPenalty ?? Default.Aligned,
         LowConfidence = settings.LowConfidencePenalty ?? Default.LowConfidence,
+        Fields = settings.FieldPenalties,
     };
 
     /// <summary>True when no penalty can apply.</summary>
-    public bool None => MultipleTranslations == 0 && Aligned == 0 && LowConfidence == 0;
+    public bool None => MultipleTranslations == 0 && Aligned == 0 && LowConfidence == 0 && Fields.Count == 0;
 }

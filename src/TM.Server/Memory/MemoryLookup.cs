@@ -178,6 +178,11 @@ internal sealed class MemoryLookup(SegmentStore store)
                 (taken ??= []).Add(new ScorePenalty(ScorePenalty.Aligned, penalties.Aligned));
             if (penalties.LowConfidence > 0 && record.Segment.LowConfidence)
                 (taken ??= []).Add(new ScorePenalty(ScorePenalty.LowConfidence, penalties.LowConfidence));
+            foreach (var field in penalties.Fields)
+            {
+                if (field.Points > 0 && !Holds(record.Segment.Fields, field))
+                    (taken ??= []).Add(new ScorePenalty(ScorePenalty.Field(field.Name), field.Points));
+            }
             var score = candidate.Score;
             if (taken is not null)
             {
@@ -192,6 +197,16 @@ internal sealed class MemoryLookup(SegmentStore store)
                 result.Add(candidate with { Score = score, Penalties = taken ?? (IReadOnlyList<ScorePenalty>)[] });
         }
         return result;
+    }
+
+    private static bool Holds(IReadOnlyList<FieldValue> values, FieldPenalty wanted)
+    {
+        foreach (var value in values)
+        {
+            if (string.Equals(value.Name, wanted.Name, StringComparison.OrdinalIgnoreCase) && string.Equals(value.Value, wanted.Value, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     // How many different translations each whole-segment hit's source text has among the hits: alternatives of one

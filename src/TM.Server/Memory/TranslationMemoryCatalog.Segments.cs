@@ -51,17 +51,34 @@ public sealed partial class TranslationMemoryCatalog
     /// <param name="id">The segment.</param>
     /// <param name="korean">The new Korean side; null to keep it.</param>
     /// <param name="english">The new English side; null to keep it.</param>
+    /// <param name="fields">The pair's new field values, replacing its old ones; null to keep them.</param>
     /// <param name="version">The version the caller read.</param>
     /// <param name="author">The API key's name; empty without keys.</param>
     /// <param name="cancellationToken">Stops the wait for the indexes; the change is committed by then.</param>
     /// <exception cref="UnknownSegmentException">The memory holds no such segment.</exception>
     /// <exception cref="SegmentConflictException">The segment changed since <paramref name="version"/>.</exception>
     /// <exception cref="DuplicateSegmentException">The memory holds the corrected pair already.</exception>
-    public async Task<SegmentRecord> UpdateSegmentAsync(MemoryIndex memory, long id, string? korean, string? english, long version, string author,
-        CancellationToken cancellationToken)
+    public async Task<SegmentRecord> UpdateSegmentAsync(MemoryIndex memory, long id, string? korean, string? english, IReadOnlyList<FieldValue>? fields,
+        long version, string author, CancellationToken cancellationToken)
     {
-        var edit = await WriteAsync(memory, id, () => _store.UpdateSegment(memory.Info.Id, id, korean, english, version, author),
+        var edit = await WriteAsync(memory, id, () => _store.UpdateSegment(memory.Info.Id, id, korean, english, version, author, fields),
             edit => new IndexChange([], [edit.Record!.Segment], []), cancellationToken);
+        return edit.Record!;
+    }
+
+    /// <summary>
+    /// Adds one pair outside any import, then waits until the fuzzy, fragment and search indexes hold it, so the next
+    /// Lookup or Concordance finds it.
+    /// </summary>
+    /// <param name="memory">The memory.</param>
+    /// <param name="pair">The pair, its fields checked against the memory's.</param>
+    /// <param name="author">The API key's name; empty without keys.</param>
+    /// <param name="cancellationToken">Stops the wait for the indexes; the pair is committed by then.</param>
+    /// <exception cref="DuplicateSegmentException">The memory holds the pair already.</exception>
+    public async Task<SegmentRecord> AddSegmentAsync(MemoryIndex memory, SegmentInput pair, string author, CancellationToken cancellationToken)
+    {
+        var edit = await WriteAsync(memory, 0, () => _store.AddSegment(memory.Info.Id, pair, author),
+            edit => new IndexChange([edit.Record!.Segment], [], []), cancellationToken);
         return edit.Record!;
     }
 

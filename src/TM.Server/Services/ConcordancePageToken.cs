@@ -49,6 +49,9 @@ internal static class ConcordancePageToken
     {
         var search = string.Join('\u001f', SegmentStore.NormalizeMemoryName(request.Memory), request.Term.Trim(), request.Lang, request.Origin,
             request.ImportId, request.CreatedBy, request.ChangedAfter, request.ChangedBefore, request.MatchWordForms);
+        // Field conditions joined on only when there are some, so tokens given before fields existed stay valid.
+        if (request.Fields.Count > 0)
+            search += '\u001f' + string.Join('\u001f', request.Fields.Select(f => f.Name + '\u001e' + f.Value));
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(search), hash);
         hash[..destination.Length].CopyTo(destination);

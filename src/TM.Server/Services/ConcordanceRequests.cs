@@ -73,6 +73,7 @@ internal static class ConcordanceRequests
             CreatedBy = record.CreatedBy,
             ChangedBy = record.ChangedBy,
         };
+        FieldRequests.AddTo(hit.Fields, record.Segment.Fields);
         foreach (var span in match.KoreanSpans)
             hit.KoSpans.Add(new Protos.V1.TextSpan { Start = span.Start, Length = span.Length });
         foreach (var span in match.EnglishSpans)

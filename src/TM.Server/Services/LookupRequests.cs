@@ -57,7 +57,13 @@ internal static class LookupRequests
         var settings = memory.Settings;
         if (requestedMinScore == 0 && settings.MinScore is { } minScore)
             options = options with { MinScore = minScore };
-        return (options, requestedPenalties is not null ? Penalties(requestedPenalties) : LookupPenalties.Of(settings));
+        if (requestedPenalties is null)
+            return (options, LookupPenalties.Of(settings));
+        var penalties = Penalties(requestedPenalties) with
+        {
+            Fields = FieldRequests.Penalties(requestedPenalties.Fields, new FieldSchema(settings.Fields), "penalties.fields"),
+        };
+        return (options, penalties);
     }
 
     /// <summary>The penalties a request asks for: the defaults without the message, exactly its values with it.</summary>
@@ -108,6 +114,7 @@ internal static class LookupRequests
                 Version = hit.Record.Version,
                 UsageCount = hit.Record.UsageCount,
             };
+            FieldRequests.AddTo(match.Fields, hit.Segment.Fields);
             var (matched, targetPart) = hit.IsFragment ? DescribeFragment(match, hit.Sentence, side) : (match.Source, Range.All);
             if (hit.InContext)
                 match.Kind = MatchKind.Context;

@@ -20,8 +20,14 @@ internal static class MemoryRequests
         if (requested.MinScore is < 0 or > 100 || double.IsNaN(requested.MinScore))
             throw Invalid.Argument($"settings.min_score is {requested.MinScore}; use 0..100 (0 for the server's default, {RequestLimits.DefaultMinScore}).");
         var penalties = requested.Penalties is null ? null : LookupRequests.Penalties(requested.Penalties);
+        var fields = FieldRequests.Definitions(requested.Fields);
+        var fieldPenalties = requested.Penalties is null
+            ? []
+            : FieldRequests.Penalties(requested.Penalties.Fields, new Memory.FieldSchema(fields), "settings.penalties.fields");
         return new StoredSettings
         {
+            Fields = fields,
+            FieldPenalties = fieldPenalties,
             Description = requested.Description,
             MinScore = requested.MinScore == 0 ? null : requested.MinScore,
             MultipleTranslationsPenalty = penalties?.MultipleTranslations,
@@ -34,7 +40,9 @@ internal static class MemoryRequests
     public static MemorySettings ToMessage(StoredSettings settings)
     {
         var message = new MemorySettings { Description = settings.Description, MinScore = settings.MinScore ?? 0 };
-        if (settings.MultipleTranslationsPenalty is not null || settings.AlignedPenalty is not null || settings.LowConfidencePenalty is not null)
+        FieldRequests.AddTo(message.Fields, settings.Fields);
+        if (settings.MultipleTranslationsPenalty is not null || settings.AlignedPenalty is not null || settings.LowConfidencePenalty is not null
+            || settings.FieldPenalties.Count > 0)
         {
             var penalties = Memory.LookupPenalties.Of(settings);
             message.Penalties = new MatchPenalties
@@ -43,6 +51,7 @@ internal static class MemoryRequests
                 Aligned = penalties.Aligned,
                 LowConfidence = penalties.LowConfidence,
             };
+            FieldRequests.AddTo(message.Penalties.Fields, penalties.Fields);
         }
         return message;
     }

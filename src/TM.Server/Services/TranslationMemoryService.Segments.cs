@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using TM.Interchange;
 using TM.Protos.V1;
 using TM.Server.Interchange;
+using TM.Server.Memory;
 using TM.Server.Security;
 using TM.Storage;
 
 namespace TM.Server.Services;
 
-/// <content>GetSegment, UpdateSegment and DeleteSegment: a reviewer's corrections, one pair at a time.</content>
+/// <content>GetSegment, AddSegment, UpdateSegment and DeleteSegment: a reviewer's corrections, one pair at a time.</content>
 public sealed partial class TranslationMemoryService
 {
     // A page of ListSegments: what a reviewer reads at once, and a bound on what one call reads from the store.
@@ -27,7 +28,7 @@ public sealed partial class TranslationMemoryService
         {
             foreach (var version in _catalog.History(id))
             {
-                segment.History.Add(new SegmentHistoryEntry
+                var entry = new SegmentHistoryEntry
                 {
                     Version = version.Version,
                     Ko = version.Korean,
@@ -37,7 +38,9 @@ public sealed partial class TranslationMemoryService
                     Replaced = Timestamps.Rfc3339(version.Replaced),
                     ReplacedBy = version.ReplacedBy,
                     Deleted = version.Deleted,
-                });
+                };
+                FieldRequests.AddTo(entry.Fields, version.Fields);
+                segment.History.Add(entry);
             }
         }
         return Task.FromResult(segment);
@@ -53,7 +56,7 @@ public sealed partial class TranslationMemoryService
         var afterId = request.PageToken.Length == 0 ? 0 : SegmentId(request.PageToken, "page_token");
         var memory = FindMemory(context, request.Memory);
         var pageSize = request.MaxResults == 0 ? DefaultSegmentsPage : Math.Min(request.MaxResults, MaxSegmentsPage);
-        var (page, total, more) = await _catalog.ListSegmentsAsync(memory, filter is null ? null : filter with { MemoryId = memory.Info.Id },
+        var (page, total, more) = await _catalog.ListSegmentsAsync(memory, FieldRequests.Filter(filter, request.Fields, memory),
             afterId, pageSize, context.CancellationToken);
         var response = new ListSegmentsResponse { Total = total };
         foreach (var record in page)
@@ -77,15 +80,36 @@ public sealed partial class TranslationMemoryService
     public override async Task<Segment> UpdateSegment(UpdateSegmentRequest request, ServerCallContext context)
     {
         var id = SegmentId(request.SegmentId);
-        if (request.Ko.Length == 0 && request.En.Length == 0)
-            throw Invalid.Argument("Give the corrected text: ko, en or both (an empty field keeps that side).");
+        if (request.Ko.Length == 0 && request.En.Length == 0 && !request.ReplaceFields)
+            throw Invalid.Argument("Give the corrected text: ko, en or both (an empty field keeps that side), or new fields with replace_fields.");
+        if (!request.ReplaceFields && request.Fields.Count > 0)
+            throw Invalid.Argument("fields are given without replace_fields: set replace_fields to replace the pair's fields with these (none clears them).");
         CheckSide(request.Ko, "ko");
         CheckSide(request.En, "en");
         var caller = Authorized(context, AccessRole.Write, request.Memory);
         var memory = _catalog.Get(request.Memory, caller.CanUse);
+        var fields = request.ReplaceFields ? FieldRequests.Values(request.Fields, new FieldSchema(memory.Settings.Fields), "fields") : null;
         var record = await _catalog.UpdateSegmentAsync(memory, id, request.Ko.Length == 0 ? null : request.Ko, request.En.Length == 0 ? null : request.En,
-            request.Version, caller.Name, context.CancellationToken);
+            fields, request.Version, caller.Name, context.CancellationToken);
         return ToSegment(record);
+    }
+
+    /// <inheritdoc />
+    [Authorize(Policy = AccessPolicies.Write)]
+    public override async Task<Segment> AddSegment(AddSegmentRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.Ko) || string.IsNullOrWhiteSpace(request.En))
+            throw Invalid.Argument("A pair needs both sides: give ko and en.");
+        CheckSide(request.Ko, "ko");
+        CheckSide(request.En, "en");
+        CheckText(request.Origin, "origin", RequestLimits.MaxOriginLength);
+        CheckText(request.Note, "note", RequestLimits.MaxNoteLength);
+        var caller = Authorized(context, AccessRole.Write, request.Memory);
+        // Unlike an import, one pair typed in does not create a memory: a mistyped name would leave a memory behind.
+        var memory = _catalog.Get(request.Memory, caller.CanUse);
+        var fields = FieldRequests.Values(request.Fields, new FieldSchema(memory.Settings.Fields), "fields");
+        var pair = new SegmentInput(request.Ko.Trim(), request.En.Trim(), request.Origin, request.Note) { Fields = fields };
+        return ToSegment(await _catalog.AddSegmentAsync(memory, pair, caller.Name, context.CancellationToken));
     }
 
     /// <inheritdoc />
@@ -111,8 +135,13 @@ public sealed partial class TranslationMemoryService
     {
         if (text.Length > 0 && string.IsNullOrWhiteSpace(text))
             throw Invalid.Argument($"{field} holds only whitespace; leave it empty to keep that side.");
-        if (text.Length > RequestLimits.MaxSentenceLength)
-            throw Invalid.Argument($"{field} is {Invalid.Count(text.Length)} characters long; the limit is {Invalid.Count(RequestLimits.MaxSentenceLength)}.");
+        CheckText(text, field, RequestLimits.MaxSentenceLength);
+    }
+
+    private static void CheckText(string text, string field, int maxLength)
+    {
+        if (text.Length > maxLength)
+            throw Invalid.Argument($"{field} is {Invalid.Count(text.Length)} characters long; the limit is {Invalid.Count(maxLength)}.");
         if (XmlText.IndexOfInvalid(text) is var invalid and >= 0)
             throw Invalid.Argument($"{field} holds {XmlText.Describe(text[invalid])} at character {Invalid.Count(invalid + 1)}, which XML (and so a TMX export) cannot carry.");
     }
@@ -122,7 +151,7 @@ public sealed partial class TranslationMemoryService
         var segment = record.Segment;
         var korean = SideRendering.Render(segment.Korean, segment.KoreanMarkup);
         var english = SideRendering.Render(segment.English, segment.EnglishMarkup);
-        return new Segment
+        var message = new Segment
         {
             SegmentId = segment.Id.ToString(CultureInfo.InvariantCulture),
             Ko = korean.Plain,
@@ -141,5 +170,7 @@ public sealed partial class TranslationMemoryService
             UsageCount = record.UsageCount,
             LastUsed = record.LastUsed is { } used ? Timestamps.Rfc3339(used) : "",
         };
+        FieldRequests.AddTo(message.Fields, segment.Fields);
+        return message;
     }
 }

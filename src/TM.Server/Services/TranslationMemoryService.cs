@@ -112,6 +112,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         using var slot = _imports.Enter();
         ImportSegmentsRequest? first = null;
         string? origin = null;
+        FieldSchema? fields = null;
         var pairs = new List<SegmentInput>();
         var received = 0;
         long characters = 0;
@@ -124,6 +125,8 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
             {
                 first = message;
                 Authorized(context, AccessRole.Write, first.Memory);
+                // A memory the stream creates has no fields yet.
+                fields = new FieldSchema(_catalog.Find(first.Memory)?.Settings.Fields ?? []);
                 if (message.Ko.Length == 0 && message.En.Length == 0)
                     continue; // a header message carrying only the memory and the import's settings
             }
@@ -136,7 +139,8 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
             characters += message.Ko.Length + message.En.Length + message.Origin.Length + message.Note.Length;
             if (pairs.Count == RequestLimits.MaxSegmentsStreamPairs || characters > RequestLimits.MaxSegmentsStreamCharacters)
                 throw StreamTooLarge(received);
-            pairs.Add(new SegmentInput(message.Ko.Trim(), message.En.Trim(), message.Origin, message.Note));
+            var values = FieldRequests.Values(message.Fields, fields!, $"Message {received}: fields");
+            pairs.Add(new SegmentInput(message.Ko.Trim(), message.En.Trim(), message.Origin, message.Note) { Fields = values });
         }
         var policy = ImportRequests.Policy(first?.UpdatePolicy ?? TM.Protos.V1.UpdatePolicy.Unspecified);
         var side = ImportRequests.SourceSide(first?.SourceLang ?? "") ?? SegmentSide.Korean;
@@ -173,6 +177,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         var side = RequestLanguage.Parse(request.SourceLang, "source_lang", "to detect the language") ?? LanguageDetector.Detect(request.Text);
         var memory = FindMemory(context, request.Memory);
         (options, penalties) = LookupRequests.WithMemoryDefaults(options, request.MinScore, request.Penalties, memory);
+        filter = FieldRequests.Filter(filter, request.Fields, memory);
         options = await LookupRequests.FilteredAsync(_catalog, memory, options, filter, context.CancellationToken);
         // The analyzer refuses a query with nothing to match (only punctuation or symbols): ArgumentException, INVALID_ARGUMENT.
         var hits = _catalog.Lookup(memory, request.Text, side, options, penalties, LookupContext.Of(request.PreviousText, request.NextText));
@@ -203,6 +208,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         }
         var memory = FindMemory(context, request.Memory);
         (options, penalties) = LookupRequests.WithMemoryDefaults(options, request.MinScore, request.Penalties, memory);
+        filter = FieldRequests.Filter(filter, request.Fields, memory);
         options = await LookupRequests.FilteredAsync(_catalog, memory, options, filter, context.CancellationToken);
         var results = _catalog.LookupBatch(memory, request.Texts, sides, options, penalties, request.InDocumentOrder);
 
@@ -218,6 +224,8 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     {
         var query = ConcordanceRequests.ToQuery(request);
         var memory = FindMemory(context, request.Memory);
+        if (request.Fields.Count > 0)
+            query = query with { Fields = FieldRequests.Filter(null, request.Fields, memory)!.Fields };
         var page = await _concordance.SearchAsync(memory, query, context.CancellationToken);
         var response = new ConcordanceResponse
         {

@@ -74,5 +74,8 @@ internal sealed class BatchResult(int capacity)
     }
 
     private static StoredSegment Segment(long id, SegmentInput pair) => new(
-        id, pair.Korean, pair.English, pair.Origin, pair.Note, pair.Confidence, pair.LowConfidence, pair.KoreanMarkup, pair.EnglishMarkup);
+        id, pair.Korean, pair.English, pair.Origin, pair.Note, pair.Confidence, pair.LowConfidence, pair.KoreanMarkup, pair.EnglishMarkup)
+    {
+        Fields = pair.Fields,
+    };
 }

@@ -29,6 +29,8 @@ internal sealed class NativeStatement : IDisposable
 
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
+    public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
+
     public void Bind(int index, double value) => Check(raw.sqlite3_bind_double(_statement, index, value));
 
     /// <summary>

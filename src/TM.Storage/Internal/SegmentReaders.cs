@@ -17,7 +17,7 @@ internal sealed class SegmentReaders(string connectionString) : IDisposable
 {
     private const string Select =
         "SELECT id, ko, en, origin, note, confidence, low_confidence, ko_markup, en_markup, " +
-        "memory_id, coalesce(import_id, 0), created_utc, changed_utc, created_by, changed_by, change_seq, usage_count, last_used_utc FROM segments WHERE id = ?1;";
+        "memory_id, coalesce(import_id, 0), created_utc, changed_utc, created_by, changed_by, change_seq, usage_count, last_used_utc, fields FROM segments WHERE id = ?1;";
 
     private static readonly int MaxIdle = Environment.ProcessorCount * 4;
 
@@ -160,7 +160,10 @@ internal sealed class SegmentReaders(string connectionString) : IDisposable
 
         private StoredSegment Segment() => new(
             statement.GetInt64(0), statement.GetString(1), statement.GetString(2), statement.GetString(3), statement.GetString(4),
-            statement.GetDouble(5), statement.GetInt64(6) != 0, statement.GetString(7), statement.GetString(8));
+            statement.GetDouble(5), statement.GetInt64(6) != 0, statement.GetString(7), statement.GetString(8))
+        {
+            Fields = FieldsColumn.ReadValues(statement.GetString(18)),
+        };
 
         public void Dispose() => statement.Dispose();
     }

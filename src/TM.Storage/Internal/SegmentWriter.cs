@@ -54,12 +54,12 @@ internal sealed class SegmentWriter : IDisposable
             $"PRAGMA journal_size_limit = {JournalSizeLimitBytes.ToString(CultureInfo.InvariantCulture)};");
         _insert = new NativeStatement(Connection,
             "INSERT INTO segments (id, memory_id, ko, en, ko_hash, en_hash, origin, note, confidence, low_confidence, " +
-            "import_id, created_utc, changed_utc, ko_markup, en_markup, created_by, changed_by, change_seq) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?15, ?16);");
+            "import_id, created_utc, changed_utc, ko_markup, en_markup, created_by, changed_by, change_seq, fields) " +
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?15, ?16, ?17);");
         _readPair = new NativeStatement(Connection, "SELECT ko, en, ko_hash, en_hash FROM segments WHERE id = ?1;");
         _overwrite = new NativeStatement(Connection,
             "UPDATE segments SET ko = ?2, en = ?3, ko_hash = ?4, en_hash = ?5, origin = ?6, note = ?7, confidence = ?8, " +
-            "low_confidence = ?9, import_id = ?10, changed_utc = ?11, ko_markup = ?12, en_markup = ?13, changed_by = ?14, change_seq = ?15 WHERE id = ?1;");
+            "low_confidence = ?9, import_id = ?10, changed_utc = ?11, ko_markup = ?12, en_markup = ?13, changed_by = ?14, change_seq = ?15, fields = ?16 WHERE id = ?1;");
         _delete = new NativeStatement(Connection, "DELETE FROM segments WHERE id = ?1;");
         _tombstone = new NativeStatement(Connection, "INSERT INTO segment_tombstones (change_seq, id) VALUES (?1, ?2);");
         _scanKeys = new NativeStatement(Connection,
@@ -93,7 +93,11 @@ internal sealed class SegmentWriter : IDisposable
         var changeSeq = (long)Scalar(transaction, "SELECT value FROM store_state WHERE name = 'change_seq';")! + 1;
 
         _insert.Bind(2, memoryId);
-        _insert.Bind(11, importId);
+        // A pair added on its own (AddSegment) belongs to no import: NULL, which the foreign key lets through.
+        if (importId == 0)
+            _insert.BindNull(11);
+        else
+            _insert.Bind(11, importId);
         _insert.Bind(12, now);
         _insert.Bind(15, author);
         _insert.Bind(16, changeSeq);
@@ -153,7 +157,7 @@ internal sealed class SegmentWriter : IDisposable
     /// <exception cref="SegmentConflictException">The pair is at another version.</exception>
     /// <exception cref="DuplicateSegmentException">The memory holds the new pair already.</exception>
     public (long ChangeSequence, long Generation)? Edit(SqliteTransaction transaction, long memoryId, long id, string? korean, string? english,
-        long expectedVersion, string now, string author)
+        IReadOnlyList<FieldValue>? fields, long expectedVersion, string now, string author)
     {
         if (ReadForEdit(transaction, memoryId, id) is not { } row)
             return null;
@@ -177,8 +181,8 @@ internal sealed class SegmentWriter : IDisposable
         Scalar(transaction,
             "UPDATE segments SET ko = $ko, en = $en, ko_hash = $koHash, en_hash = $enHash, confidence = 1, low_confidence = 0, " +
             "ko_markup = CASE WHEN $koChanged THEN '' ELSE ko_markup END, en_markup = CASE WHEN $enChanged THEN '' ELSE en_markup END, " +
-            "changed_utc = $now, changed_by = $author, change_seq = $seq WHERE id = $id;",
-            ("$ko", newKorean), ("$en", newEnglish), ("$koHash", koreanHash), ("$enHash", englishHash),
+            "fields = CASE WHEN $setFields THEN $fields ELSE fields END, changed_utc = $now, changed_by = $author, change_seq = $seq WHERE id = $id;",
+            ("$setFields", fields is not null), ("$fields", fields is null ? "" : FieldsColumn.Write(fields)), ("$ko", newKorean), ("$en", newEnglish), ("$koHash", koreanHash), ("$enHash", englishHash),
             ("$koChanged", korean is not null && korean != row.Korean), ("$enChanged", english is not null && english != row.English),
             ("$now", now), ("$author", author), ("$seq", changeSeq), ("$id", id));
         koreanKeys.Remove(row.KoreanHash, id);
@@ -212,8 +216,8 @@ internal sealed class SegmentWriter : IDisposable
     // The pair as it stands goes to the history before a commit replaces or deletes it.
     private void Archive(SqliteTransaction transaction, long id, string now, string author, bool deleted) =>
         Scalar(transaction,
-            "INSERT OR REPLACE INTO segment_history (segment_id, version, memory_id, ko, en, changed_utc, changed_by, replaced_utc, replaced_by, deleted) " +
-            "SELECT id, change_seq, memory_id, ko, en, changed_utc, changed_by, $now, $author, $deleted FROM segments WHERE id = $id;",
+            "INSERT OR REPLACE INTO segment_history (segment_id, version, memory_id, ko, en, changed_utc, changed_by, replaced_utc, replaced_by, deleted, fields) " +
+            "SELECT id, change_seq, memory_id, ko, en, changed_utc, changed_by, $now, $author, $deleted, fields FROM segments WHERE id = $id;",
             ("$now", now), ("$author", author), ("$deleted", deleted), ("$id", id));
 
     private EditedRow? ReadForEdit(SqliteTransaction transaction, long memoryId, long id)
@@ -367,6 +371,7 @@ internal sealed class SegmentWriter : IDisposable
         _overwrite.Bind(13, pair.EnglishMarkup);
         _overwrite.Bind(14, author);
         _overwrite.Bind(15, changeSeq);
+        _overwrite.Bind(16, FieldsColumn.Write(pair.Fields));
         _overwrite.Execute();
         if (targets is not null)
         {
@@ -413,6 +418,10 @@ internal sealed class SegmentWriter : IDisposable
             _insert.Bind(13, bound.KoreanMarkup = pair.KoreanMarkup);
         if (!string.Equals(bound.EnglishMarkup, pair.EnglishMarkup, StringComparison.Ordinal))
             _insert.Bind(14, bound.EnglishMarkup = pair.EnglishMarkup);
+        // A batch's pairs mostly share their fields (one file, one journal) or have none: the same list object
+        // (or both empty) is not written out again.
+        if (!ReferenceEquals(bound.Fields, pair.Fields) && !(bound.Fields is { Count: 0 } && pair.Fields.Count == 0))
+            _insert.Bind(17, FieldsColumn.Write(bound.Fields = pair.Fields));
         _insert.Execute();
     }
 
@@ -425,6 +434,7 @@ internal sealed class SegmentWriter : IDisposable
         public bool? LowConfidence;
         public string? KoreanMarkup;
         public string? EnglishMarkup;
+        public IReadOnlyList<FieldValue>? Fields;
     }
 
     private static ReadOnlySpan<byte> Utf8(string text, ref byte[] buffer)

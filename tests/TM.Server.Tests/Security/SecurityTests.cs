@@ -19,11 +19,11 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     public static TheoryData<string> Calls => new()
     {
         "ImportDocument", "AlignDocument", "ImportSegments", "Lookup", "LookupBatch", "Concordance", "GetStats", "ImportTmx", "ExportTmx", "ListImports", "ImportFile",
-        "GetSegment", "ListSegments", "ConfirmUse", "UpdateSegment", "DeleteSegment", "CreateMemory", "ListMemories", "UpdateMemory", "RenameMemory", "DeleteMemory",
+        "GetSegment", "ListSegments", "ConfirmUse", "AddSegment", "UpdateSegment", "DeleteSegment", "CreateMemory", "ListMemories", "UpdateMemory", "RenameMemory", "DeleteMemory",
         "CreateKey", "ListKeys", "RevokeKey", "Backup",
     };
 
-    private static readonly HashSet<string> Writes = ["ImportDocument", "ImportSegments", "ImportTmx", "ImportFile", "UpdateSegment", "DeleteSegment", "CreateMemory", "UpdateMemory"];
+    private static readonly HashSet<string> Writes = ["ImportDocument", "ImportSegments", "ImportTmx", "ImportFile", "AddSegment", "UpdateSegment", "DeleteSegment", "CreateMemory", "UpdateMemory"];
     private static readonly HashSet<string> AdminOnly = ["CreateKey", "ListKeys", "RevokeKey", "Backup", "DeleteMemory", "RenameMemory"];
 
     [Fact]
@@ -296,6 +296,9 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
                 break;
             case "GetSegment":
                 await Tm.GetSegmentAsync(new GetSegmentRequest { Memory = memory, SegmentId = "1" }, headers);
+                break;
+            case "AddSegment":
+                await Tm.AddSegmentAsync(new AddSegmentRequest { Memory = memory, Ko = "새로 추가한 문장이다.", En = "A sentence added by hand." }, headers);
                 break;
             case "UpdateSegment":
                 await Tm.UpdateSegmentAsync(new UpdateSegmentRequest { Memory = memory, SegmentId = "1", En = "Changed.", Version = 1 }, headers);
