@@ -25,7 +25,8 @@ public static class ExitCodes
 
     /// <summary>
     /// An input file could not be used: missing, unreadable, a document that is not valid UTF-8, or a gold file that
-    /// does not parse. Other files of the same <c>tm import</c> are still imported.
+    /// does not parse. Other files of the same <c>tm import</c> are still imported. <c>tm edit</c> returns it when the
+    /// editor fails or leaves a file it cannot save (a side emptied, a heading gone); nothing is sent then.
     /// </summary>
     public const int InputError = 4;
 

@@ -46,6 +46,32 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
     /// <summary>The authorization header of each unary call, in order ("" when there was none).</summary>
     public ConcurrentQueue<string> Authorizations { get; } = new();
 
+    /// <summary>
+    /// The pairs GetSegment reads and UpdateSegment corrects, by segment id. UpdateSegment answers like the real
+    /// server: ABORTED when the pair is at another version, an empty side kept, the version raised by one.
+    /// </summary>
+    public ConcurrentDictionary<string, Segment> Segments { get; } = new();
+
+    public override Task<Segment> GetSegment(GetSegmentRequest request, ServerCallContext context) => Answer(request, Stored(request.SegmentId).Clone(), context);
+
+    public override Task<Segment> UpdateSegment(UpdateSegmentRequest request, ServerCallContext context)
+    {
+        Requests.Enqueue(request);
+        var stored = Stored(request.SegmentId);
+        if (stored.Version != request.Version)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted,
+                $"Segment {request.SegmentId} has changed since version {request.Version} (it is at version {stored.Version}): read it again and redo the edit on what it says now."));
+        }
+
+        var updated = stored.Clone();
+        updated.Ko = request.Ko.Length > 0 ? request.Ko : stored.Ko;
+        updated.En = request.En.Length > 0 ? request.En : stored.En;
+        updated.Version++;
+        Segments[request.SegmentId] = updated;
+        return Task.FromResult(updated.Clone());
+    }
+
     public override Task<LookupResponse> Lookup(LookupRequest request, ServerCallContext context) => Answer(request, LookupResponse, context);
 
     public override Task<ConcordanceResponse> Concordance(ConcordanceRequest request, ServerCallContext context) => Answer(request, ConcordanceResponse, context);
@@ -104,6 +130,9 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
         progress.Completed = true;
         await responseStream.WriteAsync(progress);
     }
+
+    private Segment Stored(string id) =>
+        Segments.TryGetValue(id, out var segment) ? segment : throw new RpcException(new Status(StatusCode.NotFound, $"No segment {id}."));
 
     private async Task<T> Answer<T>(object request, T response, ServerCallContext context)
     {
