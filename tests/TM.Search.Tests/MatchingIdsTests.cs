@@ -11,6 +11,8 @@ public sealed class MatchingIdsTests(MatchingIdsTests.Memories memories) : IClas
 {
     private static readonly string[] Origins = ["a.tmx", "b.docx", "c.xliff"];
     private static readonly string[] Users = ["kim", "lee", "park"];
+    private static readonly string[] Domains = ["war", "armistice", "diplomacy"];
+    private static readonly string[] Journals = ["군사사연구", "한국사연구"];
 
     private readonly TestIndex _index = memories.Index;
     private readonly Dictionary<long, IndexedSegment> _model = memories.Model;
@@ -45,6 +47,7 @@ public sealed class MatchingIdsTests(MatchingIdsTests.Memories memories) : IClas
                 CreatedTo = random.Next(3) == 0 ? TestIndex.Day(createdFrom + random.Next(10)) : null,
                 ChangedFrom = random.Next(3) == 0 ? TestIndex.Day(changedFrom) : null,
                 ChangedTo = random.Next(3) == 0 ? TestIndex.Day(changedFrom + random.Next(10)) : null,
+                Fields = random.Next(3) == 0 ? RandomFields(random) : [],
             });
         }
     }
@@ -199,6 +202,12 @@ public sealed class MatchingIdsTests(MatchingIdsTests.Memories memories) : IClas
         ["origin and created by"] = new(memory) { Origin = "a.tmx", CreatedBy = "kim" },
         ["import and changed range"] = new(memory) { ImportId = 1, ChangedFrom = TestIndex.Day(10), ChangedTo = TestIndex.Day(25) },
         ["users and created range"] = new(memory) { CreatedBy = "kim", ChangedBy = "lee", CreatedFrom = TestIndex.Day(2), CreatedTo = TestIndex.Day(28) },
+        ["one field value"] = new(memory) { Fields = [new("domain", "war")] },
+        ["one field, name in another case"] = new(memory) { Fields = [new("Journal", "군사사연구")] },
+        ["one field, either of two values"] = new(memory) { Fields = [new("domain", "war"), new("domain", "diplomacy")] },
+        ["two fields"] = new(memory) { Fields = [new("domain", "armistice"), new("journal", "한국사연구")] },
+        ["a field value no pair holds"] = new(memory) { Fields = [new("domain", "peace")] },
+        ["a field and an origin"] = new(memory) { Origin = "a.tmx", Fields = [new("domain", "armistice")] },
         ["every condition"] = new(memory)
         {
             Origin = "c.xliff", ImportId = 3, CreatedBy = "park", ChangedBy = "park",
@@ -216,7 +225,30 @@ public sealed class MatchingIdsTests(MatchingIdsTests.Memories memories) : IClas
         createdDay: random.Next(30),
         changedDay: random.Next(30),
         createdBy: Users[random.Next(Users.Length)],
-        changedBy: Users[random.Next(Users.Length)]);
+        changedBy: Users[random.Next(Users.Length)]) with
+    {
+        Fields = RandomFields(random),
+    };
+
+    // None, one or several values: a domain or two (a multi-valued picklist) and maybe a journal.
+    private static KeyValuePair<string, string>[] RandomFields(Random random)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (string domain in Domains)
+        {
+            if (random.Next(3) == 0)
+            {
+                fields.Add(new("domain", domain));
+            }
+        }
+
+        if (random.Next(2) == 0)
+        {
+            fields.Add(new("journal", Journals[random.Next(Journals.Length)]));
+        }
+
+        return [.. fields];
+    }
 
     private static bool Passes(IndexedSegment s, SegmentFilter f) =>
         s.MemoryId == f.MemoryId
@@ -227,7 +259,9 @@ public sealed class MatchingIdsTests(MatchingIdsTests.Memories memories) : IClas
         && (f.CreatedFrom is null || s.Created >= f.CreatedFrom)
         && (f.CreatedTo is null || s.Created <= f.CreatedTo)
         && (f.ChangedFrom is null || s.Changed >= f.ChangedFrom)
-        && (f.ChangedTo is null || s.Changed <= f.ChangedTo);
+        && (f.ChangedTo is null || s.Changed <= f.ChangedTo)
+        && f.Fields.GroupBy(c => c.Key, StringComparer.OrdinalIgnoreCase).All(field =>
+            field.Any(c => s.Fields.Any(v => string.Equals(v.Key, c.Key, StringComparison.OrdinalIgnoreCase) && v.Value == c.Value)));
 
     private void AssertMatches(SegmentFilter filter)
     {
