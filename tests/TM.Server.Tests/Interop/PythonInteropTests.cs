@@ -14,7 +14,7 @@ public sealed class PythonInteropTests(ServerFixture server, ITestOutputHelper o
     private const string HowToInstall = "Needs Debian's python3-grpcio and python3-grpc-tools: run tests/run as root, or apt-get install -y python3-grpcio python3-grpc-tools";
 
     [Fact]
-    public async Task Python_grpcio_client_imports_looks_up_streams_and_gets_the_right_errors()
+    public async Task Python_grpcio_client_imports_looks_up_curates_streams_and_gets_the_right_errors()
     {
         var generated = Directory.CreateTempSubdirectory("tm-python-").FullName;
         try

@@ -92,6 +92,27 @@ def main(address):
     compressed = stub.Lookup(tm.LookupRequest(memory="python-stream", text="포로 교환"), compression=grpc.Compression.Gzip)
     check("gzip-compressed request", compressed.matches[0].target == "the exchange of prisoners")
 
+    # A reviewer's round: a memory with fields, a pair added with values, found by a filtered Lookup, corrected.
+    stub.CreateMemory(tm.CreateMemoryRequest(name="python-fields", settings=tm.MemorySettings(fields=[
+        tm.FieldDefinition(name="journal", type=tm.FIELD_TYPE_TEXT),
+        tm.FieldDefinition(name="domain", type=tm.FIELD_TYPE_PICKLIST, choices=["war", "armistice"])])))
+    added = stub.AddSegment(tm.AddSegmentRequest(memory="python-fields", ko="휴전 회담은 개성에서 시작되었다.",
+                                                 en="The armistice talks began at Kaesong.",
+                                                 fields=[tm.FieldValue(name="Domain", value="ARMISTICE")]))
+    check("AddSegment keeps the field in its one form", [(f.name, f.value) for f in added.fields] == [("domain", "armistice")], str(added))
+    filtered = stub.Lookup(tm.LookupRequest(memory="python-fields", text="휴전 회담은 개성에서 시작되었다.",
+                                            fields=[tm.FieldValue(name="domain", value="war")]))
+    check("a Lookup filtered on another value finds nothing", len(filtered.matches) == 0, str(filtered))
+    edited = stub.UpdateSegment(tm.UpdateSegmentRequest(memory="python-fields", segment_id=added.segment_id, version=added.version,
+                                                        en="The armistice talks opened at Kaesong.", replace_fields=True,
+                                                        fields=[tm.FieldValue(name="domain", value="war")]))
+    refound = stub.Lookup(tm.LookupRequest(memory="python-fields", text="휴전 회담은 개성에서 시작되었다.",
+                                           fields=[tm.FieldValue(name="domain", value="war")]))
+    check("the corrected pair is found with its new field", refound.matches[0].target == edited.en and edited.version > added.version, str(refound))
+    expect_status("a stale version is ABORTED", grpc.StatusCode.ABORTED,
+                  lambda: stub.UpdateSegment(tm.UpdateSegmentRequest(memory="python-fields", segment_id=added.segment_id,
+                                                                     version=added.version, en="Too late.")))
+
     stats = stub.GetStats(tm.GetStatsRequest())
     check("GetStats lists the memories", {"default", "python", "python-stream"} <= {m.memory for m in stats.memories})
 
