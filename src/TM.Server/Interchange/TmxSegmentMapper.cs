@@ -8,12 +8,28 @@ namespace TM.Server.Interchange;
 internal static class TmxSegmentMapper
 {
     /// <summary>
+    /// The prop a pair's origin (the document or file it came from) is exported as, and read back from: a memory moved
+    /// to another server through TMX keeps its pairs' origins rather than taking the export file's name. Not
+    /// <c>x-origin</c>: Trados writes <c>x-Origin</c> for how a translation was made (TM, MT, a person).
+    /// </summary>
+    public const string OriginProperty = "x-tm-origin";
+
+    /// <summary>
     /// The pair to store for <paramref name="unit"/>: a <c>&lt;prop&gt;</c> that names one of the memory's fields with
     /// a value that fits it becomes that field's value; every other prop stays with the unit's metadata, exported again
     /// as it came (nothing a file carries is dropped).
     /// </summary>
     public static SegmentInput ToInput(TranslationUnit unit, string origin, FieldSchema? fields = null)
     {
+        foreach (var property in unit.Properties)
+        {
+            if (string.Equals(property.Type, OriginProperty, StringComparison.OrdinalIgnoreCase) && IsStorableOrigin(property.Value))
+            {
+                origin = property.Value;
+                unit = unit with { Properties = [.. unit.Properties.Where(p => !ReferenceEquals(p, property))] };
+                break;
+            }
+        }
         IReadOnlyList<FieldValue> values = [];
         if (fields is { Definitions.Count: > 0 } && unit.Properties.Count > 0)
         {
@@ -68,9 +84,20 @@ internal static class TmxSegmentMapper
             ChangeId = changedHere ? NameOrNull(record.ChangedBy) ?? unit.ChangeId : unit.ChangeId ?? NameOrNull(record.ChangedBy),
             UsageCount = record.UsageCount > 0 ? (int)Math.Min((unit.UsageCount ?? 0) + record.UsageCount, int.MaxValue) : unit.UsageCount,
             LastUsageDate = record.LastUsed ?? unit.LastUsageDate,
-            Properties = record.Segment.Fields.Count == 0 ? unit.Properties : [.. unit.Properties, .. FieldProperties(record.Segment.Fields)],
+            Properties = record.Segment.Origin.Length == 0 && record.Segment.Fields.Count == 0
+                ? unit.Properties
+                : [.. OriginProperties(record.Segment.Origin), .. unit.Properties, .. FieldProperties(record.Segment.Fields)],
         };
     }
+
+    private static IEnumerable<TmxProperty> OriginProperties(string origin)
+    {
+        if (origin.Length > 0)
+            yield return new TmxProperty(OriginProperty, origin);
+    }
+
+    private static bool IsStorableOrigin(string origin) =>
+        origin.Trim().Length > 0 && origin.Length <= Services.RequestLimits.MaxOriginLength && XmlText.IndexOfInvalid(origin) < 0;
 
     private static IEnumerable<TmxProperty> FieldProperties(IReadOnlyList<FieldValue> fields)
     {

@@ -62,6 +62,8 @@ public sealed class FieldSchema
         {
             if (!IsValidName(definition.Name))
                 throw new ArgumentException($"Field name '{definition.Name}' is not allowed: use 1 to {MaxNameLength} letters, digits, spaces, '-', '_' or '.', starting with a letter or a digit.");
+            if (string.Equals(definition.Name, "tm-origin", StringComparison.OrdinalIgnoreCase))
+                throw new ArgumentException("Field name 'tm-origin' is taken: it is how a pair's origin is exported (<prop type=\"x-tm-origin\">); choose another name, such as 'document'.");
             if (!names.Add(definition.Name))
                 throw new ArgumentException($"Field '{definition.Name}' is defined twice (names are compared without regard to case).");
             if (definition.Type == FieldType.Picklist)

@@ -110,12 +110,12 @@ public sealed class ReviewerWorkflowTests : IAsyncLifetime
             units.Select(u => u.Korean));
         var exportedSigned = units[0];
         Assert.Equal(("translator-lee", new DateTimeOffset(2024, 1, 10, 9, 0, 0, TimeSpan.Zero)), (exportedSigned.CreationId, exportedSigned.CreationDate));
-        Assert.Equal(["x-Client=KIMH", "x-journal=군사사연구", "x-domain=armistice"], Props(exportedSigned));
+        Assert.Equal(["x-tm-origin=kimh-2024.tmx", "x-Client=KIMH", "x-journal=군사사연구", "x-domain=armistice"], Props(exportedSigned));
         var exportedFix = units[1];
         Assert.Equal("Kim Il-sung started the war with the consent of Stalin.", exportedFix.English);
         Assert.Equal(("translator-lee", "reviewer-kim"), (exportedFix.CreationId, exportedFix.ChangeId));
         Assert.NotNull(exportedFix.ChangeDate);
-        Assert.Equal(["x-journal=군사사연구", "x-domain=war", "x-reviewed=yes"], Props(exportedFix));
+        Assert.Equal(["x-tm-origin=kimh-2024.tmx", "x-journal=군사사연구", "x-domain=war", "x-reviewed=yes"], Props(exportedFix));
         Assert.Equal("reviewer-kim", units[2].CreationId);
         Assert.Equal(["x-domain=armistice", "x-published=2024-03-01T00:00:00Z"], Props(units[2]));
     }
