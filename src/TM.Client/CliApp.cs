@@ -43,6 +43,19 @@ public static class CliApp
         return RunAsync(args, context, handleProcessTermination: false, cancellationToken);
     }
 
+    /// <summary>
+    /// Like <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>, <c>tm</c> seeing
+    /// <paramref name="environment"/> on top of the process's variables (<c>EDITOR</c> for <c>tm edit</c>, <c>COLUMNS</c>),
+    /// without changing them for code running alongside. A variable given as "" counts as unset.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        var context = new CliContext(stdout, stderr, name => environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), httpHandler: null);
+        return RunAsync(args, context, handleProcessTermination: false, cancellationToken);
+    }
+
     /// <summary>Runs one command line against <paramref name="context"/>.</summary>
     internal static async Task<int> RunAsync(string[] args, CliContext context, bool handleProcessTermination, CancellationToken cancellationToken)
     {

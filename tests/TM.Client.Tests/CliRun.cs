@@ -19,8 +19,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var context = new CliContext(stdout, stderr, name => environment.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), httpHandler: null);
-        var exitCode = await CliApp.RunAsync(args, context, handleProcessTermination: false, CancellationToken.None);
+        var exitCode = await CliApp.RunAsync(args, stdout, stderr, environment);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -58,7 +58,7 @@ public sealed partial class EditCommandTests : IAsyncLifetime
         Assert.Equal((byte)'#', bytes[0]);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         Assert.StartsWith("# tm edit: segment 42 of the default memory, version 7\n", text);
-        Assert.EndsWith("[ko]\n김일성은 스탈린 설득에 나섰다.\n\n[en]\nKim tried to persuade Staline.\n", text);
+        Assert.EndsWith("[ko]\n김일성은 스탈린 설득에 나섰다.\n\n[en]\nKim tried to persuade Staline.\n\n[fields]\n", text);
         Assert.Equal("600", File.ReadAllText(seen + ".mode").Trim());
     }
 
@@ -124,6 +124,26 @@ public sealed partial class EditCommandTests : IAsyncLifetime
         Assert.Contains("en: Kim set out to win Stalin over.", run.Error);
         Assert.Contains("Kim tried to persuade Stalin.", File.ReadAllText(KeptFile(run)));
         Assert.Equal("Kim set out to win Stalin over.", _server.Service.Segments[Id].En);
+    }
+
+    [Fact]
+    public async Task Edit_saves_changed_fields_with_replace_fields_and_only_then()
+    {
+        _server.Service.Segments[Id].Fields.Add([new FieldValue { Name = "journal", Value = "군사사연구" }, new FieldValue { Name = "reviewed", Value = "no" }]);
+        var fields = Script("fields.sh", """sed -i 's/^reviewed = no$/reviewed = yes/' "$1"; printf 'domain = war\n' >> "$1" """);
+        var text = Script("text.sh", """sed -i 's/Staline/Stalin/' "$1" """);
+
+        var fieldsRun = await Edit(fields);
+        var textRun = await Edit(text);
+
+        Assert.True(fieldsRun.ExitCode == ExitCodes.Success, fieldsRun.ToString());
+        var updates = _server.Service.Requests.OfType<UpdateSegmentRequest>().ToList();
+        Assert.Equal(("", "", true), (updates[0].Ko, updates[0].En, updates[0].ReplaceFields));
+        Assert.Equal(["journal=군사사연구", "reviewed=yes", "domain=war"], updates[0].Fields.Select(f => $"{f.Name}={f.Value}"));
+        Assert.Contains("fields: journal=군사사연구 · reviewed=yes · domain=war", fieldsRun.Out);
+        Assert.True(textRun.ExitCode == ExitCodes.Success, textRun.ToString());
+        Assert.Equal(("Kim tried to persuade Stalin.", false), (updates[1].En, updates[1].ReplaceFields));
+        Assert.Empty(updates[1].Fields);
     }
 
     [Fact]

@@ -23,6 +23,10 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
 
     public ListImportsResponse ListImportsResponse { get; set; } = new();
 
+    public ListMemoriesResponse ListMemoriesResponse { get; set; } = new();
+
+    public ListSegmentsResponse ListSegmentsResponse { get; set; } = new();
+
     /// <summary>How many ImportFile calls break (UNAVAILABLE) right after acknowledging their first batch.</summary>
     public int BreakImportFileCalls { get; set; }
 
@@ -67,12 +71,38 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
         var updated = stored.Clone();
         updated.Ko = request.Ko.Length > 0 ? request.Ko : stored.Ko;
         updated.En = request.En.Length > 0 ? request.En : stored.En;
+        if (request.ReplaceFields)
+        {
+            updated.Fields.Clear();
+            updated.Fields.AddRange(request.Fields);
+        }
+
         updated.Version++;
         Segments[request.SegmentId] = updated;
         return Task.FromResult(updated.Clone());
     }
 
+    /// <summary>Answers with the pair as sent, id 1 at version 1.</summary>
+    public override Task<Segment> AddSegment(AddSegmentRequest request, ServerCallContext context) =>
+        Answer(request, new Segment { SegmentId = "1", Ko = request.Ko, En = request.En, Origin = request.Origin, Note = request.Note, Version = 1, Fields = { request.Fields } }, context);
+
+    public override Task<ListSegmentsResponse> ListSegments(ListSegmentsRequest request, ServerCallContext context) => Answer(request, ListSegmentsResponse, context);
+
+    public override Task<ListMemoriesResponse> ListMemories(ListMemoriesRequest request, ServerCallContext context) => Answer(request, ListMemoriesResponse, context);
+
+    /// <summary>Answers with the memory as sent.</summary>
+    public override Task<MemoryDescription> CreateMemory(CreateMemoryRequest request, ServerCallContext context) =>
+        Answer(request, new MemoryDescription { Name = request.Name, Settings = request.Settings }, context);
+
+    /// <summary>Answers with the memory as sent.</summary>
+    public override Task<MemoryDescription> UpdateMemory(UpdateMemoryRequest request, ServerCallContext context) =>
+        Answer(request, new MemoryDescription { Name = request.Name, Settings = request.Settings }, context);
+
     public override Task<LookupResponse> Lookup(LookupRequest request, ServerCallContext context) => Answer(request, LookupResponse, context);
+
+    /// <summary>Answers every text with <see cref="LookupResponse"/>.</summary>
+    public override Task<LookupBatchResponse> LookupBatch(LookupBatchRequest request, ServerCallContext context) =>
+        Answer(request, new LookupBatchResponse { Results = { request.Texts.Select(_ => LookupResponse) } }, context);
 
     public override Task<ConcordanceResponse> Concordance(ConcordanceRequest request, ServerCallContext context) => Answer(request, ConcordanceResponse, context);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using TM.Client.Fields;
 using TM.Client.Output;
 using TM.Protos.V1;
 
@@ -69,6 +70,8 @@ internal sealed class ConcordanceCommand : ServerCommand
         HelpName = "time",
     };
 
+    private readonly Option<FieldValue[]> _fields = FieldValues.FilterOption();
+
     public ConcordanceCommand(CliContext context, CommonOptions common)
         : base("concordance", "Segments whose Korean or English side contains a term", context, common, DefaultTimeout)
     {
@@ -86,6 +89,7 @@ internal sealed class ConcordanceCommand : ServerCommand
         Add(_createdBy);
         Add(_changedAfter);
         Add(_changedBefore);
+        Add(_fields);
     }
 
     protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
@@ -104,6 +108,7 @@ internal sealed class ConcordanceCommand : ServerCommand
             CreatedBy = parseResult.GetValue(_createdBy) ?? "",
             ChangedAfter = parseResult.GetValue(_changedAfter) ?? "",
             ChangedBefore = parseResult.GetValue(_changedBefore) ?? "",
+            Fields = { parseResult.GetValue(_fields) ?? [] },
         };
 
         var response = await connection.TranslationMemory.ConcordanceAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
@@ -139,11 +144,12 @@ internal sealed class ConcordanceCommand : ServerCommand
         {
             number++;
             // Highlighted where the server says the term is: on English, whole words (and their other forms with
-            // --word-forms), which a client-side substring search would get wrong.
+            // --word-forms), which a client-side substring search would get wrong. The fields go under the English.
+            var fields = FieldValues.Format(hit.Fields);
             table.AddRow(
                 new Markup(number.ToString(CultureInfo.InvariantCulture)),
                 new Markup(TermHighlighter.ToMarkup(hit.Ko, hit.KoSpans, ansi)),
-                new Markup(TermHighlighter.ToMarkup(hit.En, hit.EnSpans, ansi)));
+                new Markup(TermHighlighter.ToMarkup(hit.En, hit.EnSpans, ansi) + (fields.Length > 0 ? "\n[dim]" + Markup.Escape(fields) + "[/]" : "")));
         }
 
         var shown = response.Hits.Count;
@@ -186,6 +192,7 @@ internal sealed class ConcordanceCommand : ServerCommand
                 json.WriteString("changed", hit.Changed);
                 json.WriteString("createdBy", hit.CreatedBy);
                 json.WriteString("changedBy", hit.ChangedBy);
+                FieldValues.Write(json, hit.Fields);
                 json.WriteEndObject();
             }
 

@@ -10,7 +10,7 @@ namespace TM.Client.Commands;
 
 /// <summary>
 /// <c>tm edit ID</c>: opens one pair in the user's text editor (<see cref="TextEditor.Resolve"/>) as a
-/// <see cref="PairFile"/> and saves the sides that changed with the version it opened, so an edit someone else saved
+/// <see cref="PairFile"/> and saves the sides that changed, and the fields if they changed, with the version it opened, so an edit someone else saved
 /// meanwhile is not overwritten. Whatever goes wrong after the user changed the file, the file is kept and its path
 /// printed: a long correction is never lost to a conflict or a typo.
 /// </summary>
@@ -32,10 +32,10 @@ internal sealed class EditCommand : ServerCommand
         var id = parseResult.GetValue(_id) ?? "";
         var segment = await GetAsync(connection, memory, id, cancellationToken);
         var text = PairFile.Render(segment, memory);
-        if (!PairFile.TryParse(text, out var korean, out var english, out _)
-            || korean != PairFile.Normalize(segment.Ko) || english != PairFile.Normalize(segment.En))
+        if (!PairFile.TryParse(text, out var korean, out var english, out var fields, out _)
+            || korean != PairFile.Normalize(segment.Ko) || english != PairFile.Normalize(segment.En) || fields is null || !PairFile.SameFields(segment.Fields, fields))
         {
-            Context.WriteError($"Segment {id} has a line reading {PairFile.KoreanHeading} or {PairFile.EnglishHeading} in its text, which tm edit cannot tell from its own; correct it with tm segment edit.");
+            Context.WriteError($"Segment {id} has a line reading {PairFile.KoreanHeading}, {PairFile.EnglishHeading} or {PairFile.FieldsHeading} in its text, which tm edit cannot tell from its own; correct it with tm segment edit.");
             return ExitCodes.InputError;
         }
 
@@ -96,7 +96,7 @@ internal sealed class EditCommand : ServerCommand
             return (ExitCodes.InputError, edited != text);
         }
 
-        if (!PairFile.TryParse(edited, out var korean, out var english, out var error))
+        if (!PairFile.TryParse(edited, out var korean, out var english, out var fields, out var error))
         {
             Context.WriteError($"Nothing was saved: in the edited file, {error}");
             return (ExitCodes.InputError, true);
@@ -109,7 +109,8 @@ internal sealed class EditCommand : ServerCommand
             return (ExitCodes.InputError, true);
         }
 
-        // Only a side that changed is sent (empty means keep), so the other keeps its inline tags and exact spacing.
+        // Only a side that changed is sent (empty means keep), so the other keeps its inline tags and exact spacing; the
+        // fields only when they changed (a file without [fields] keeps them).
         var request = new UpdateSegmentRequest
         {
             Memory = memory,
@@ -117,8 +118,14 @@ internal sealed class EditCommand : ServerCommand
             Ko = korean == PairFile.Normalize(segment.Ko) ? "" : korean,
             En = english == PairFile.Normalize(segment.En) ? "" : english,
             Version = segment.Version,
+            ReplaceFields = fields is not null && !PairFile.SameFields(segment.Fields, fields),
         };
-        var changed = request.Ko.Length > 0 || request.En.Length > 0;
+        if (request.ReplaceFields)
+        {
+            request.Fields.AddRange(fields);
+        }
+
+        var changed = request.Ko.Length > 0 || request.En.Length > 0 || request.ReplaceFields;
         var saved = segment;
         if (changed)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using TM.Client.Fields;
 using TM.Client.Input;
 using TM.Client.Output;
 using TM.Protos.V1;
@@ -62,6 +63,10 @@ internal sealed class MatchCommand : ServerCommand
         HelpName = "id",
     };
 
+    private readonly Option<FieldValue[]> _fields = FieldValues.FilterOption();
+
+    private readonly Option<FieldPenalty[]> _prefer = FieldPreferences.Option();
+
     public MatchCommand(CliContext context, CommonOptions common)
         : base("match", "Fuzzy matches for a sentence, best first, with the differences to each match highlighted", context, common, DefaultTimeout)
     {
@@ -85,6 +90,8 @@ internal sealed class MatchCommand : ServerCommand
         Add(_minScore);
         Add(_origin);
         Add(_importId);
+        Add(_fields);
+        Add(_prefer);
     }
 
     protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
@@ -105,6 +112,8 @@ internal sealed class MatchCommand : ServerCommand
             MinScore = minScore ?? 0,
             Origin = parseResult.GetValue(_origin) ?? "",
             ImportId = parseResult.GetValue(_importId) ?? 0,
+            Fields = { parseResult.GetValue(_fields) ?? [] },
+            Penalties = await PenaltiesAsync(parseResult, connection, cancellationToken),
         };
 
         var response = await connection.TranslationMemory.LookupAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
@@ -142,6 +151,7 @@ internal sealed class MatchCommand : ServerCommand
         var minScore = parseResult.GetValue(_minScore);
         var threshold = minScore is > 0 ? minScore.Value : ServerDefaultMinScore;
         var answers = new List<LookupResponse>(sentences.Length);
+        var penalties = await PenaltiesAsync(parseResult, connection, cancellationToken);
         foreach (var batch in sentences.Chunk(BatchSize))
         {
             var request = new LookupBatchRequest
@@ -155,6 +165,8 @@ internal sealed class MatchCommand : ServerCommand
                 // A file is a document: each line's neighbours are its context (context matches). A batch boundary
                 // cuts one neighbour off the first and last line of a batch.
                 InDocumentOrder = true,
+                Fields = { parseResult.GetValue(_fields) ?? [] },
+                Penalties = penalties,
             };
             request.Texts.AddRange(batch);
             var response = await connection.TranslationMemory.LookupBatchAsync(request, deadline: connection.Deadline(), cancellationToken: cancellationToken);
@@ -186,6 +198,12 @@ internal sealed class MatchCommand : ServerCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>Null (the memory's own penalties) unless <c>--prefer</c> asks for more.</summary>
+    private async Task<MatchPenalties?> PenaltiesAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken) =>
+        parseResult.GetValue(_prefer) is { Length: > 0 } preferences
+            ? await FieldPreferences.PenaltiesAsync(connection, MemoryOf(parseResult), preferences, cancellationToken)
+            : null;
 
     private void Render(string query, double threshold, LookupResponse response)
     {
@@ -227,7 +245,7 @@ internal sealed class MatchCommand : ServerCommand
             var score = Percent.Score(match.Score) + (match.Kind == MatchKind.Fragment ? "F" : match.Kind == MatchKind.Context ? "C" : "") + (match.QuerySpan is not null ? "§" : "") + (match.LowConfidence ? "*" : "");
             var scoreMarkup = match.LowConfidence ? $"[yellow]{score}[/]" : match.Score >= 100 ? $"[green]{score}[/]" : score;
             anyAdapted |= match.Adaptations.Count > 0;
-            var details = AdaptedTarget.Details(match, query);
+            var details = string.Join("\n", new[] { AdaptedTarget.Details(match, query), FieldValues.Format(match.Fields) }.Where(line => line.Length > 0));
             IRenderable target = details.Length == 0
                 ? AdaptedTarget.Text(match, ansi)
                 : new Rows(AdaptedTarget.Text(match, ansi), new Markup("[dim]" + Markup.Escape(details) + "[/]"));
@@ -310,6 +328,7 @@ internal sealed class MatchCommand : ServerCommand
 
             WriteSpan(json, "querySpan", match.QuerySpan);
             json.WriteBoolean("aligned", match.Aligned);
+            FieldValues.Write(json, match.Fields);
             if (match.AdaptedTarget.Length > 0)
             {
                 json.WriteString("adaptedTarget", match.AdaptedTarget);

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Spectre.Console;
+using TM.Client.Fields;
 using TM.Protos.V1;
 
 namespace TM.Client.Commands;
 
-/// <summary><c>tm memories create NAME</c>: an empty memory with a description and its own minimum score.</summary>
+/// <summary><c>tm memories create NAME</c>: an empty memory with a description, its own minimum score and its fields.</summary>
 internal sealed class MemoriesCreateCommand : ServerCommand
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -13,19 +14,18 @@ internal sealed class MemoriesCreateCommand : ServerCommand
 
     private readonly Option<string?> _description = new("--description") { Description = "What the memory holds, for the people who use it", HelpName = "text" };
 
-    private readonly Option<double?> _minScore = new("--min-score")
-    {
-        Description = "The lowest score a lookup into the memory returns when it does not say, 1-100 [default: the server's, 50]",
-        HelpName = "score",
-    };
+    private readonly Option<double?> _minScore = MemoriesCommand.MinScoreOption();
+
+    private readonly Option<FieldDefinition[]> _fields = FieldDefinitions.Option(
+        $"A field the memory's pairs may carry: {FieldDefinitions.Syntax}; repeatable, shown in this order");
 
     public MemoriesCreateCommand(CliContext context, CommonOptions common)
         : base("create", "Create an empty memory (imports also create the memory they name)", context, common, DefaultTimeout, MemoriesCommand.WithoutMemory)
     {
-        _minScore.CustomParser = NumberParser.For<double>(score => score is > 0 and <= 100, "--min-score must be a number above 0 and at most 100;");
         Add(_name);
         Add(_description);
         Add(_minScore);
+        Add(_fields);
     }
 
     protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
@@ -33,7 +33,12 @@ internal sealed class MemoriesCreateCommand : ServerCommand
         var created = await connection.TranslationMemory.CreateMemoryAsync(new CreateMemoryRequest
         {
             Name = parseResult.GetValue(_name) ?? "",
-            Settings = new MemorySettings { Description = parseResult.GetValue(_description) ?? "", MinScore = parseResult.GetValue(_minScore) ?? 0 },
+            Settings = new MemorySettings
+            {
+                Description = parseResult.GetValue(_description) ?? "",
+                MinScore = parseResult.GetValue(_minScore) ?? 0,
+                Fields = { parseResult.GetValue(_fields) ?? [] },
+            },
         }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
         if (WantsJson(parseResult))
         {

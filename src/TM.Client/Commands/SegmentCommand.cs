@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using TM.Client.Fields;
 using TM.Protos.V1;
 
 namespace TM.Client.Commands;
 
-/// <summary><c>tm segment show|edit|delete ID</c>: one pair of the memory, as a reviewer reads and corrects it.</summary>
+/// <summary><c>tm segment list|add</c>, <c>tm segment show|edit|delete ID</c>: one pair of the memory, as a reviewer reads and corrects it.</summary>
 internal sealed class SegmentCommand : Command
 {
     public SegmentCommand(CliContext context, CommonOptions common)
@@ -13,6 +14,7 @@ internal sealed class SegmentCommand : Command
     {
         Add(new SegmentListCommand(context, common));
         Add(new SegmentShowCommand(context, common));
+        Add(new SegmentAddCommand(context, common));
         Add(new SegmentEditCommand(context, common));
         Add(new SegmentDeleteCommand(context, common));
     }
@@ -38,8 +40,19 @@ internal sealed class SegmentCommand : Command
         context.WriteLine($"Segment {Markup.Escape(segment.SegmentId)} (version {segment.Version}){(segment.LowConfidence ? " [yellow]low confidence[/]" : "")}");
         context.WriteLine($"  ko: {Markup.Escape(segment.Ko)}");
         context.WriteLine($"  en: {Markup.Escape(segment.En)}");
+        WriteFields(context, segment.Fields, "  ");
         var by = segment.ChangedBy.Length > 0 ? $" by {segment.ChangedBy}" : "";
         context.WriteLine(Markup.Escape($"  {segment.Origin} · stored {segment.Created} · changed {segment.Changed}{by}"));
+    }
+
+    /// <summary>Prints a pair's (or an old version's) field values on one line under its text; nothing for none.</summary>
+    internal static void WriteFields(CliContext context, IEnumerable<FieldValue> fields, string indent)
+    {
+        var line = FieldValues.Format(fields);
+        if (line.Length > 0)
+        {
+            context.WriteLine(Markup.Escape($"{indent}fields: {line}"));
+        }
     }
 
     /// <summary>A pair as JSON.</summary>
@@ -57,6 +70,7 @@ internal sealed class SegmentCommand : Command
         json.WriteString("createdBy", segment.CreatedBy);
         json.WriteString("changedBy", segment.ChangedBy);
         json.WriteNumber("version", segment.Version);
+        FieldValues.Write(json, segment.Fields);
         if (segment.History.Count > 0)
         {
             json.WriteStartArray("history");
@@ -71,6 +85,7 @@ internal sealed class SegmentCommand : Command
                 json.WriteString("replaced", version.Replaced);
                 json.WriteString("replacedBy", version.ReplacedBy);
                 json.WriteBoolean("deleted", version.Deleted);
+                FieldValues.Write(json, version.Fields);
                 json.WriteEndObject();
             }
 

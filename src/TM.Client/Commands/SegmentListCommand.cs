@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using TM.Client.Fields;
 using TM.Client.Output;
 using TM.Protos.V1;
 
@@ -13,6 +14,8 @@ internal sealed class SegmentListCommand : ServerCommand
     private readonly Option<int?> _max = new("--max") { Description = "Pairs per page, 1-500 [default: 50]", HelpName = "n" };
     private readonly Option<string?> _origin = new("--origin") { Description = "Only pairs from this document or file", HelpName = "name" };
     private readonly Option<long?> _import = new("--import") { Description = "Only pairs stored by this import (its id in tm imports)", HelpName = "id" };
+    private readonly Option<FieldValue[]> _fields = FieldValues.FilterOption();
+
     private readonly Option<string?> _pageToken = new("--page-token") { Description = "The next page, as the previous page printed it", HelpName = "token" };
 
     public SegmentListCommand(CliContext context, CommonOptions common)
@@ -23,6 +26,7 @@ internal sealed class SegmentListCommand : ServerCommand
         Add(_max);
         Add(_origin);
         Add(_import);
+        Add(_fields);
         Add(_pageToken);
     }
 
@@ -35,6 +39,7 @@ internal sealed class SegmentListCommand : ServerCommand
             Origin = parseResult.GetValue(_origin) ?? "",
             ImportId = parseResult.GetValue(_import) ?? 0,
             PageToken = parseResult.GetValue(_pageToken) ?? "",
+            Fields = { parseResult.GetValue(_fields) ?? [] },
         }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
         if (WantsJson(parseResult))
         {
@@ -60,13 +65,23 @@ internal sealed class SegmentListCommand : ServerCommand
         table.AddColumn(new TableColumn("Korean"));
         table.AddColumn(new TableColumn("English"));
         table.AddColumn(new TableColumn("Changed") { NoWrap = true });
+        // A column for fields only when a pair on the page has some: most memories define none.
+        var anyFields = response.Segments.Any(segment => segment.Fields.Count > 0);
+        if (anyFields)
+        {
+            table.AddColumn(new TableColumn("Fields"));
+        }
+
         foreach (var segment in response.Segments)
         {
-            table.AddRow(
+            string[] cells =
+            [
                 Markup.Escape(segment.SegmentId),
                 Markup.Escape(segment.Ko),
                 Markup.Escape(segment.En),
-                Markup.Escape(segment.Changed.Length >= 10 ? segment.Changed[..10] : segment.Changed));
+                Markup.Escape(segment.Changed.Length >= 10 ? segment.Changed[..10] : segment.Changed),
+            ];
+            table.AddRow(anyFields ? [.. cells, Markup.Escape(string.Join('\n', segment.Fields.Select(f => $"{f.Name}={f.Value}")))] : cells);
         }
 
         Context.WriteTable(table);

@@ -4,7 +4,7 @@ using TM.Protos.V1;
 
 namespace TM.Client.Commands;
 
-/// <summary><c>tm segment show ID</c>: one pair with its origin, dates and version.</summary>
+/// <summary><c>tm segment show ID</c>: one pair with its fields, origin, dates and version.</summary>
 internal sealed class SegmentShowCommand : ServerCommand
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -13,7 +13,7 @@ internal sealed class SegmentShowCommand : ServerCommand
     private readonly Option<bool> _history = new("--history") { Description = "Also show what the pair said before each edit or overwrite" };
 
     public SegmentShowCommand(CliContext context, CommonOptions common)
-        : base("show", "Show one pair with its origin, dates and version", context, common, DefaultTimeout)
+        : base("show", "Show one pair with its fields, origin, dates and version", context, common, DefaultTimeout)
     {
         Add(_id);
         Add(_history);
@@ -37,6 +37,7 @@ internal sealed class SegmentShowCommand : ServerCommand
                 Context.WriteLine(Markup.Escape($"  version {version.Version}, {(version.Deleted ? "deleted" : "replaced")} {version.Replaced}{by}:"));
                 Context.WriteLine($"    ko: {Markup.Escape(version.Ko)}");
                 Context.WriteLine($"    en: {Markup.Escape(version.En)}");
+                SegmentCommand.WriteFields(Context, version.Fields, "    ");
             }
         }
 

@@ -13,4 +13,16 @@ internal static class TmCli
         var exitCode = await CliApp.RunAsync([.. args, "--server", address], stdout, stderr);
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>
+    /// Runs <c>tm</c> seeing <paramref name="environment"/> on top of the process's variables (EDITOR for
+    /// <c>tm edit</c>), without setting them for the tests running alongside.
+    /// </summary>
+    public static async Task<(int ExitCode, string Out, string Err)> RunAsync(string address, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exitCode = await CliApp.RunAsync([.. args, "--server", address], stdout, stderr, environment);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
 }
