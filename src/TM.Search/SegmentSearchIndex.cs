@@ -273,6 +273,34 @@ public sealed class SegmentSearchIndex : IDisposable
     }
 
     /// <summary>
+    /// Rewrites the index's segments without their deleted documents when these are at least a quarter of the index
+    /// (a deleted memory, a re-import that replaced most pairs), and makes searches use the rewritten segments; below
+    /// that, they stay until ordinary merges take them. Blocks until done. The files the rewrite replaced leave the
+    /// disk at the next <see cref="Commit"/>.
+    /// </summary>
+    /// <returns>True when it rewrote the index.</returns>
+    /// <remarks>
+    /// Lucene drops a segment whose documents are all deleted by itself, but a segment holding pairs of two memories
+    /// (the merge policy merges adjacent segments, whatever their memory) keeps the deleted ones on disk until merged:
+    /// deleting a memory of 1,000,000 pairs beside one of 2,000 left 89 MiB of the index's 350 MiB (the delete-memory
+    /// benchmark). The rewrite reads and writes only the documents that stay.
+    /// </remarks>
+    public bool MergeAwayDeletions()
+    {
+        // NumDocs counts the deletions applied so far: the follower's refreshes and commits apply them.
+        int all = _writer.MaxDoc;
+        if (all == 0 || (all - _writer.NumDocs) * 4L < all)
+        {
+            return false;
+        }
+
+        _writer.ForceMergeDeletes(doWait: true);
+        // Searches let go of the old segments, whose files the writer can then delete.
+        Refresh();
+        return true;
+    }
+
+    /// <summary>
     /// Makes every write made so far visible to searches that start afterwards (Lucene's near-real-time reopen:
     /// buffered documents are flushed to a new segment, not committed). Blocks until done.
     /// </summary>

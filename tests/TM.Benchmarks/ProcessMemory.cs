@@ -12,7 +12,9 @@ namespace TM.Benchmarks;
 /// </remarks>
 /// <param name="Rss">VmRSS in bytes.</param>
 /// <param name="HighWaterMark">VmHWM in bytes.</param>
-internal readonly record struct ProcessMemory(long Rss, long HighWaterMark)
+/// <param name="RssAnonymous">RssAnon in bytes: the heaps (managed and native); −1 when not reported.</param>
+/// <param name="RssFile">RssFile in bytes: pages of mapped files in RAM (code, and the search index's memory-mapped files); −1 when not reported.</param>
+internal readonly record struct ProcessMemory(long Rss, long HighWaterMark, long RssAnonymous = -1, long RssFile = -1)
 {
     /// <summary>Reads the figures of process <paramref name="pid"/>; null when it has exited (or this is not Linux).</summary>
     public static ProcessMemory? Read(int pid)
@@ -26,15 +28,19 @@ internal readonly record struct ProcessMemory(long Rss, long HighWaterMark)
         {
             return null;
         }
-        long rss = -1, hwm = -1;
+        long rss = -1, hwm = -1, anonymous = -1, file = -1;
         foreach (var line in lines)
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 rss = Kilobytes(line);
             else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                 hwm = Kilobytes(line);
+            else if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+                anonymous = Kilobytes(line);
+            else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
+                file = Kilobytes(line);
         }
-        return rss < 0 || hwm < 0 ? null : new ProcessMemory(rss, hwm);
+        return rss < 0 || hwm < 0 ? null : new ProcessMemory(rss, hwm, anonymous, file);
     }
 
     // "VmRSS:\t  123456 kB": the kernel always reports these in kB (KiB).

@@ -16,6 +16,7 @@ try
         ["concordance", .. var rest] => ConcordanceBenchmark.Run(CommandArguments.Parse(rest)),
         ["import-searchable", .. var rest] => await ImportSearchableBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["lookup-batch", .. var rest] => await LookupBatchBenchmark.RunAsync(CommandArguments.Parse(rest)),
+        ["delete-memory", .. var rest] => await DeleteMemoryBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["grpc-overhead", .. var rest] => await GrpcOverheadBenchmark.RunAsync(CommandArguments.Parse(rest)),
         _ => Usage(),
     };
@@ -55,6 +56,9 @@ static int Usage()
           lookup-batch [--segments 100000] [--texts 1000] [--rounds 5] [--seed 20240601] [--start-timeout 600]
               The real server as a child process, allowed one core and then two: LookupBatch of N sentences against one Lookup
               per sentence, lookups/s and server CPU per lookup.
+          delete-memory [--segments 1000000] [--keep 2000] [--seed 20240601] [--start-timeout 600] [--settle 45]
+              The real server as a child process: the synthetic TMX file imported into a memory of its own beside a small one, then
+              DeleteMemory: RSS, managed heap (induced full GC) and each file of the data directory before and after, the call's time.
           grpc-overhead [--seconds 5] [--warmup 1] [--channels 4] [--request-bytes 100] [--response-bytes 500] [--callers N]
               Our gRPC layer alone: a trivial unary method, calls/s and p50/p99 at 1-64 concurrent callers on one and several channels.
         """);

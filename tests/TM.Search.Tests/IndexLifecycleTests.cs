@@ -76,6 +76,37 @@ public sealed class IndexLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void A_deleted_memory_sharing_a_segment_with_another_leaves_the_disk_at_the_next_commit()
+    {
+        // One segment holding both memories: Lucene does not drop it by itself when one memory goes.
+        _index.Add(Enumerable.Range(1, 2_000).Select(i => TestIndex.Segment(i, $"휴전협정 제{i}조 {new string('가', 200)}", memory: i % 100 == 0 ? 2 : 1)).ToArray());
+        _index.Index.Commit(new Dictionary<string, string>());
+        var before = DirectoryBytes();
+
+        _index.Index.DeleteMemory(1);
+        _index.Index.Refresh();
+        var merged = _index.Index.MergeAwayDeletions();
+        _index.Index.Commit(new Dictionary<string, string>());
+
+        Assert.True(merged);
+        Assert.True(DirectoryBytes() * 5 < before, $"{DirectoryBytes():N0} bytes after, {before:N0} before");
+        Assert.Equal(20, _index.Index.Count(2));
+        Assert.Equal(20, _index.Search("휴전협정", memory: 2).Total);
+        Assert.False(_index.Index.MergeAwayDeletions());
+    }
+
+    [Fact]
+    public void A_few_deletions_are_left_to_ordinary_merges()
+    {
+        _index.Add(Enumerable.Range(1, 100).Select(i => TestIndex.Segment(i, "휴전")).ToArray());
+        _index.Index.Delete([1, 2, 3]);
+        _index.Index.Refresh();
+
+        Assert.False(_index.Index.MergeAwayDeletions());
+        Assert.Equal(97, _index.Index.Count());
+    }
+
+    [Fact]
     public void Commit_keeps_documents_and_user_data_across_a_reopen_and_dispose_discards_the_rest()
     {
         _index.Add(TestIndex.Segment(1, "휴전협정", "armistice"));
@@ -205,4 +236,6 @@ public sealed class IndexLifecycleTests : IDisposable
     }
 
     public void Dispose() => _index.Dispose();
+
+    private long DirectoryBytes() => new DirectoryInfo(_index.Directory).GetFiles().Sum(f => f.Length);
 }

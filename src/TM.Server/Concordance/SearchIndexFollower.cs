@@ -311,6 +311,8 @@ public sealed class SearchIndexFollower : BackgroundService
     private void CommitIndex(SegmentSearchIndex index)
     {
         var through = _appliedThrough;
+        // A deleted memory's pairs leave the disk only in a merge: at once, rather than after months of imports.
+        index.MergeAwayDeletions();
         index.Commit(new Dictionary<string, string>
         {
             [StoreIdKey] = _storeId.ToString(CultureInfo.InvariantCulture),

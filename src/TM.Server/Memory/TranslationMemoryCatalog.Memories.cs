@@ -39,6 +39,7 @@ public sealed partial class TranslationMemoryCatalog
     public async Task DeleteMemoryAsync(MemoryIndex memory, CancellationToken cancellationToken)
     {
         long? changeSeq;
+        var segments = memory.Korean.Count;
         await memory.WriteGate.WaitAsync(CancellationToken.None);
         try
         {
@@ -58,6 +59,23 @@ public sealed partial class TranslationMemoryCatalog
         }
         if (changeSeq is { } seq)
             await _search.WhenSearchable(seq).WaitAsync(cancellationToken);
+        if (segments >= CollectAfterDeletingSegments)
+            _ = CollectSoonAsync();
+    }
+
+    /// <summary>Deleting a memory at least this large is followed by a collection that gives its memory back (<see cref="CollectSoonAsync"/>).</summary>
+    internal const int CollectAfterDeletingSegments = 100_000;
+
+    // The deleted memory's indexes are garbage once the call that deleted it has returned (its frames hold them until
+    // then: hence the delay). An idle server would not collect them for hours, and an ordinary collection keeps what
+    // it frees committed for later allocations. Measured at 1,000,000 pairs (delete-memory benchmark, 2 cores): the
+    // managed heap went from 685 to 21 MiB, yet RSS stayed at 1,316 MiB without a collection and was 1,135 MiB after
+    // an ordinary full one. An aggressive one decommits what it frees; it blocks every thread for one full collection
+    // of what the other memories hold, paid only after deleting a large memory.
+    private static async Task CollectSoonAsync()
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>
