@@ -114,6 +114,9 @@ public sealed class TmxImportExportTests(ServerFixture server) : IClassFixture<S
             Assert.Equal(originals[i] with
             {
                 CreationDate = originals[i].CreationDate ?? units[i].CreationDate,
+                // Without keys an imported pair's creator is its import ("import:" and the file's name).
+                CreationId = originals[i].CreationId ?? "import:" + fixture,
+                ChangeId = originals[i].ChangeId ?? "import:" + fixture,
                 ChangeDate = originals[i].ChangeDate ?? units[i].ChangeDate,
                 // The pair's origin (the file it came from) goes out first, and a re-import reads it back as the origin.
                 Properties = [new TmxProperty("x-tm-origin", fixture), .. originals[i].Properties],
