@@ -99,6 +99,33 @@ public sealed class CurlInteropTests(HttpPortServerFixture server, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_pair_with_fields_added_over_json_is_found_by_a_field_filter()
+    {
+        await CurlAsync(["-X", "POST", "-H", "content-type: application/json", "--data-binary",
+            """{"name": "curl-fields", "settings": {"fields": [{"name": "domain", "type": "FIELD_TYPE_PICKLIST", "choices": ["war", "armistice"]}]}}""",
+            $"{Http}/v1/memories"]);
+
+        var (added, segment) = await CurlAsync(["-X", "POST", "-H", "content-type: application/json", "--data-binary",
+            """{"ko": "휴전선은 1953년에 그어졌다.", "en": "The armistice line was drawn in 1953.", "fields": [{"name": "domain", "value": "Armistice"}]}""",
+            $"{Http}/v1/memories/curl-fields/segments"]);
+        // A repeated message cannot travel in a query string: filter on fields with a JSON body (POST lookup).
+        var (_, found) = await CurlAsync(["-X", "POST", "-H", "content-type: application/json", "--data-binary",
+            """{"text": "휴전선은 1953년에 그어졌다.", "fields": [{"name": "domain", "value": "armistice"}]}""", $"{Http}/v1/memories/curl-fields/lookup"]);
+        var (_, none) = await CurlAsync(["-X", "POST", "-H", "content-type: application/json", "--data-binary",
+            """{"text": "휴전선은 1953년에 그어졌다.", "fields": [{"name": "domain", "value": "war"}]}""", $"{Http}/v1/memories/curl-fields/lookup"]);
+        var (refused, error) = await CurlAsync(["-X", "POST", "-H", "content-type: application/json", "--data-binary",
+            """{"ko": "전쟁은 끝났다.", "en": "The war was over.", "fields": [{"name": "domain", "value": "peace"}]}""",
+            $"{Http}/v1/memories/curl-fields/segments"]);
+
+        Assert.Equal(200, added);
+        Assert.Equal("armistice", segment.GetProperty("fields")[0].GetProperty("value").GetString());
+        Assert.Equal(segment.GetProperty("segmentId").GetString(), found.GetProperty("matches")[0].GetProperty("segmentId").GetString());
+        Assert.False(none.TryGetProperty("matches", out var matches) && matches.GetArrayLength() > 0);
+        Assert.Equal(400, refused);
+        Assert.Contains("not one of its choices", error.GetRawText());
+    }
+
+    [Fact]
     public async Task Align_preview_returns_the_beads_and_stores_nothing()
     {
         var body = JsonSerializer.Serialize(new { name = "preview.txt", text = Document });
