@@ -17,6 +17,7 @@ try
         ["import-searchable", .. var rest] => await ImportSearchableBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["lookup-batch", .. var rest] => await LookupBatchBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["delete-memory", .. var rest] => await DeleteMemoryBenchmark.RunAsync(CommandArguments.Parse(rest)),
+        ["pretranslate", .. var rest] => await PretranslateBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["grpc-overhead", .. var rest] => await GrpcOverheadBenchmark.RunAsync(CommandArguments.Parse(rest)),
         _ => Usage(),
     };
@@ -59,6 +60,10 @@ static int Usage()
           delete-memory [--segments 1000000] [--keep 2000] [--seed 20240601] [--start-timeout 600] [--settle 45]
               The real server as a child process: the synthetic TMX file imported into a memory of its own beside a small one, then
               DeleteMemory: RSS, managed heap (induced full GC) and each file of the data directory before and after, the call's time.
+          pretranslate [--segments 1000000] [--sentences 2000] [--rounds 3] [--seed 20240601] [--start-timeout 600]
+              The real server as a child process: Pretranslate of a Korean document of N sentences (stored, edited and unrelated
+              ones): time to the first sentence, wall time, sentences/s, server CPU / wall time on both cores and pinned to one,
+              the analysis report.
           grpc-overhead [--seconds 5] [--warmup 1] [--channels 4] [--request-bytes 100] [--response-bytes 500] [--callers N]
               Our gRPC layer alone: a trivial unary method, calls/s and p50/p99 at 1-64 concurrent callers on one and several channels.
         """);
