@@ -480,6 +480,30 @@ public sealed partial class TranslationMemoryCatalog
         return results;
     }
 
+    /// <summary>
+    /// Looks up some sentences of a document (<paramref name="indexes"/> into <paramref name="sentences"/>), in parallel on
+    /// every core, each with its neighbours in the whole document as its context; the answers are in the order of
+    /// <paramref name="indexes"/>. A sentence with nothing to match, or longer than a query may be, gets no hits.
+    /// </summary>
+    public IReadOnlyList<LookupHit>[] LookupInDocument(MemoryIndex memory, IReadOnlyList<string> sentences, IReadOnlyList<int> indexes, SegmentSide side,
+        MatchOptions options, LookupPenalties penalties)
+    {
+        var results = new IReadOnlyList<LookupHit>[indexes.Count];
+        Parallel.For(0, indexes.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, n =>
+        {
+            var i = indexes[n];
+            var text = sentences[i];
+            var context = new LookupContext(i > 0 ? sentences[i - 1] : "", i + 1 < sentences.Count ? sentences[i + 1] : "");
+            results[n] = text.Length <= MaxDocumentSentenceLength && memory.For(side).HasSomethingToMatch(InlinePlaceholder.Remove(text))
+                ? Lookup(memory, text, side, options, penalties, context)
+                : [];
+        });
+        return results;
+    }
+
+    /// <summary>The longest document sentence looked up, a Lookup query's limit: a longer "sentence" is a splitting accident, left unmatched.</summary>
+    public const int MaxDocumentSentenceLength = 10_000;
+
     /// <summary>Throws unless a write may go to <paramref name="name"/>: a memory that exists, or a valid name for a new one.</summary>
     /// <exception cref="ArgumentException">No such memory, and the name breaks <see cref="MemoryNameRule.Rule"/>.</exception>
     public void CheckWritable(string? name)

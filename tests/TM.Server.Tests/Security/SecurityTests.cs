@@ -20,7 +20,7 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     {
         "ImportDocument", "AlignDocument", "ImportSegments", "Lookup", "LookupBatch", "Concordance", "GetStats", "ImportTmx", "ExportTmx", "ListImports", "ImportFile",
         "GetSegment", "ListSegments", "ConfirmUse", "AddSegment", "UpdateSegment", "DeleteSegment", "CreateMemory", "ListMemories", "UpdateMemory", "RenameMemory", "DeleteMemory",
-        "CreateKey", "ListKeys", "RevokeKey", "Backup",
+        "CreateKey", "ListKeys", "RevokeKey", "Backup", "Pretranslate",
     };
 
     private static readonly HashSet<string> Writes = ["ImportDocument", "ImportSegments", "ImportTmx", "ImportFile", "AddSegment", "UpdateSegment", "DeleteSegment", "CreateMemory", "UpdateMemory"];
@@ -287,6 +287,14 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
                 break;
             case "UpdateMemory":
                 await Tm.UpdateMemoryAsync(new UpdateMemoryRequest { Name = memory, Settings = new MemorySettings { Description = "changed" } }, headers);
+                break;
+            case "Pretranslate":
+                {
+                    using var pretranslate = Tm.Pretranslate(new PretranslateRequest { Memory = memory, Text = "따라서 휴전 협정은 7월 26일 체결될 수 있었다." }, headers);
+                    await foreach (var _ in pretranslate.ResponseStream.ReadAllAsync())
+                    {
+                    }
+                }
                 break;
             case "ConfirmUse":
                 await Tm.ConfirmUseAsync(new ConfirmUseRequest { Memory = memory, SegmentId = "1" }, headers);
