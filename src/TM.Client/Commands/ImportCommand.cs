@@ -245,7 +245,7 @@ internal sealed class ImportCommand : ServerCommand
             Context.WriteLine($"[bold]{name}[/] ({result.Kind!.ToUpperInvariant()}, import {final.ImportId}): " + Markup.Escape(
                 $"{Counted.Of(final.PairsStored, "pair")} stored, {Counted.Of(final.PairsSkippedDuplicate, "duplicate")} skipped, "
                 + PolicyCounts(final.PairsUpdated, final.PairsKeptExisting)
-                + $"{Counted.Of(final.UnitsSkipped, "unit")} left out (not Korean-English pairs); "
+                + $"{Counted.Of(final.UnitsSkipped, "unit")} left out ({(result.Kind == "xliff" ? "not translated, or not Korean-English pairs" : "not Korean-English pairs")}); "
                 + $"{Counted.Of(final.UnitsCommitted, "unit")} read, {Counted.Of(final.BatchesCommitted, "batch", "batches")} committed "
                 + $"in {Quantities.Duration(outcome.Elapsed)} ({Quantities.Rate(outcome.UnitsPerSecond)} segments/s){resumed}{retried}."));
         }
