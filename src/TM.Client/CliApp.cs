@@ -88,6 +88,8 @@ public static class CliApp
             new ExportCommand(context, common),
             new ImportsCommand(context, common),
             new AlignCommand(context, common),
+            new AnalyzeCommand(context, common),
+            new PretranslateCommand(context, common),
             new StatsCommand(context, common),
             new HealthCommand(context, common),
             new MemoriesCommand(context, common),

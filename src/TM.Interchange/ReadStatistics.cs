@@ -73,6 +73,7 @@ public sealed class ReadStatistics
         SkipReason.OtherLanguages => "other languages",
         SkipReason.MissingKorean => "no Korean",
         SkipReason.MissingEnglish => "no English",
+        SkipReason.NotTranslated => "not translated",
         _ => "empty segment",
     };
 }

@@ -14,4 +14,10 @@ public enum SkipReason
 
     /// <summary>Both sides are there, but one holds nothing but white space and inline tags.</summary>
     EmptySegment,
+
+    /// <summary>
+    /// An XLIFF segment that is not translated: it has no target, an empty one, or its state is <c>initial</c> (a
+    /// pretranslation nobody confirmed).
+    /// </summary>
+    NotTranslated,
 }

@@ -27,6 +27,9 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
 
     public ListSegmentsResponse ListSegmentsResponse { get; set; } = new();
 
+    /// <summary>What Pretranslate streams, in order: sentences, progress and the report.</summary>
+    public List<PretranslateResponse> PretranslateResponses { get; } = [];
+
     /// <summary>How many ImportFile calls break (UNAVAILABLE) right after acknowledging their first batch.</summary>
     public int BreakImportFileCalls { get; set; }
 
@@ -107,6 +110,20 @@ internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemor
     public override Task<ConcordanceResponse> Concordance(ConcordanceRequest request, ServerCallContext context) => Answer(request, ConcordanceResponse, context);
 
     public override Task<ImportDocumentResponse> ImportDocument(ImportDocumentRequest request, ServerCallContext context) => Answer(request, ImportDocumentResponse, context);
+
+    public override async Task Pretranslate(PretranslateRequest request, IServerStreamWriter<PretranslateResponse> responseStream, ServerCallContext context)
+    {
+        Requests.Enqueue(request);
+        if (Failure is { } failure)
+        {
+            throw new RpcException(failure);
+        }
+
+        foreach (var response in PretranslateResponses)
+        {
+            await responseStream.WriteAsync(response, context.CancellationToken);
+        }
+    }
 
     public override Task<AlignDocumentResponse> AlignDocument(AlignDocumentRequest request, ServerCallContext context) => Answer(request, AlignDocumentResponse, context);
 

@@ -15,6 +15,8 @@ public sealed class InputFormatDetectorTests : IDisposable
     [InlineData("pairs.tsv", "Tsv")]
     [InlineData("pairs.tab", "Tsv")]
     [InlineData("pairs.csv", "Csv")]
+    [InlineData("doc.xlf", "Xliff")]
+    [InlineData("doc.XLIFF", "Xliff")]
     [InlineData("abstract.txt", null)]
     [InlineData("abstract", null)]
     public void Extension_names_the_format_when_it_can(string name, string? format)
@@ -25,6 +27,8 @@ public sealed class InputFormatDetectorTests : IDisposable
     [Theory]
     [InlineData("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">", "Tmx")]
     [InlineData("\uFEFF  \n<tmx version=\"1.4\">", "Tmx")]
+    [InlineData("<?xml version=\"1.0\"?>\n<!-- pretranslated -->\n<xliff version=\"2.0\" srcLang=\"ko\">", "Xliff")]
+    [InlineData("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\">", "Xliff")]
     [InlineData("ko\ten\n전쟁\twar\n\n평화\tpeace\n", "Tsv")]
     [InlineData("전쟁은 끝났다.\n\nThe war ended.\n", "Document")]
     [InlineData("전쟁\twar\n휴전 협정은 1953년에 체결되었다.\n", "Document")]

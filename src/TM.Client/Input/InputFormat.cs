@@ -14,4 +14,7 @@ internal enum InputFormat
 
     /// <summary>Comma-separated pairs: streamed to ImportFile.</summary>
     Csv,
+
+    /// <summary>An XLIFF 2.0 file (from <c>tm pretranslate</c> or a CAT tool): streamed to ImportFile, which keeps its translated segments.</summary>
+    Xliff,
 }

@@ -1,7 +1,7 @@
 namespace TM.Client.Input;
 
 /// <summary>
-/// Tells what kind of file <c>tm import</c> was given: by its extension (<c>.tmx</c>, <c>.tsv</c>, <c>.tab</c>,
+/// Tells what kind of file <c>tm import</c> was given: by its extension (<c>.tmx</c>, <c>.xlf</c>, <c>.tsv</c>, <c>.tab</c>,
 /// <c>.csv</c>), else by its first bytes. Only the head of the file is read, so a multi-gigabyte TMX named
 /// <c>export.xml</c> is recognised without loading it.
 /// </summary>
@@ -51,6 +51,7 @@ internal static class InputFormatDetector
             ".tmx" => InputFormat.Tmx,
             ".tsv" or ".tab" => InputFormat.Tsv,
             ".csv" => InputFormat.Csv,
+            ".xlf" or ".xliff" => InputFormat.Xliff,
             _ => null,
         };
     }
@@ -71,9 +72,10 @@ internal static class InputFormatDetector
         }
 
         var start = text.TrimStart(" \t\r\n"u8);
-        if (StartsWithIgnoreCase(start, "<?xml"u8) || StartsWithIgnoreCase(start, "<tmx"u8))
+        if (StartsWithIgnoreCase(start, "<?xml"u8) || StartsWithIgnoreCase(start, "<tmx"u8) || StartsWithIgnoreCase(start, "<xliff"u8))
         {
-            return InputFormat.Tmx;
+            // The root element follows the declaration and perhaps comments, well within the sample.
+            return start.IndexOf("<xliff"u8) >= 0 ? InputFormat.Xliff : InputFormat.Tmx;
         }
 
         if (!wholeFile)

@@ -11,4 +11,7 @@ internal enum ImportFileFormat
 
     /// <summary>Comma-separated Korean-English pairs (RFC 4180 quoting).</summary>
     Csv,
+
+    /// <summary>XLIFF 2.x; its translated segments become pairs (see <see cref="TM.Interchange.Xliff2Reader"/>).</summary>
+    Xliff,
 }

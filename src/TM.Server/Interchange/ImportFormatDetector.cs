@@ -21,6 +21,7 @@ internal static class ImportFormatDetector
             "tmx" => ImportFileFormat.Tmx,
             "tsv" or "tab" => ImportFileFormat.Tsv,
             "csv" => ImportFileFormat.Csv,
+            "xliff" or "xlf" => ImportFileFormat.Xliff,
             _ => null,
         };
         return result is not null || string.IsNullOrWhiteSpace(format);
@@ -32,11 +33,12 @@ internal static class ImportFormatDetector
         ".tmx" => ImportFileFormat.Tmx,
         ".tsv" or ".tab" => ImportFileFormat.Tsv,
         ".csv" => ImportFileFormat.Csv,
+        ".xlf" or ".xliff" => ImportFileFormat.Xliff,
         _ => null,
     };
 
     /// <summary>
-    /// The format of a file from its first bytes: markup is TMX; otherwise a tab on the first line means TSV and a
+    /// The format of a file from its first bytes: markup whose root is <c>&lt;xliff</c> is XLIFF, other markup TMX; otherwise a tab on the first line means TSV and a
     /// comma CSV. Null when the bytes fit none of them (then the client must say).
     /// </summary>
     public static ImportFileFormat? Sniff(ReadOnlySpan<byte> start)
@@ -46,7 +48,8 @@ internal static class ImportFormatDetector
         var text = encoding.GetString(start[..Math.Min(start.Length, SniffLength)]);
         var trimmed = text.AsSpan().TrimStart();
         if (trimmed.StartsWith("<"))
-            return ImportFileFormat.Tmx;
+            // The root follows the declaration and perhaps comments; neither format's prolog runs to 4 KB.
+            return trimmed.Contains("<xliff", StringComparison.Ordinal) ? ImportFileFormat.Xliff : ImportFileFormat.Tmx;
         var lineEnd = trimmed.IndexOfAny('\r', '\n');
         var firstLine = lineEnd < 0 ? trimmed : trimmed[..lineEnd];
         if (firstLine.Contains('\t'))

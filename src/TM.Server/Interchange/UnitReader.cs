@@ -9,7 +9,7 @@ namespace TM.Server.Interchange;
 /// that a resumed import can tell which of them an earlier call committed.
 /// </summary>
 /// <remarks>
-/// A unit is a TMX <c>&lt;tu&gt;</c> or a TSV/CSV record (not the header, not a blank line), including the ones the
+/// A unit is a TMX <c>&lt;tu&gt;</c>, an XLIFF <c>&lt;segment&gt;</c> or a TSV/CSV record (not the header, not a blank line), including the ones the
 /// reader skips. <see cref="Position"/> after a unit is returned counts every unit up to and including it, so it is
 /// where an import that has committed that unit carries on.
 /// </remarks>
@@ -17,12 +17,14 @@ internal sealed class UnitReader : IDisposable
 {
     private readonly TmxReader? _tmx;
     private readonly DelimitedPairReader? _delimited;
+    private readonly Xliff2Reader? _xliff;
 
-    private UnitReader(TmxReader? tmx, DelimitedPairReader? delimited)
+    private UnitReader(TmxReader? tmx, DelimitedPairReader? delimited, Xliff2Reader? xliff = null)
     {
         _tmx = tmx;
         _delimited = delimited;
-        Statistics = tmx?.Statistics ?? delimited!.Statistics;
+        _xliff = xliff;
+        Statistics = tmx?.Statistics ?? xliff?.Statistics ?? delimited!.Statistics;
     }
 
     /// <summary>What the reader did with the units so far.</summary>
@@ -40,17 +42,24 @@ internal sealed class UnitReader : IDisposable
             var options = TmxReadOptions.Default with { MaxSegmentLength = RequestLimits.MaxSentenceLength };
             return new UnitReader(new TmxReader(input, fileName, options), null);
         }
+        if (format == ImportFileFormat.Xliff)
+        {
+            var options = Xliff2ReadOptions.Default with { MaxSegmentLength = RequestLimits.MaxSentenceLength };
+            return new UnitReader(null, null, new Xliff2Reader(input, fileName, options));
+        }
         var delimitedOptions = DelimitedReadOptions.Default with { MaxSegmentLength = RequestLimits.MaxSentenceLength };
         var delimitedFormat = format == ImportFileFormat.Csv ? DelimitedFormat.Csv : DelimitedFormat.Tsv;
         return new UnitReader(null, new DelimitedPairReader(input, delimitedFormat, fileName, delimitedOptions));
     }
 
     /// <summary>
-    /// The side the file declares as its source (a TMX header's <c>srclang</c>) when it is Korean or English; null
-    /// otherwise. Reads the TMX header, so it can throw what reading throws.
+    /// The side the file declares as its source (a TMX header's <c>srclang</c>, an XLIFF file's <c>srcLang</c>) when
+    /// it is Korean or English; null otherwise. Reads the header or root, so it can throw what reading throws.
     /// </summary>
     public SegmentSide? DeclaredSourceSide()
     {
+        if (_xliff is not null)
+            return LanguageTag.ToSide(_xliff.ReadSourceLanguage());
         if (_tmx is null)
             return null;
         return LanguageTag.ToSide(_tmx.ReadHeader().SourceLanguage);
@@ -58,12 +67,13 @@ internal sealed class UnitReader : IDisposable
 
     /// <summary>The Korean-English units in file order; enumerate once.</summary>
     public IEnumerable<TranslationUnit> Units(CancellationToken cancellationToken) =>
-        _tmx is not null ? _tmx.ReadUnits(cancellationToken) : _delimited!.ReadUnits(cancellationToken);
+        _tmx?.ReadUnits(cancellationToken) ?? _xliff?.ReadUnits(cancellationToken) ?? _delimited!.ReadUnits(cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()
     {
         _tmx?.Dispose();
+        _xliff?.Dispose();
         _delimited?.Dispose();
     }
 }

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using TM.Interchange.Tests;
+using TM.Protos.V1;
+
+namespace TM.Client.Tests;
+
+/// <summary><c>tm analyze</c> and <c>tm pretranslate</c> against a fake Pretranslate: the report's table and JSON, and the XLIFF 2.0 file.</summary>
+public sealed class PretranslateCommandTests : IAsyncLifetime, IDisposable
+{
+    private static readonly XNamespace Xlf = "urn:oasis:names:tc:xliff:document:2.0";
+    private static readonly XNamespace Mtc = "urn:oasis:names:tc:xliff:matches:2.0";
+
+    private readonly TempDirectory _directory = new();
+    private FakeServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeServer.StartAsync();
+        _server.Service.PretranslateResponses.AddRange(
+        [
+            Sentence(0, 0, "정전협정은 1953년에 서명되었다.", AnalysisBand.Exact, new Match { Source = "정전협정은 1953년에 서명되었다.", Target = "The Armistice Agreement was signed in 1953.", Score = 100, SegmentId = "11", Origin = "seeds" }),
+            new PretranslateResponse { Progress = new PretranslateProgress { SentencesDone = 1, SentencesTotal = 5 } },
+            Sentence(1, 0, "회담은 1952년 5월에 재개되었다.", AnalysisBand.Fuzzy8594, new Match
+            {
+                Source = "회담은 1951년 5월에 재개되었다.", Target = "The talks resumed in May 1951.", AdaptedTarget = "The talks resumed in May 1952.", Score = 88.5, SegmentId = "12", Origin = "seeds",
+            }),
+            Sentence(2, 1, "포로 송환이 쟁점이었다.", AnalysisBand.Fuzzy7584, new Match
+            {
+                Source = "포로 송환이 쟁점이었다. 협상은 길어졌다.", Target = "POW repatriation was the issue. Talks dragged on.", FragmentTarget = "POW repatriation was the issue.", Kind = MatchKind.Fragment, Score = 80, SegmentId = "13",
+            }),
+            Sentence(3, 1, "새로운 문장이다.", AnalysisBand.NoMatch, null),
+            Sentence(4, 2, "정전협정은 1953년에 서명되었다.", AnalysisBand.Repetition, new Match { Source = "정전협정은 1953년에 서명되었다.", Target = "The Armistice Agreement was signed in 1953.", Score = 100, SegmentId = "11", Origin = "seeds" }, repetitionOf: 0),
+            new PretranslateResponse
+            {
+                Report = new AnalysisReport
+                {
+                    Name = "doc.txt", Memory = "history", SourceLang = "ko", TotalSegments = 5, TotalWords = 18, TotalCharacters = 60,
+                    Bands =
+                    {
+                        new BandCount { Band = AnalysisBand.Exact, Segments = 1, Words = 4, Characters = 15, WordsPercent = 22.22, CharactersPercent = 25 },
+                        new BandCount { Band = AnalysisBand.Repetition, Segments = 1, Words = 4, Characters = 15, WordsPercent = 22.22, CharactersPercent = 25 },
+                        new BandCount { Band = AnalysisBand.Fuzzy8594, Segments = 1, Words = 4, Characters = 14, WordsPercent = 22.22, CharactersPercent = 23.33 },
+                        new BandCount { Band = AnalysisBand.Fuzzy7584, Segments = 1, Words = 3, Characters = 10, WordsPercent = 16.67, CharactersPercent = 16.67 },
+                        new BandCount { Band = AnalysisBand.NoMatch, Segments = 1, Words = 3, Characters = 6, WordsPercent = 16.67, CharactersPercent = 10 },
+                    },
+                },
+            },
+        ]);
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Analyze_prints_a_row_per_band_in_cat_tool_order_with_the_total()
+    {
+        var document = _directory.Write("doc.txt", "정전협정은 1953년에 서명되었다.\n");
+
+        var run = await _server.RunAsync("analyze", document, "--memory", "history", "--min-score", "60");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("Analysis of doc.txt against memory history (source ko): 5 segments, 18 words, 60 characters", lines[0]);
+        var rows = lines.Where(l => l.Trim('─', '-', ' ').Length > 0).Skip(2).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Equal(
+            [
+                "Context match 0 0 0 0.0%",
+                "Repetitions 1 4 15 25.0%",
+                "100% 1 4 15 25.0%",
+                "95-99% 0 0 0 0.0%",
+                "85-94% 1 4 14 23.3%",
+                "75-84% 1 3 10 16.7%",
+                "50-74% 0 0 0 0.0%",
+                "No match 1 3 6 10.0%",
+                "Total 5 18 60 100.0%",
+            ],
+            rows);
+        Assert.Contains("% characters", run.Out, StringComparison.Ordinal);
+        Assert.Contains("doc.txt: 1 of 5 sentences pretranslated", run.Error, StringComparison.Ordinal);
+        var request = Assert.IsType<PretranslateRequest>(Assert.Single(_server.Service.Requests));
+        Assert.Equal(("history", "doc.txt", 60.0, "정전협정은 1953년에 서명되었다.\n"), (request.Memory, request.Name, request.MinScore, request.Text));
+    }
+
+    [Fact]
+    public async Task Analyze_json_holds_every_band_and_the_totals()
+    {
+        var document = _directory.Write("doc.txt", "문장.\n");
+
+        var run = await _server.RunAsync("analyze", document, "--json", "--source-lang", "ko");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var bands = json.RootElement.GetProperty("bands").EnumerateArray().ToList();
+        Assert.Equal(["context", "repetition", "exact", "fuzzy_95_99", "fuzzy_85_94", "fuzzy_75_84", "fuzzy_50_74", "no_match"], bands.Select(b => b.GetProperty("band").GetString()));
+        Assert.Equal(23.33, bands[4].GetProperty("charactersPercent").GetDouble());
+        Assert.Equal(60, json.RootElement.GetProperty("totalCharacters").GetInt64());
+        Assert.Equal("ko", Assert.IsType<PretranslateRequest>(Assert.Single(_server.Service.Requests)).SourceLang);
+    }
+
+    [Fact]
+    public async Task Pretranslate_writes_a_valid_xliff_file_with_targets_states_and_candidates()
+    {
+        var document = _directory.Write("doc.txt", "문장.\n");
+        var output = Path.Combine(_directory.Path, "doc.xlf");
+
+        var run = await _server.RunAsync("pretranslate", document, "-o", output, "--memory", "history");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains("Total 5 18 60 100.0%", string.Join(' ', run.Out.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains($"Wrote {output}: 5 units in XLIFF 2.0.", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output + ".part"));
+        var bytes = File.ReadAllBytes(output);
+        Xliff2CoreChecker.AssertValid(bytes);
+        var root = XDocument.Load(new MemoryStream(bytes)).Root!;
+        Assert.Equal(("ko", "en"), ((string?)root.Attribute("srcLang"), (string?)root.Attribute("trgLang")));
+        Assert.Equal("doc.txt", (string?)root.Element(Xlf + "file")!.Attribute("original"));
+        Assert.Equal(["p1", "p2", "p3"], root.Descendants(Xlf + "group").Select(g => (string)g.Attribute("id")!));
+        var segments = root.Descendants(Xlf + "unit").Select(u => u.Element(Xlf + "segment")!).ToList();
+        Assert.Equal(
+            [
+                ("translated", "The Armistice Agreement was signed in 1953."),
+                ("initial", "The talks resumed in May 1952."), // the adapted target, not the stored one
+                ("initial", "POW repatriation was the issue."), // the fragment's part of the target
+                ("initial", null),
+                ("translated", "The Armistice Agreement was signed in 1953."), // a repetition of an exact match
+            ],
+            segments.Select(s => ((string)s.Attribute("state")!, (string?)s.Element(Xlf + "target"))));
+        var fuzzy = root.Descendants(Mtc + "match").ElementAt(1);
+        Assert.Equal(("88.5", "seeds", "am", "The talks resumed in May 1951."), ((string?)fuzzy.Attribute("similarity"), (string?)fuzzy.Attribute("origin"), (string?)fuzzy.Attribute("type"), (string?)fuzzy.Element(Xlf + "target")));
+        Assert.Contains("<mda:meta type=\"band\">fuzzy_85_94</mda:meta>", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.Contains("<mda:meta type=\"repetition-of\">u1</mda:meta>", File.ReadAllText(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pretranslate_without_an_output_file_is_a_usage_error()
+    {
+        var document = _directory.Write("doc.txt", "문장.\n");
+
+        var run = await _server.RunAsync("pretranslate", document);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Empty(_server.Service.Requests);
+    }
+
+    [Fact]
+    public async Task A_missing_document_is_an_input_error_and_nothing_is_called()
+    {
+        var run = await _server.RunAsync("analyze", Path.Combine(_directory.Path, "missing.txt"));
+
+        Assert.Equal(ExitCodes.InputError, run.ExitCode);
+        Assert.Empty(_server.Service.Requests);
+    }
+
+    private static PretranslateResponse Sentence(int index, int paragraph, string source, AnalysisBand band, Match? match, int repetitionOf = -1) =>
+        new()
+        {
+            Sentence = new PretranslatedSentence
+            {
+                Index = index, Paragraph = paragraph, Source = source, Band = band, Match = match, RepetitionOf = repetitionOf, Words = 3, Characters = 10,
+            },
+        };
+}
