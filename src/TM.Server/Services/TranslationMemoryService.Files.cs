@@ -36,7 +36,7 @@ public sealed partial class TranslationMemoryService
         if (format is null)
         {
             format = ImportFormatDetector.Sniff(await upload.PeekAsync(ImportFormatDetector.SniffLength, cancellationToken))
-                ?? throw Invalid.Argument($"{fileName}: neither its name nor its first bytes say whether it is TMX, TSV or CSV; set 'format'.");
+                ?? throw Invalid.Argument($"{fileName}: neither its name nor its first bytes say whether it is TMX, XLIFF 2.0, TSV or CSV; set 'format' (tmx, xliff, tsv or csv).");
         }
 
         if (first.ResumeImportId < 0)
