@@ -70,6 +70,36 @@ public sealed class SegmentCurationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_reviewers_saving_the_same_version_at_once_one_wins_and_the_other_is_aborted_with_nothing_lost()
+    {
+        var segment = await GetByTextAsync("휴전 협정이 체결되었다.");
+        string[] edits = ["The armistice was concluded.", "The ceasefire agreement was signed."];
+
+        // Both calls in flight together: the version check runs inside the store's write transaction, one at a time.
+        var outcomes = await Task.WhenAll(edits.Select(async english =>
+        {
+            try
+            {
+                return (english, (await _server.Client.UpdateSegmentAsync(new UpdateSegmentRequest
+                {
+                    Memory = Memory, SegmentId = segment.SegmentId, En = english, Version = segment.Version,
+                })).Version, StatusCode.OK);
+            }
+            catch (RpcException e)
+            {
+                return (english, 0L, e.StatusCode);
+            }
+        }));
+
+        var winner = Assert.Single(outcomes, o => o.Item3 == StatusCode.OK);
+        Assert.Equal(StatusCode.Aborted, Assert.Single(outcomes, o => o.Item3 != StatusCode.OK).Item3);
+        var stored = await _server.Client.GetSegmentAsync(new GetSegmentRequest { Memory = Memory, SegmentId = segment.SegmentId, IncludeHistory = true });
+        Assert.Equal((winner.english, winner.Item2), (stored.En, stored.Version));
+        // The version both read is kept in the history: nothing was overwritten unseen.
+        Assert.Equal("The armistice was signed.", Assert.Single(stored.History).En);
+    }
+
+    [Fact]
     public async Task A_deleted_pair_is_gone_from_lookups_and_cannot_be_read_again()
     {
         using (var call = _server.Client.ImportSegments())
