@@ -81,7 +81,7 @@ public sealed class SentenceAligner
         var koreanSide = Describe(korean, Language.Korean, anchorIds, rewards, charges, glosses, aliases, koreanNames);
         var englishSide = Describe(english, Language.English, anchorIds, rewards, charges, glosses, aliases, englishNames);
         var model = options.LengthModel.ForDocument(koreanSide.Prefix[^1], englishSide.Prefix[^1]);
-        DiscountCommonAnchors(koreanSide, englishSide, rewards, charges);
+        DiscountCommonAnchors(koreanSide, englishSide, rewards, charges, (2 * options.MinimumBandWidth) + 1);
         return (koreanSide, englishSide, model, [.. rewards], [.. charges]);
     }
 
@@ -233,12 +233,23 @@ public sealed class SentenceAligner
     /// together (it matches the wrong neighbours just as well). Without this, common vocabulary such as
     /// "negotiation", which a history abstract repeats in half its sentences, pulls beads apart.
     /// </summary>
-    private static void DiscountCommonAnchors(SideFeatures korean, SideFeatures english, List<double> rewards, List<double> charges)
+    /// <remarks>
+    /// Only the neighbours the alignment can confuse count: the sentences within <paramref name="window"/> of each other
+    /// (the first band of the dynamic programme), since the best path rarely strays further. An anchor's frequency is the
+    /// most sentences that have it within one window, which is its whole count in an abstract. Counted over the whole
+    /// document instead, a name or year that recurs every few pages was discounted as if all its mentions competed: on the
+    /// long shuffled benchmark document (2,000 sentences per side, each gold sentence about thirteen times) that cut the
+    /// rewards of its anchors to about a quarter (1 / √13), and bead F1 was 0.950 against 0.962 with the window (1-0 recall
+    /// 78.6 → 80.7%, 0-1 77.6 → 81.0%, 1-2 94.2 → 95.8%). No gold document changed: none is longer than the window.
+    /// A window of 40 sentences measured 0.966; the band is kept because it is what the path can reach, not a fitted figure.
+    /// </remarks>
+    private static void DiscountCommonAnchors(
+        SideFeatures korean, SideFeatures english, List<double> rewards, List<double> charges, int window)
     {
         var koreanFrequency = new int[rewards.Count];
         var englishFrequency = new int[rewards.Count];
-        CountSentences(korean, koreanFrequency);
-        CountSentences(english, englishFrequency);
+        CountSentences(korean, koreanFrequency, window);
+        CountSentences(english, englishFrequency, window);
         for (var id = 0; id < rewards.Count; id++)
         {
             var spread = Math.Sqrt(Math.Max(1, Math.Max(koreanFrequency[id], englishFrequency[id])));
@@ -247,20 +258,31 @@ public sealed class SentenceAligner
         }
     }
 
-    private static void CountSentences(SideFeatures side, int[] frequency)
+    // The most sentences within any run of `window` consecutive sentences that have the anchor, per anchor.
+    private static void CountSentences(SideFeatures side, int[] frequency, int window)
     {
-        foreach (var anchors in side.Anchors)
+        // The sentences that have each anchor, in order, from the first within the window of the current one.
+        var inWindow = new Queue<int>[frequency.Length];
+        for (var s = 0; s < side.Anchors.Length; s++)
         {
             var previous = -1;
-            foreach (var id in anchors)
+            foreach (var id in side.Anchors[s])
             {
                 // Anchors are sorted per sentence: count each anchor once per sentence.
-                if (id != previous)
+                if (id == previous)
                 {
-                    frequency[id]++;
+                    continue;
                 }
 
                 previous = id;
+                var seen = inWindow[id] ??= new Queue<int>();
+                seen.Enqueue(s);
+                while (s - seen.Peek() >= window)
+                {
+                    seen.Dequeue();
+                }
+
+                frequency[id] = Math.Max(frequency[id], seen.Count);
             }
         }
     }
