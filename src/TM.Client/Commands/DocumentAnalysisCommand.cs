@@ -28,7 +28,7 @@ internal abstract class DocumentAnalysisCommand : ServerCommand
 
     private readonly Option<string?> _sourceLang = new("--source-lang")
     {
-        Description = "Language to translate from: ko or en [default: the language of most of the document's letters]",
+        Description = "Language to translate from: ko or en [default: the language of the document's first paragraph]",
     };
 
     private readonly Option<double?> _minScore = new("--min-score")
