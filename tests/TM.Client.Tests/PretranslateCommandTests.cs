@@ -100,6 +100,24 @@ public sealed class PretranslateCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Analyze_of_several_documents_in_json_holds_each_report_and_the_batch_total()
+    {
+        var first = _directory.Write("one.txt", "문장.\n");
+        var second = _directory.Write("two.txt", "문장.\n");
+
+        var run = await _server.RunAsync("analyze", first, second, "--json");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(2, json.RootElement.GetProperty("documents").GetArrayLength());
+        var total = json.RootElement.GetProperty("total");
+        Assert.Equal(("2 documents", 10, 120L), (total.GetProperty("name").GetString(), total.GetProperty("totalSegments").GetInt32(), total.GetProperty("totalCharacters").GetInt64()));
+        var exact = total.GetProperty("bands").EnumerateArray().Single(b => b.GetProperty("band").GetString() == "exact");
+        Assert.Equal((2, 30L, 25.0), (exact.GetProperty("segments").GetInt32(), exact.GetProperty("characters").GetInt64(), exact.GetProperty("charactersPercent").GetDouble()));
+        Assert.Equal(2, _server.Service.Requests.OfType<PretranslateRequest>().Count());
+    }
+
+    [Fact]
     public async Task Pretranslate_writes_a_valid_xliff_file_with_targets_states_and_candidates()
     {
         var document = _directory.Write("doc.txt", "문장.\n");

@@ -9,9 +9,9 @@ using TM.Protos.V1;
 namespace TM.Client.Commands;
 
 /// <summary>
-/// What <c>tm analyze</c> and <c>tm pretranslate</c> share: the document argument, <c>--source-lang</c> and
-/// <c>--min-score</c>, and one Pretranslate call whose sentences go to the subclass while its progress shows on
-/// stderr and its report is returned.
+/// What <c>tm analyze</c> and <c>tm pretranslate</c> share: <c>--source-lang</c> and <c>--min-score</c>, and one
+/// Pretranslate call per document whose sentences go to the subclass while its progress shows on stderr and its report
+/// is returned. Each command takes its documents its own way (analyze several, pretranslate one).
 /// </summary>
 internal abstract class DocumentAnalysisCommand : ServerCommand
 {
@@ -21,10 +21,9 @@ internal abstract class DocumentAnalysisCommand : ServerCommand
     // One progress line a second at most: a log of a long run stays readable.
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
-    private readonly Argument<string> _file = new("file")
-    {
-        Description = "The document: plain UTF-8 text (a paragraph per line or per block of lines), or a parallel document whose source-language side is used",
-    };
+    /// <summary>What a document argument says, for the commands' help.</summary>
+    protected const string DocumentDescription =
+        "plain UTF-8 text (a paragraph per line or per block of lines), or a parallel document whose source-language side is used";
 
     private readonly Option<string?> _sourceLang = new("--source-lang")
     {
@@ -42,22 +41,18 @@ internal abstract class DocumentAnalysisCommand : ServerCommand
     {
         _sourceLang.AcceptOnlyFromAmong("ko", "en");
         _minScore.CustomParser = NumberParser.For<double>(score => score is >= 0 and <= 100, "--min-score must be a number between 0 and 100;");
-        Add(_file);
         Add(_sourceLang);
         Add(_minScore);
     }
-
-    /// <summary>The document's path as the user gave it.</summary>
-    protected string FileOf(ParseResult parseResult) => parseResult.GetRequiredValue(_file);
 
     /// <summary>
     /// Reads the document, streams Pretranslate, hands each sentence to <paramref name="onSentence"/> in document
     /// order, and returns the report; null when the document could not be read (the error is printed).
     /// </summary>
     /// <exception cref="RpcException">The call failed; <see cref="ServerConnection.RunAsync"/> turns it into the exit code.</exception>
-    protected async Task<AnalysisReport?> PretranslateAsync(ParseResult parseResult, ServerConnection connection, Action<PretranslatedSentence> onSentence, CancellationToken cancellationToken)
+    protected async Task<AnalysisReport?> PretranslateAsync(string path, ParseResult parseResult, ServerConnection connection, Action<PretranslatedSentence> onSentence,
+        CancellationToken cancellationToken)
     {
-        var path = FileOf(parseResult);
         string text;
         try
         {

@@ -19,6 +19,8 @@ namespace TM.Client.Commands;
 /// </remarks>
 internal sealed class PretranslateCommand : DocumentAnalysisCommand
 {
+    private readonly Argument<string> _file = new("file") { Description = "The document: " + DocumentDescription };
+
     private readonly Option<string> _output = new("--output", "-o")
     {
         Description = "The XLIFF 2.0 file to write",
@@ -29,6 +31,7 @@ internal sealed class PretranslateCommand : DocumentAnalysisCommand
     public PretranslateCommand(CliContext context, CommonOptions common)
         : base("pretranslate", "Pretranslates a document from a translation memory into an XLIFF 2.0 file, with the analysis report", context, common)
     {
+        Add(_file);
         Add(_output);
     }
 
@@ -36,7 +39,8 @@ internal sealed class PretranslateCommand : DocumentAnalysisCommand
     {
         var path = parseResult.GetRequiredValue(_output);
         var sentences = new List<PretranslatedSentence>();
-        var report = await PretranslateAsync(parseResult, connection, sentences.Add, cancellationToken);
+        var document = parseResult.GetRequiredValue(_file);
+        var report = await PretranslateAsync(document, parseResult, connection, sentences.Add, cancellationToken);
         if (report is null)
         {
             return ExitCodes.InputError;
@@ -44,7 +48,7 @@ internal sealed class PretranslateCommand : DocumentAnalysisCommand
 
         if (sentences.Count == 0)
         {
-            Context.WriteError($"{FileOf(parseResult)}: the document has no sentence to pretranslate, so there is no XLIFF file to write.");
+            Context.WriteError($"{document}: the document has no sentence to pretranslate, so there is no XLIFF file to write.");
             return ExitCodes.InputError;
         }
 

@@ -72,6 +72,26 @@ public sealed class TmPretranslateCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Analyze_of_several_documents_prints_each_and_then_the_batch_total()
+    {
+        var second = Path.Combine(_directory, "second.txt");
+        // The first stored sentence with another after it (exact, not in context), and a new one.
+        await File.WriteAllTextAsync(second, $"{First} {Unseen}\n");
+
+        var (exitCode, output, error) = await Tm("analyze", _document, second, "--memory", Memory);
+
+        Assert.True(exitCode == ExitCodes.Success, output + error);
+        var batch = output[output.LastIndexOf("Analysis of ", StringComparison.Ordinal)..];
+        Assert.StartsWith("Analysis of 2 documents against memory armistice (source ko): 9 segments", batch, StringComparison.Ordinal);
+        Assert.Contains("Analysis of second.txt against memory armistice (source ko): 2 segments", output, StringComparison.Ordinal);
+        var rows = batch.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(cells => cells.Length >= 5 && char.IsDigit(cells[^2][0]))
+            .ToDictionary(cells => string.Join(' ', cells[..^4]), cells => cells[^4]);
+        Assert.Equal(("3", "1", "2", "1", "2", "9"), (rows["Context match"], rows["Repetitions"], rows["100%"], rows["95-99%"], rows["No match"], rows["Total"]));
+    }
+
+    [Fact]
     public async Task A_pretranslated_file_validates_and_once_translated_goes_back_into_a_memory()
     {
         var xliff = Path.Combine(_directory, "doc.xlf");
