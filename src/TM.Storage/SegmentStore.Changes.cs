@@ -1,15 +1,12 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using TM.Storage.Internal;
 
 namespace TM.Storage;
 
 // The change log (migration 007): what a follower of the store, such as the search index, reads to stay in step.
 public sealed partial class SegmentStore
 {
-    private const string RecordColumns =
-        "SELECT s.id, s.ko, s.en, s.origin, s.note, s.confidence, s.low_confidence, s.ko_markup, s.en_markup, " +
-        "s.memory_id, coalesce(s.import_id, 0), s.created_utc, s.changed_utc, s.created_by, s.changed_by, s.change_seq, s.usage_count, s.last_used_utc, s.fields FROM segments s";
-
     /// <summary>The number of the last transaction that changed segments; 0 before the first.</summary>
     public long ChangeSequence()
     {
@@ -44,8 +41,8 @@ public sealed partial class SegmentStore
         var next = after;
         // The row-value comparison walks segments_by_change (change_seq, then the row id it ends with) from the cursor.
         using (var command = Command(connection, transaction,
-            RecordColumns + " INDEXED BY segments_by_change WHERE (s.change_seq, s.id) > ($seq, $id) AND s.change_seq <= $last " +
-            "ORDER BY s.change_seq, s.id LIMIT $limit;",
+            RecordQuery.Of("INDEXED BY segments_by_change", "WHERE (s.change_seq, s.id) > ($seq, $id) AND s.change_seq <= $last " +
+            "ORDER BY s.change_seq, s.id LIMIT $limit;"),
             ("$seq", after.Sequence), ("$id", after.SegmentId), ("$last", last), ("$limit", maxSegments)))
         using (var reader = command.ExecuteReader())
         {
@@ -93,7 +90,7 @@ public sealed partial class SegmentStore
     public IEnumerable<SegmentRecord> ReadAllRecords(long memoryId)
     {
         using var connection = OpenConnection();
-        using var command = Command(connection, null, RecordColumns + " WHERE s.memory_id = $memory ORDER BY s.id;", ("$memory", memoryId));
+        using var command = Command(connection, null, RecordQuery.Of("", "WHERE s.memory_id = $memory ORDER BY s.id;"), ("$memory", memoryId));
         using var reader = command.ExecuteReader();
         while (reader.Read())
             yield return ReadRecord(reader);

@@ -240,7 +240,6 @@ public sealed partial class TranslationMemoryCatalog
     /// <param name="cancellationToken">Stops the wait for the indexes; the pairs are committed by then.</param>
     public async Task<ImportOutcome> ImportAsync(string? memory, ImportOptions options, IReadOnlyList<SegmentInput> pairs, CancellationToken cancellationToken)
     {
-        options = options with { CreatedBy = ImportAuthor(options.Kind, options.Name, options.CreatedBy) };
         var index = GetOrCreate(memory);
         ImportOutcome outcome;
         Task indexed;
@@ -266,7 +265,6 @@ public sealed partial class TranslationMemoryCatalog
     /// <summary>Records a new import into <paramref name="memory"/> (created when missing) and returns its handle.</summary>
     internal ImportRun BeginImport(string? memory, ImportOptions options)
     {
-        options = options with { CreatedBy = ImportAuthor(options.Kind, options.Name, options.CreatedBy) };
         // Under the creation gate, so DiscardIfFirst never deletes a memory between its creation and its import's record.
         lock (_createGate)
         {
@@ -310,7 +308,7 @@ public sealed partial class TranslationMemoryCatalog
             throw new ImportStateException($"Import {id} is running right now; wait for that call to end or cancel it.");
         try
         {
-            var run = new ImportRun(index, _store.ResumeImport(importId, ImportAuthor(kind, record.Name, resumedBy)));
+            var run = new ImportRun(index, _store.ResumeImport(importId, resumedBy));
             var committed = new ImportCounts(record.SourcePosition, record.PairsStored, record.PairsSkipped, record.PairsUpdated, record.PairsKeptExisting, record.Batches);
             return (run, committed);
         }
@@ -320,14 +318,6 @@ public sealed partial class TranslationMemoryCatalog
             throw;
         }
     }
-
-    /// <summary>
-    /// Who the pairs of an import are recorded as written by: the caller's API key; on a server without keys, what
-    /// made them, "aligner" for pairs aligned from a document and "import:" and the file's name for the others, so that
-    /// every pair's history (and its TMX creationid) says something.
-    /// </summary>
-    internal static string ImportAuthor(ImportKind kind, string name, string keyName) =>
-        keyName.Length > 0 ? keyName : kind == ImportKind.Document ? "aligner" : "import:" + name;
 
     /// <summary>Imports this server is running now.</summary>
     internal int RunningImports => _running.Count;

@@ -15,9 +15,7 @@ namespace TM.Storage.Internal;
 /// </remarks>
 internal sealed class SegmentReaders(string connectionString) : IDisposable
 {
-    private const string Select =
-        "SELECT id, ko, en, origin, note, confidence, low_confidence, ko_markup, en_markup, " +
-        "memory_id, coalesce(import_id, 0), created_utc, changed_utc, created_by, changed_by, change_seq, usage_count, last_used_utc, fields FROM segments WHERE id = ?1;";
+    private static readonly string Select = RecordQuery.Of("", "WHERE s.id = ?1;");
 
     private static readonly int MaxIdle = Environment.ProcessorCount * 4;
 
