@@ -37,7 +37,7 @@ public sealed partial class SegmentStore
     }
 
     /// <summary>
-    /// Deletes a memory with its pairs and import records, in one transaction; every pair leaves its tombstone in the
+    /// Deletes a memory with its pairs, import records and termbase, in one transaction; every pair leaves its tombstone in the
     /// change log (so the search index lets it go) under one change sequence.
     /// </summary>
     /// <param name="memoryId">The memory.</param>
@@ -59,6 +59,7 @@ public sealed partial class SegmentStore
             _writer.Scalar(transaction, "DELETE FROM segment_history WHERE memory_id = $id;", ("$id", memoryId));
             _writer.Scalar(transaction, "DELETE FROM segments WHERE memory_id = $id;", ("$id", memoryId));
             _writer.Scalar(transaction, "DELETE FROM imports WHERE memory_id = $id;", ("$id", memoryId));
+            _writer.Scalar(transaction, "DELETE FROM terms WHERE memory_id = $id;", ("$id", memoryId));
             _writer.Scalar(transaction, "DELETE FROM memories WHERE id = $id;", ("$id", memoryId));
             transaction.Commit();
             _writer.Forget(memoryId);
