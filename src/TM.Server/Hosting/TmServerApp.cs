@@ -18,6 +18,7 @@ using TM.Server.Hosting.Telemetry;
 using TM.Server.Memory;
 using TM.Server.Security;
 using TM.Server.Services;
+using TM.Server.Terminology;
 using TM.Storage;
 
 namespace TM.Server.Hosting;
@@ -97,6 +98,7 @@ public static class TmServerApp
         builder.Services.AddSingleton(_ => SegmentStore.Open(options.DatabasePath));
         builder.Services.AddSingleton<SearchIndexFollower>();
         builder.Services.AddSingleton<TranslationMemoryCatalog>();
+        builder.Services.AddSingleton<TermbaseCatalog>();
         builder.Services.AddSingleton<ConcordanceSearcher>();
         builder.Services.AddSingleton<ServerReadiness>();
         builder.Services.AddSingleton<ApiKeyRegistry>();

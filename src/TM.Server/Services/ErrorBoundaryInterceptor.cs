@@ -7,6 +7,7 @@ using TM.Server.Concordance;
 using TM.Server.Interchange;
 using TM.Server.Memory;
 using TM.Server.Security;
+using TM.Server.Terminology;
 using TM.Storage;
 using TM.Text;
 
@@ -94,9 +95,9 @@ public sealed class ErrorBoundaryInterceptor(ILogger<ErrorBoundaryInterceptor> l
         DocumentException or InterchangeFormatException or ImportInputException or InvalidProtocolBufferException => StatusCode.InvalidArgument,
         ArgumentNullException => StatusCode.Internal,
         ArgumentException => StatusCode.InvalidArgument,
-        UnknownMemoryException or UnknownImportException or UnknownKeyException or UnknownSegmentException => StatusCode.NotFound,
-        DuplicateSegmentException or MemoryExistsException => StatusCode.AlreadyExists,
-        SegmentConflictException => StatusCode.Aborted,
+        UnknownMemoryException or UnknownImportException or UnknownKeyException or UnknownSegmentException or UnknownTermException => StatusCode.NotFound,
+        DuplicateSegmentException or DuplicateTermException or MemoryExistsException => StatusCode.AlreadyExists,
+        SegmentConflictException or TermConflictException => StatusCode.Aborted,
         AccessDeniedException => StatusCode.PermissionDenied,
         KeyConflictException => StatusCode.AlreadyExists,
         ImportStateException or SegmentExportException => StatusCode.FailedPrecondition,

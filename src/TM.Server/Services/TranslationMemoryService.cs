@@ -9,6 +9,7 @@ using TM.Server.Hosting;
 using TM.Server.Interchange;
 using TM.Server.Memory;
 using TM.Server.Security;
+using TM.Server.Terminology;
 using TM.Storage;
 using ImportOptions = TM.Storage.ImportOptions;
 using UpdatePolicy = TM.Storage.UpdatePolicy;
@@ -32,6 +33,7 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     private readonly ImportAdmission _imports;
     private readonly CancellationToken _stopping;
     private readonly ApiKeyRegistry _keys;
+    private readonly TermbaseCatalog _terms;
 
     /// <summary>Creates the service over the server's catalog.</summary>
     /// <param name="catalog">The memories.</param>
@@ -40,9 +42,11 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
     /// <param name="imports">How many imports may run at once.</param>
     /// <param name="lifetime">The host's lifetime: a file import stops at its next batch when the server shuts down.</param>
     /// <param name="keys">The API keys, read again when a renamed memory changes their scopes.</param>
+    /// <param name="terms">The memories' termbases.</param>
     public TranslationMemoryService(TranslationMemoryCatalog catalog, ConcordanceSearcher concordance, ServerOptions options, ImportAdmission imports,
-        IHostApplicationLifetime lifetime, ApiKeyRegistry keys)
+        IHostApplicationLifetime lifetime, ApiKeyRegistry keys, TermbaseCatalog terms)
     {
+        _terms = terms;
         _keys = keys;
         _catalog = catalog;
         _concordance = concordance;
