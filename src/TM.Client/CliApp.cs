@@ -94,6 +94,7 @@ public static class CliApp
             new HealthCommand(context, common),
             new MemoriesCommand(context, common),
             new SegmentCommand(context, common),
+            new TermsCommand(context, common),
             new EditCommand(context, common),
             new KeysCommand(context, common),
             new BackupCommand(context, common),

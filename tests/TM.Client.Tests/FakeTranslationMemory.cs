@@ -9,7 +9,7 @@ namespace TM.Client.Tests;
 /// handling can be tested over the real gRPC stack before and apart from the real server (whose end-to-end
 /// tests live in TM.Server.Tests). It records what the client sent.
 /// </summary>
-internal sealed class FakeTranslationMemory : TranslationMemory.TranslationMemoryBase
+internal sealed partial class FakeTranslationMemory : TranslationMemory.TranslationMemoryBase
 {
     public LookupResponse LookupResponse { get; set; } = new();
 

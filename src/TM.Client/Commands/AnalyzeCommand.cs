@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TM.Client.Pretranslation;
+using TM.Client.Terms;
 using TM.Protos.V1;
 
 namespace TM.Client.Commands;
@@ -7,7 +8,8 @@ namespace TM.Client.Commands;
 /// <summary>
 /// <c>tm analyze FILE…</c>: how much of one or several documents the memory already translates, by match band, as a
 /// table of segments, words and characters (or <c>--json</c>); with several documents, each one's table and then the
-/// batch's, as Trados's and memoQ's batch analyses print them. Stores and writes nothing.
+/// batch's, as Trados's and memoQ's batch analyses print them; under each document's table the termbase entries it
+/// uses and the forbidden variants found in it and in its matches. Stores and writes nothing.
 /// </summary>
 internal sealed class AnalyzeCommand : DocumentAnalysisCommand
 {
@@ -26,15 +28,18 @@ internal sealed class AnalyzeCommand : DocumentAnalysisCommand
     protected override async Task<int> RunAsync(ParseResult parseResult, ServerConnection connection, CancellationToken cancellationToken)
     {
         var reports = new List<AnalysisReport>();
+        var terms = new List<DocumentTerms>();
         foreach (var file in parseResult.GetRequiredValue(_files))
         {
             // One document that cannot be read stops the batch before a partial total is printed.
-            if (await PretranslateAsync(file, parseResult, connection, static _ => { }, cancellationToken) is not { } report)
+            var documentTerms = new DocumentTerms();
+            if (await PretranslateAsync(file, parseResult, connection, documentTerms.Add, cancellationToken) is not { } report)
             {
                 return ExitCodes.InputError;
             }
 
             reports.Add(report);
+            terms.Add(documentTerms);
         }
 
         var total = reports.Count == 1 ? null : AnalysisReports.Combine(reports);
@@ -63,9 +68,10 @@ internal sealed class AnalyzeCommand : DocumentAnalysisCommand
             return ExitCodes.Success;
         }
 
-        foreach (var report in reports)
+        for (var i = 0; i < reports.Count; i++)
         {
-            AnalysisReportView.Write(Context, report);
+            AnalysisReportView.Write(Context, reports[i]);
+            terms[i].Write(Context);
         }
 
         if (total is not null)

@@ -87,7 +87,8 @@ internal sealed class ExportCommand : ServerCommand
         return ExitCodes.Success;
     }
 
-    private static void TryDelete(string path)
+    /// <summary>Deletes an unfinished output file, if it can; its .part name says it is incomplete anyway.</summary>
+    internal static void TryDelete(string path)
     {
         try
         {

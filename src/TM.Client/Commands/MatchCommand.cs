@@ -207,6 +207,11 @@ internal sealed class MatchCommand : ServerCommand
 
     private void Render(string query, double threshold, LookupResponse response)
     {
+        if (TermHits.Line(query, response.QueryTerms) is { Length: > 0 } terms)
+        {
+            Context.WriteLine(Markup.Escape(terms));
+        }
+
         if (response.Matches.Count == 0)
         {
             Context.WriteLine($"No match at or above {Percent.Threshold(threshold)}.");
@@ -246,9 +251,19 @@ internal sealed class MatchCommand : ServerCommand
             var scoreMarkup = match.LowConfidence ? $"[yellow]{score}[/]" : match.Score >= 100 ? $"[green]{score}[/]" : score;
             anyAdapted |= match.Adaptations.Count > 0;
             var details = string.Join("\n", new[] { AdaptedTarget.Details(match, query), FieldValues.Format(match.Fields) }.Where(line => line.Length > 0));
-            IRenderable target = details.Length == 0
-                ? AdaptedTarget.Text(match, ansi)
-                : new Rows(AdaptedTarget.Text(match, ansi), new Markup("[dim]" + Markup.Escape(details) + "[/]"));
+            var forbidden = TermHits.Forbidden(match.Target, match.ForbiddenTerms);
+            var lines = new List<IRenderable> { AdaptedTarget.Text(match, ansi) };
+            if (details.Length > 0)
+            {
+                lines.Add(new Markup("[dim]" + Markup.Escape(details) + "[/]"));
+            }
+
+            if (forbidden.Length > 0)
+            {
+                lines.Add(new Markup("[red]" + Markup.Escape(forbidden) + "[/]"));
+            }
+
+            IRenderable target = lines.Count == 1 ? lines[0] : new Rows(lines);
             table.AddRow(new Markup(scoreMarkup), DiffHighlighter.ToText(diff, ansi), target);
         }
 
@@ -301,6 +316,7 @@ internal sealed class MatchCommand : ServerCommand
         json.WriteString("query", query);
         json.WriteString("sourceLang", response.SourceLang);
         json.WriteNumber("minScore", threshold);
+        TermHits.Write(json, "queryTerms", response.QueryTerms);
         json.WriteStartArray("matches");
         foreach (var match in response.Matches)
         {
@@ -329,6 +345,7 @@ internal sealed class MatchCommand : ServerCommand
             WriteSpan(json, "querySpan", match.QuerySpan);
             json.WriteBoolean("aligned", match.Aligned);
             FieldValues.Write(json, match.Fields);
+            TermHits.Write(json, "forbiddenTerms", match.ForbiddenTerms);
             if (match.AdaptedTarget.Length > 0)
             {
                 json.WriteString("adaptedTarget", match.AdaptedTarget);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TM.Client.Output;
 using TM.Client.Pretranslation;
+using TM.Client.Terms;
 using TM.Interchange;
 using TM.Protos.V1;
 
@@ -40,7 +41,12 @@ internal sealed class PretranslateCommand : DocumentAnalysisCommand
         var path = parseResult.GetRequiredValue(_output);
         var sentences = new List<PretranslatedSentence>();
         var document = parseResult.GetRequiredValue(_file);
-        var report = await PretranslateAsync(document, parseResult, connection, sentences.Add, cancellationToken);
+        var terms = new DocumentTerms();
+        var report = await PretranslateAsync(document, parseResult, connection, sentence =>
+        {
+            sentences.Add(sentence);
+            terms.Add(sentence);
+        }, cancellationToken);
         if (report is null)
         {
             return ExitCodes.InputError;
@@ -84,6 +90,7 @@ internal sealed class PretranslateCommand : DocumentAnalysisCommand
         else
         {
             AnalysisReportView.Write(Context, report);
+            terms.Write(Context);
             Context.WriteErrorLine(Markup.Escape($"Wrote {path}: {Counted.Of(sentences.Count, "unit")} in XLIFF 2.0."));
         }
 
