@@ -40,6 +40,7 @@ public sealed partial class TranslationMemoryService
         options = await LookupRequests.FilteredAsync(_catalog, memory, options, FieldRequests.Filter(null, request.Fields, memory), context.CancellationToken);
 
         var side = document.Language == Language.Korean ? SegmentSide.Korean : SegmentSide.English;
+        var termbase = await _terms.ForAsync(memory);
         var tally = new AnalysisTally();
         var done = 0;
         foreach (var chunk in new DocumentPretranslator(_catalog).Run(memory, document, options, penalties, context.CancellationToken))
@@ -47,7 +48,9 @@ public sealed partial class TranslationMemoryService
             foreach (var sentence in chunk)
             {
                 tally.Add(sentence);
-                await responseStream.WriteAsync(new PretranslateResponse { Sentence = ToMessage(sentence, side) }, context.CancellationToken);
+                var message = ToMessage(sentence, side);
+                TermHitMessages.AddTo(message, side, termbase, memory.Info.Name);
+                await responseStream.WriteAsync(new PretranslateResponse { Sentence = message }, context.CancellationToken);
             }
             done += chunk.Count;
             await responseStream.WriteAsync(new PretranslateResponse

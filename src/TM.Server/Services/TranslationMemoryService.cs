@@ -185,7 +185,9 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         options = await LookupRequests.FilteredAsync(_catalog, memory, options, filter, context.CancellationToken);
         // The analyzer refuses a query with nothing to match (only punctuation or symbols): ArgumentException, INVALID_ARGUMENT.
         var hits = _catalog.Lookup(memory, request.Text, side, options, penalties, LookupContext.Of(request.PreviousText, request.NextText));
-        return LookupRequests.Response(request.Text, hits, side);
+        var response = LookupRequests.Response(request.Text, hits, side);
+        TermHitMessages.AddTo(response, request.Text, side, await _terms.ForAsync(memory), memory.Info.Name);
+        return response;
     }
 
     /// <inheritdoc />
@@ -216,9 +218,14 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         options = await LookupRequests.FilteredAsync(_catalog, memory, options, filter, context.CancellationToken);
         var results = _catalog.LookupBatch(memory, request.Texts, sides, options, penalties, request.InDocumentOrder);
 
+        var termbase = await _terms.ForAsync(memory);
         var response = new LookupBatchResponse();
         for (var i = 0; i < results.Length; i++)
-            response.Results.Add(LookupRequests.Response(request.Texts[i], results[i], sides[i]));
+        {
+            var result = LookupRequests.Response(request.Texts[i], results[i], sides[i]);
+            TermHitMessages.AddTo(result, request.Texts[i], sides[i], termbase, memory.Info.Name);
+            response.Results.Add(result);
+        }
         return response;
     }
 
@@ -236,8 +243,13 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
             Total = page.Total,
             NextPageToken = page.NextAfterId is { } after ? ConcordancePageToken.Encode(after, request) : "",
         };
+        var termbase = await _terms.ForAsync(memory);
         foreach (var hit in page.Hits)
-            response.Hits.Add(ConcordanceRequests.ToHit(hit, query.Sides));
+        {
+            var message = ConcordanceRequests.ToHit(hit, query.Sides);
+            TermHitMessages.AddTo(message, termbase, memory.Info.Name);
+            response.Hits.Add(message);
+        }
         return response;
     }
 

@@ -1,15 +1,67 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using TM.Server.Memory;
 
 namespace TM.Server.Terminology;
 
-/// <content>Term recognition: one recognizer per memory, rebuilt when the memory's termbase changes.</content>
+/// <content>
+/// Term recognition: one <see cref="Termbase"/> per memory, built once and rebuilt when the memory's termbase changes,
+/// so that a lookup never reads the store for terms.
+/// </content>
 public sealed partial class TermbaseCatalog
 {
-    private readonly ConcurrentDictionary<long, long> _versions = new();
+    // Keyed by the memory's index object, not its id: a memory deleted and another created under a reused id get
+    // different objects, so a deleted memory's termbase can never answer for the new one; it goes with its index.
+    private readonly ConditionalWeakTable<MemoryIndex, Builds> _termbases = [];
 
-    /// <summary>How many times <paramref name="memory"/>'s termbase changed since the server started.</summary>
-    public long Version(MemoryIndex memory) => _versions.GetValueOrDefault(memory.Info.Id);
+    /// <summary>
+    /// <paramref name="memory"/>'s termbase as of its last change: at once when it is built (every lookup but the first
+    /// after a change), else once the build that the change started has finished.
+    /// </summary>
+    public Task<Termbase> ForAsync(MemoryIndex memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        return BuildsOf(memory).Latest();
+    }
 
-    private void Changed(MemoryIndex memory) => _versions.AddOrUpdate(memory.Info.Id, 1, static (_, version) => version + 1);
+    /// <summary>How many times <paramref name="memory"/>'s termbase was rebuilt since the server loaded it.</summary>
+    public long Version(MemoryIndex memory) => BuildsOf(memory).Version;
+
+    // A write committed: build the termbase again in the background, off the request path of lookups; the next lookup
+    // awaits that build (a lookup that started before the write may still get the previous termbase).
+    private void Changed(MemoryIndex memory) => BuildsOf(memory).Restart();
+
+    private Builds BuildsOf(MemoryIndex memory) =>
+        _termbases.GetValue(memory, m => new Builds(() => new Termbase(_store.ReadTerms(m.Info.Id))));
+
+    /// <summary>The builds of one memory's termbase: the newest one is what lookups get.</summary>
+    private sealed class Builds(Func<Termbase> build)
+    {
+        private readonly Lock _gate = new();
+        private Task<Termbase>? _latest;
+        private long _version;
+
+        public long Version => Volatile.Read(ref _version);
+
+        public Task<Termbase> Latest()
+        {
+            lock (_gate)
+            {
+                // A build that failed (the store could not be read) is tried again by the next call rather than kept.
+                if (_latest is null || _latest.IsFaulted)
+                    _latest = Task.Run(build);
+                return _latest;
+            }
+        }
+
+        // Each build reads the store after the commit that started it, so the newest build holds every write before
+        // it; an older build still running is left to finish and be dropped.
+        public void Restart()
+        {
+            lock (_gate)
+            {
+                _version++;
+                _latest = Task.Run(build);
+            }
+        }
+    }
 }
