@@ -107,7 +107,7 @@ public sealed partial class TranslationMemoryService
     public override async Task ExportTmx(ExportTmxRequest request, IServerStreamWriter<ExportTmxChunk> responseStream, ServerCallContext context)
     {
         var memory = FindMemory(context, request.Memory);
-        await using var output = new ExportChunkStream(responseStream, context.CancellationToken);
+        await using var output = new ExportChunkStream<ExportTmxChunk>(responseStream, static chunk => new ExportTmxChunk { Chunk = chunk }, context.CancellationToken);
         await TmxExport.WriteAsync(_catalog, memory, output, context.CancellationToken);
     }
 

@@ -21,9 +21,11 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
         "ImportDocument", "AlignDocument", "ImportSegments", "Lookup", "LookupBatch", "Concordance", "GetStats", "ImportTmx", "ExportTmx", "ListImports", "ImportFile",
         "GetSegment", "ListSegments", "ConfirmUse", "AddSegment", "UpdateSegment", "DeleteSegment", "CreateMemory", "ListMemories", "UpdateMemory", "RenameMemory", "DeleteMemory",
         "CreateKey", "ListKeys", "RevokeKey", "Backup", "Pretranslate",
+        "AddTerm", "GetTerm", "UpdateTerm", "DeleteTerm", "ListTerms", "ImportTerms", "ExportTerms", "SuggestTerms",
     };
 
-    private static readonly HashSet<string> Writes = ["ImportDocument", "ImportSegments", "ImportTmx", "ImportFile", "AddSegment", "UpdateSegment", "DeleteSegment", "CreateMemory", "UpdateMemory"];
+    private static readonly HashSet<string> Writes = ["ImportDocument", "ImportSegments", "ImportTmx", "ImportFile", "AddSegment", "UpdateSegment", "DeleteSegment", "CreateMemory", "UpdateMemory",
+        "AddTerm", "UpdateTerm", "DeleteTerm", "ImportTerms"];
     private static readonly HashSet<string> AdminOnly = ["CreateKey", "ListKeys", "RevokeKey", "Backup", "DeleteMemory", "RenameMemory"];
 
     [Fact]
@@ -231,12 +233,14 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, status.Status);
     }
 
-    // Segment and import counts of every memory, read with the admin key: "nothing changed" means these did not.
+    // Segment and import counts of every memory, the keys and the default memory's termbase, read with the admin key: "nothing changed" means these did not.
     private async Task<string> CountsAsync()
     {
         var stats = await Tm.GetStatsAsync(new GetStatsRequest(), SecuredServerFixture.With(SecuredServerFixture.AdminSecret));
         var keys = await new Administration.AdministrationClient(server.Channel).ListKeysAsync(new ListKeysRequest(), SecuredServerFixture.With(SecuredServerFixture.AdminSecret));
-        return string.Join(";", stats.Memories.Select(m => $"{m.Memory}:{m.Segments}:{m.Imports}")) + "|" + string.Join(",", keys.Keys.Select(k => k.Name + k.Revoked));
+        var terms = await Tm.ListTermsAsync(new ListTermsRequest(), SecuredServerFixture.With(SecuredServerFixture.AdminSecret));
+        return string.Join(";", stats.Memories.Select(m => $"{m.Memory}:{m.Segments}:{m.Imports}")) + "|" + string.Join(",", keys.Keys.Select(k => k.Name + k.Revoked)) +
+            "|" + string.Join(",", terms.Terms.Select(t => $"{t.Id}:{t.Version}"));
     }
 
     // A refused stream may end before its message is written: the status is the response's, not the write's.
@@ -363,6 +367,39 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
                 await stream.ResponseStream.MoveNext(CancellationToken.None);
                 break;
             }
+            case "AddTerm":
+                await Tm.AddTermAsync(new AddTermRequest { Memory = memory, Entry = new TermEntry { Ko = "판문점", En = "Panmunjom" } }, headers);
+                break;
+            case "GetTerm":
+                await Tm.GetTermAsync(new GetTermRequest { Memory = memory, TermId = server.Term.Id }, headers);
+                break;
+            case "UpdateTerm":
+                await Tm.UpdateTermAsync(new UpdateTermRequest { Memory = memory, TermId = server.Term.Id, Version = server.Term.Version, Entry = new TermEntry { Ko = "휴전", En = "truce" } }, headers);
+                break;
+            case "DeleteTerm":
+                await Tm.DeleteTermAsync(new DeleteTermRequest { Memory = memory, TermId = server.Term.Id, Version = server.Term.Version }, headers);
+                break;
+            case "ListTerms":
+                await Tm.ListTermsAsync(new ListTermsRequest { Memory = memory }, headers);
+                break;
+            case "ImportTerms":
+            {
+                using var stream = Tm.ImportTerms(headers);
+                await SendAsync(stream.RequestStream, new ImportTermsRequest { Memory = memory, FileName = "t.csv", Chunk = ByteString.CopyFromUtf8("korean,english\n판문점,Panmunjom\n") });
+                await stream.ResponseAsync;
+                break;
+            }
+            case "ExportTerms":
+            {
+                using var stream = Tm.ExportTerms(new ExportTermsRequest { Memory = memory }, headers);
+                while (await stream.ResponseStream.MoveNext(CancellationToken.None))
+                {
+                }
+                break;
+            }
+            case "SuggestTerms":
+                await Tm.SuggestTermsAsync(new SuggestTermsRequest { Memory = memory, MaxResults = 5 }, headers);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(call), call, null);
         }

@@ -5,13 +5,14 @@ using TM.Protos.V1;
 namespace TM.Server.Services;
 
 /// <summary>
-/// A write-only stream that sends what is written to it as <see cref="ExportTmxChunk"/> messages of at most
-/// <see cref="MaxChunkSize"/> bytes. Asynchronous writes only: a synchronous one would block a request thread on
+/// A write-only stream that sends what is written to it as chunk messages (<see cref="ExportTmxChunk"/>,
+/// <see cref="ExportTermsChunk"/>) of at most 64 KB. Asynchronous writes only: a synchronous one would block a request thread on
 /// the network, so it throws.
 /// </summary>
-internal sealed class ExportChunkStream(IServerStreamWriter<ExportTmxChunk> responseStream, CancellationToken cancellationToken) : Stream
+/// <typeparam name="TChunk">The message that carries a chunk.</typeparam>
+internal sealed class ExportChunkStream<TChunk>(IServerStreamWriter<TChunk> responseStream, Func<ByteString, TChunk> chunkOf, CancellationToken cancellationToken) : Stream
 {
-    public const int MaxChunkSize = 64 * 1024;
+    private const int MaxChunkSize = 64 * 1024;
 
     public long BytesWritten { get; private set; }
 
@@ -31,7 +32,7 @@ internal sealed class ExportChunkStream(IServerStreamWriter<ExportTmxChunk> resp
         {
             var part = buffer[..Math.Min(buffer.Length, MaxChunkSize)];
             cancellationToken.ThrowIfCancellationRequested();
-            await responseStream.WriteAsync(new ExportTmxChunk { Chunk = ByteString.CopyFrom(part.Span) });
+            await responseStream.WriteAsync(chunkOf(ByteString.CopyFrom(part.Span)));
             BytesWritten += part.Length;
             buffer = buffer[part.Length..];
         }
