@@ -30,8 +30,9 @@ public sealed partial class TermbaseCatalog
     // awaits that build (a lookup that started before the write may still get the previous termbase).
     private void Changed(MemoryIndex memory) => BuildsOf(memory).Restart();
 
+    // Asked on every lookup: the lookup of an existing entry allocates nothing.
     private Builds BuildsOf(MemoryIndex memory) =>
-        _termbases.GetValue(memory, m => new Builds(() => new Termbase(_store.ReadTerms(m.Info.Id))));
+        _termbases.TryGetValue(memory, out var builds) ? builds : _termbases.GetValue(memory, m => new Builds(() => new Termbase(_store.ReadTerms(m.Info.Id))));
 
     /// <summary>The builds of one memory's termbase: the newest one is what lookups get.</summary>
     private sealed class Builds(Func<Termbase> build)
