@@ -54,53 +54,13 @@ internal sealed class ExportCommand : ServerCommand
             return ExitCodes.Success;
         }
 
-        var temporary = path + ".part";
-        long written = 0;
-        try
+        if (await PartFile.WriteAsync(Context, path, call.ResponseStream, static chunk => chunk.Chunk.Memory, cancellationToken) is not { } written)
         {
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true))
-            {
-                while (await call.ResponseStream.MoveNext(cancellationToken))
-                {
-                    var chunk = call.ResponseStream.Current.Chunk.Memory;
-                    await file.WriteAsync(chunk, cancellationToken);
-                    written += chunk.Length;
-                }
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-            Context.WriteError($"{path}: cannot be written: {ex.Message}");
             return ExitCodes.InputError;
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
         }
 
         // The report goes to stderr: stdout stays clean for scripts that capture it.
         Context.WriteErrorLine(Markup.Escape($"Exported {(memory.Length == 0 ? "the default memory" : $"memory '{memory}'")} to {path} ({Counted.Of(written, "byte")})."));
         return ExitCodes.Success;
-    }
-
-    /// <summary>Deletes an unfinished output file, if it can; its .part name says it is incomplete anyway.</summary>
-    internal static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: the .part name already says the file is incomplete.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
-        }
     }
 }

@@ -70,7 +70,7 @@ internal sealed class PretranslateCommand : DocumentAnalysisCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
+            PartFile.TryDelete(temporary);
             Context.WriteError($"{path}: cannot be written: {ex.Message}");
             return ExitCodes.InputError;
         }
@@ -115,17 +115,5 @@ internal sealed class PretranslateCommand : DocumentAnalysisCommand
         }
 
         writer.Complete();
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the .part name already says the file is incomplete.
-        }
     }
 }

@@ -43,20 +43,7 @@ internal sealed class SegmentListCommand : ServerCommand
         }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
         if (WantsJson(parseResult))
         {
-            WriteJson(json =>
-            {
-                json.WriteStartObject();
-                json.WriteNumber("total", response.Total);
-                json.WriteString("nextPageToken", response.NextPageToken);
-                json.WriteStartArray("segments");
-                foreach (var segment in response.Segments)
-                {
-                    SegmentCommand.Write(json, segment);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            });
+            WriteJson(json => JsonOutput.WritePage(json, response.Total, response.NextPageToken, "segments", response.Segments, SegmentCommand.Write));
             return ExitCodes.Success;
         }
 

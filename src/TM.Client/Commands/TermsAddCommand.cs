@@ -31,15 +31,7 @@ internal sealed class TermsAddCommand : ServerCommand
             Memory = MemoryOf(parseResult),
             Entry = _entry.Apply(parseResult, new TermEntry()),
         }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
-        if (WantsJson(parseResult))
-        {
-            WriteJson(json => TermsCommand.Write(json, entry));
-        }
-        else
-        {
-            TermsCommand.Write(Context, entry);
-        }
-
+        TermsCommand.Print(Context, WantsJson(parseResult), entry);
         return ExitCodes.Success;
     }
 }

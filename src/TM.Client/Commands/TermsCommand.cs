@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using TM.Client.Output;
 using TM.Protos.V1;
 
 namespace TM.Client.Commands;
@@ -38,6 +39,19 @@ internal sealed class TermsCommand : Command
         Description = "The version you read (tm terms list); the change is refused if someone changed the entry since [default: the current one]",
         HelpName = "n",
     };
+
+    /// <summary>Prints an entry as <c>--json</c> asks: one JSON document, or as a terminologist reads it.</summary>
+    internal static void Print(CliContext context, bool json, TermEntry entry)
+    {
+        if (json)
+        {
+            JsonOutput.Write(context.StdOut, writer => Write(writer, entry));
+        }
+        else
+        {
+            Write(context, entry);
+        }
+    }
 
     /// <summary>Prints an entry as a terminologist reads it.</summary>
     internal static void Write(CliContext context, TermEntry entry)

@@ -26,32 +26,9 @@ internal sealed class TermsExportCommand : ServerCommand
         var memory = MemoryOf(parseResult);
         var path = parseResult.GetRequiredValue(_output);
         using var call = connection.TranslationMemory.ExportTerms(new ExportTermsRequest { Memory = memory }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
-        var temporary = path + ".part";
-        long written = 0;
-        try
+        if (await PartFile.WriteAsync(Context, path, call.ResponseStream, static chunk => chunk.Chunk.Memory, cancellationToken) is not { } written)
         {
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true))
-            {
-                while (await call.ResponseStream.MoveNext(cancellationToken))
-                {
-                    var chunk = call.ResponseStream.Current.Chunk.Memory;
-                    await file.WriteAsync(chunk, cancellationToken);
-                    written += chunk.Length;
-                }
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            ExportCommand.TryDelete(temporary);
-            Context.WriteError($"{path}: cannot be written: {ex.Message}");
             return ExitCodes.InputError;
-        }
-        catch
-        {
-            ExportCommand.TryDelete(temporary);
-            throw;
         }
 
         Context.WriteErrorLine(Markup.Escape($"Exported the termbase of {(memory.Length == 0 ? "the default memory" : $"memory '{memory}'")} to {path} ({Counted.Of(written, "byte")})."));

@@ -40,20 +40,7 @@ internal sealed class TermsListCommand : ServerCommand
         }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
         if (WantsJson(parseResult))
         {
-            WriteJson(json =>
-            {
-                json.WriteStartObject();
-                json.WriteNumber("total", response.Total);
-                json.WriteString("nextPageToken", response.NextPageToken);
-                json.WriteStartArray("terms");
-                foreach (var entry in response.Terms)
-                {
-                    TermsCommand.Write(json, entry);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            });
+            WriteJson(json => JsonOutput.WritePage(json, response.Total, response.NextPageToken, "terms", response.Terms, TermsCommand.Write));
             return ExitCodes.Success;
         }
 

@@ -45,15 +45,7 @@ internal sealed class TermsUpdateCommand : ServerCommand
             Entry = _entry.Apply(parseResult, current),
             Version = parseResult.GetValue(_version) ?? current.Version,
         }, deadline: connection.Deadline(), cancellationToken: cancellationToken);
-        if (WantsJson(parseResult))
-        {
-            WriteJson(json => TermsCommand.Write(json, entry));
-        }
-        else
-        {
-            TermsCommand.Write(Context, entry);
-        }
-
+        TermsCommand.Print(Context, WantsJson(parseResult), entry);
         return ExitCodes.Success;
     }
 }

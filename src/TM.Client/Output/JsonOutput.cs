@@ -48,4 +48,26 @@ internal static class JsonOutput
 
         json.WriteEndArray();
     }
+
+    /// <summary>
+    /// Writes one page of a listing: <c>{"total", "nextPageToken", name: [items]}</c>, each item written by
+    /// <paramref name="writeItem"/>.
+    /// </summary>
+    public static void WritePage<T>(Utf8JsonWriter json, long total, string nextPageToken, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(writeItem);
+        json.WriteStartObject();
+        json.WriteNumber("total", total);
+        json.WriteString("nextPageToken", nextPageToken);
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writeItem(json, item);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 }
