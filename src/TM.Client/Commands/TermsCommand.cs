@@ -107,10 +107,10 @@ internal sealed class TermsCommand : Command
         json.WriteNumber("id", entry.Id);
         json.WriteString("ko", entry.Ko);
         json.WriteString("en", entry.En);
-        WriteList(json, "koVariants", entry.KoVariants);
-        WriteList(json, "enVariants", entry.EnVariants);
-        WriteList(json, "forbiddenKo", entry.ForbiddenKo);
-        WriteList(json, "forbiddenEn", entry.ForbiddenEn);
+        JsonOutput.WriteStrings(json, "koVariants", entry.KoVariants);
+        JsonOutput.WriteStrings(json, "enVariants", entry.EnVariants);
+        JsonOutput.WriteStrings(json, "forbiddenKo", entry.ForbiddenKo);
+        JsonOutput.WriteStrings(json, "forbiddenEn", entry.ForbiddenEn);
         json.WriteString("partOfSpeech", entry.PartOfSpeech);
         json.WriteString("note", entry.Note);
         json.WriteString("source", entry.Source);
@@ -120,16 +120,5 @@ internal sealed class TermsCommand : Command
         json.WriteString("changedBy", entry.ChangedBy);
         json.WriteNumber("version", entry.Version);
         json.WriteEndObject();
-    }
-
-    private static void WriteList(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }
