@@ -195,7 +195,8 @@ public sealed class TbxReader : IDisposable
         var depth = Xml.Depth;
         var side = Side.Other;
         var inLanguage = false;
-        var contextGroup = false;
+        var contextGroup = false; // in a descripGrp whose descrip is a context sentence: its source is the sentence's
+        var groupDepth = -1;
         (string Text, TermStatus Status, string PartOfSpeech)? term = null;
         while (Xml.Read() && !(Xml.NodeType == XmlNodeType.EndElement && Xml.Depth == depth))
         {
@@ -217,6 +218,7 @@ public sealed class TbxReader : IDisposable
                         break;
                     case "descripGrp":
                         contextGroup = false;
+                        groupDepth = -1;
                         break;
                 }
 
@@ -276,12 +278,13 @@ public sealed class TbxReader : IDisposable
                     break;
                 case "descripGrp":
                     contextGroup = false;
+                    groupDepth = Xml.Depth;
                     break;
                 case "descrip" or "definition" when (Xml.LocalName == "definition" || type == "definition"):
                     _entry.AddNote(ReadText());
                     break;
                 case "descrip" when type == "context":
-                    contextGroup = true;
+                    contextGroup = Xml.Depth == groupDepth + 1;
                     break;
                 case "note":
                     _entry.AddNote(ReadText());

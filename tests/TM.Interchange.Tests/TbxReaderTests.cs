@@ -163,6 +163,20 @@ public sealed class TbxReaderTests
     }
 
     [Fact]
+    public void Only_the_source_of_a_context_sentence_is_left_out()
+    {
+        var entries = Read("""
+            <tbx><text><body><conceptEntry id="a"><langSec xml:lang="en"><termSec><term>troop</term>
+            <descripGrp><descrip type="context">US troops landed.</descrip><admin type="source">a newspaper</admin></descripGrp>
+            <descrip type="context">Troops withdrew.</descrip>
+            <admin type="source">Army glossary</admin>
+            </termSec></langSec></conceptEntry></body></text></tbx>
+            """);
+
+        Assert.Equal("Army glossary", Assert.Single(entries).Source);
+    }
+
+    [Fact]
     public void Entries_can_be_enumerated_once()
     {
         using var reader = new TbxReader(TestData.Fixture("multiterm-tbx2.tbx"));
