@@ -29,6 +29,12 @@ namespace TM.Text.Internal;
 /// </remarks>
 internal sealed class EnglishTermIndex
 {
+    // Joins the keys of a phrase's first two words; no word holds it.
+    private const char PairSeparator = '\u0001';
+
+    // Words longer than this are not looked up as a phrase's first or second word (the pair key is built on the stack).
+    private const int MaximumPairWord = 64;
+
     private readonly FrozenDictionary<string, EnglishTerm[]> terms;
     private readonly FrozenDictionary<string, EnglishTerm[]>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
@@ -57,7 +63,10 @@ internal sealed class EnglishTermIndex
                 }
             }
 
-            (byKey.TryGetValue(words[0].IndexKey, out var list) ? list : byKey[words[0].IndexKey] = []).Add(new EnglishTerm(candidate, words, gaps));
+            // A phrase is indexed under its first two words, so that the hundreds of terms a big termbase may start with
+            // one word ("Korean War", "Korean People's Army"…) are not all tried wherever that word occurs.
+            var key = words.Length == 1 ? words[0].IndexKey : words[0].IndexKey + PairSeparator + words[1].IndexKey;
+            (byKey.TryGetValue(key, out var list) ? list : byKey[key] = []).Add(new EnglishTerm(candidate, words, gaps));
         }
 
         terms = byKey.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
@@ -87,22 +96,36 @@ internal sealed class EnglishTermIndex
                 words[i] = TextWord.Of(text, lowered, tokens[i], buffer, ref used);
             }
 
+            Span<char> pair = stackalloc char[2 * MaximumPairWord + 1];
             for (var i = 0; i < words.Length; i++)
             {
                 // A word is looked up under each key a form's first word may have: its family stem, its letters, and
-                // its letters without a plural "s". Equal keys are looked up once, so no form is found twice.
-                var stem = words[i].Stem(buffer);
-                var letters = words[i].Lowered(lowered);
-                var singular = letters.Length > 1 && letters[^1] == 's' ? letters[..^1] : [];
-                Collect(text, lowered, buffer, words, i, stem, matches);
-                if (!letters.SequenceEqual(stem))
+                // its letters without a plural "s"; a phrase under each pair of keys of this word and the next. Equal
+                // keys are looked up once, so no form is found twice.
+                var first = new WordKeys(words[i], buffer, lowered);
+                var second = i + 1 < words.Length ? new WordKeys(words[i + 1], buffer, lowered) : default;
+                for (var a = 0; a < WordKeys.Count; a++)
                 {
-                    Collect(text, lowered, buffer, words, i, letters, matches);
-                }
+                    var key = first[a];
+                    if (key.IsEmpty)
+                    {
+                        continue;
+                    }
 
-                if (!singular.IsEmpty && !singular.SequenceEqual(stem))
-                {
-                    Collect(text, lowered, buffer, words, i, singular, matches);
+                    Collect(text, lowered, buffer, words, i, key, matches);
+                    for (var b = 0; b < WordKeys.Count && key.Length <= MaximumPairWord; b++)
+                    {
+                        var next = second[b];
+                        if (next.IsEmpty || next.Length > MaximumPairWord)
+                        {
+                            continue;
+                        }
+
+                        key.CopyTo(pair);
+                        pair[key.Length] = PairSeparator;
+                        next.CopyTo(pair[(key.Length + 1)..]);
+                        Collect(text, lowered, buffer, words, i, pair[..(key.Length + 1 + next.Length)], matches);
+                    }
                 }
             }
         }
@@ -176,6 +199,33 @@ internal sealed class EnglishTermIndex
                 i += 2;
             }
         }
+    }
+
+    /// <summary>The keys a text word is looked up under, duplicates left empty: its stem, its lower-cased letters,
+    /// and those without a final "s".</summary>
+    private readonly ref struct WordKeys
+    {
+        public const int Count = 3;
+
+        private readonly ReadOnlySpan<char> stem;
+        private readonly ReadOnlySpan<char> letters;
+        private readonly ReadOnlySpan<char> singular;
+
+        public WordKeys(TextWord word, char[] buffer, string lowered)
+        {
+            stem = word.Stem(buffer);
+            var all = word.Lowered(lowered);
+            letters = all.SequenceEqual(stem) ? [] : all;
+            var cut = all.Length > 1 && all[^1] == 's' ? all[..^1] : [];
+            singular = cut.SequenceEqual(stem) ? [] : cut;
+        }
+
+        public ReadOnlySpan<char> this[int index] => index switch
+        {
+            0 => stem,
+            1 => letters,
+            _ => singular,
+        };
     }
 
     private readonly record struct Token(int Start, int Length)

@@ -10,8 +10,12 @@ namespace TM.Text.Terminology;
 /// </summary>
 /// <remarks>
 /// <para>Immutable and thread-safe: build one per termbase version and share it. Forms are indexed by their first
-/// two characters (Korean) or their first word's stem (English), so <see cref="Find"/> costs the text's length times
-/// the few forms that start there, not the termbase's size; 20,000 entries are a few megabytes.</para>
+/// two characters (Korean) or their first word's key, and a phrase by its first two words' (English), so
+/// <see cref="Find"/> costs the text's length times the few forms that start there, not the termbase's size.
+/// Measured with 20,000 synthetic entries (40,000 Korean and 20,000 English forms, sharing first syllables and words
+/// far more than a real termbase): 7.3 MiB of managed heap, built in 0.5–1.4 s; Find took 0.6–0.9 ms on a
+/// 754-character Korean abstract and 0.4–1.3 ms on a 1,894-character English one, on 2 cores at load 20 (other
+/// builds running), so these are upper bounds.</para>
 /// <para>Which occurrences count is documented on the two matchers: Korean particles, compounds and spacing in
 /// KoreanTermIndex, English case, word families and hyphens in EnglishTermIndex (both in TM.Text.Internal).</para>
 /// </remarks>
