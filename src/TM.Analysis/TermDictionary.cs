@@ -24,12 +24,35 @@ public sealed class TermDictionary
     private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<string> _terms = [];
     private readonly Lock _writeLock = new();
+    private readonly ConcurrentDictionary<string, int> _familyByStem = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _familyLookup;
+
+    // By term id: the term's family, and (for a family's first term) whether the family has another member. Both
+    // are written under the lock before the count that makes the id visible, and replaced (not resized in place)
+    // when they grow, so a reader that has read the count sees its entries.
+    private int[] _families = new int[64];
+    private bool[] _hasVariants = new bool[64];
+    private int _numberFamily = UnknownId;
     private int _count;
 
     /// <summary>Creates an empty dictionary.</summary>
     public TermDictionary()
     {
         _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _familyLookup = _familyByStem.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The family of every number (the id of the first number added), or <see cref="UnknownId"/> while there is none.</summary>
+    public int NumberFamily => Volatile.Read(ref _numberFamily);
+
+    /// <summary>The family of each term, the family of id <c>i</c> at index <c>i</c>, for every id below <see cref="Count"/> when read.</summary>
+    public ReadOnlySpan<int> Families
+    {
+        get
+        {
+            int count = Count;
+            return Volatile.Read(ref _families).AsSpan(0, count);
+        }
     }
 
     /// <summary>The number of terms; also the next id to be assigned.</summary>
@@ -56,6 +79,7 @@ public sealed class TermDictionary
             string key = term.ToString();
             id = _terms.Count;
             _terms.Add(key);
+            SetFamily(id, key);
             _ids[key] = id;
             // ConcurrentDictionary.Count takes every bucket lock; a counter written here is one read.
             Volatile.Write(ref _count, id + 1);
@@ -73,6 +97,38 @@ public sealed class TermDictionary
     /// <param name="id">The term's id when found.</param>
     /// <returns><see langword="true"/> when the term is in the dictionary.</returns>
     public bool TryGetId(ReadOnlySpan<char> term, out int id) => _lookup.TryGetValue(term, out id);
+
+    /// <summary>The family of the term with id <paramref name="id"/> (see remarks on the type).</summary>
+    /// <param name="id">An id returned by <see cref="GetOrAdd"/>.</param>
+    /// <returns>The id of the family's first term.</returns>
+    public int FamilyOf(int id) => Families[id];
+
+    /// <summary>
+    /// The family a term would have, whether or not it is in the dictionary: for a query's word that no segment has in
+    /// this form ("agreements" when the memory only holds "agreement").
+    /// </summary>
+    /// <param name="term">A unit as <see cref="MatchAnalyzer"/> produces it.</param>
+    /// <returns>The family, or <see cref="UnknownId"/> when no term of its family is in the dictionary.</returns>
+    public int FindFamily(ReadOnlySpan<char> term)
+    {
+        if (_lookup.TryGetValue(term, out int id))
+        {
+            return FamilyOf(id);
+        }
+
+        Span<char> stem = term.Length + UnitFamily.Slack <= 128 ? stackalloc char[128] : new char[term.Length + UnitFamily.Slack];
+        return UnitFamily.Classify(term, stem, out int length) switch
+        {
+            UnitFamilyKind.Number => NumberFamily,
+            UnitFamilyKind.Word => _familyLookup.TryGetValue(stem[..length], out int family) ? family : UnknownId,
+            _ => UnknownId,
+        };
+    }
+
+    /// <summary>Whether a family has more than one term: only then can a unit of it meet a variant of itself.</summary>
+    /// <param name="family">A family, as <see cref="FamilyOf"/> returns it.</param>
+    /// <returns><see langword="true"/> when another term has joined the family's first one.</returns>
+    public bool HasVariants(int family) => family >= 0 && Volatile.Read(ref _hasVariants)[family];
 
     /// <summary>Returns every term, the term with id <c>i</c> at index <c>i</c>.</summary>
     /// <returns>A copy: terms added later are not in it.</returns>
@@ -95,6 +151,44 @@ public sealed class TermDictionary
             ArgumentOutOfRangeException.ThrowIfNegative(id);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, _terms.Count);
             return _terms[id];
+        }
+    }
+
+    // Under the write lock, before the count makes the id visible.
+    private void SetFamily(int id, string term)
+    {
+        if (id == _families.Length)
+        {
+            int[] families = new int[id * 2];
+            bool[] hasVariants = new bool[id * 2];
+            _families.CopyTo(families, 0);
+            _hasVariants.CopyTo(hasVariants, 0);
+            Volatile.Write(ref _hasVariants, hasVariants);
+            Volatile.Write(ref _families, families);
+        }
+
+        Span<char> stem = term.Length + UnitFamily.Slack <= 128 ? stackalloc char[128] : new char[term.Length + UnitFamily.Slack];
+        int family = id;
+        switch (UnitFamily.Classify(term, stem, out int length))
+        {
+            case UnitFamilyKind.Number when _numberFamily >= 0:
+                family = _numberFamily;
+                break;
+            case UnitFamilyKind.Number:
+                Volatile.Write(ref _numberFamily, id);
+                break;
+            case UnitFamilyKind.Word when _familyLookup.TryGetValue(stem[..length], out int first):
+                family = first;
+                break;
+            case UnitFamilyKind.Word:
+                _familyByStem[stem[..length].ToString()] = id;
+                break;
+        }
+
+        _families[id] = family;
+        if (family != id)
+        {
+            _hasVariants[family] = true;
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace TM.Interchange;
 
 /// <summary>
-/// A TSV or CSV file of segment pairs cannot be read: a quoted field is never closed, a record lacks a column, the
+/// A TSV or CSV file of segment pairs or of terms cannot be read: a quoted field is never closed, a record lacks a column, the
 /// bytes are not UTF-8, or the Korean column cannot be told apart.
 /// </summary>
 public sealed class DelimitedFormatException : InterchangeFormatException

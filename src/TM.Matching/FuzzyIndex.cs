@@ -59,7 +59,7 @@ public sealed partial class FuzzyIndex
         _costs = costs ?? MatchCosts.Default;
         _denseDivisor = denseDivisor;
         _minDenseSlots = minDenseSlots;
-        _store = new SegmentStore(denseDivisor, minDenseSlots);
+        _store = new SegmentStore(_terms, denseDivisor, minDenseSlots);
     }
 
     /// <summary>The number of segments in the index.</summary>
@@ -198,7 +198,7 @@ public sealed partial class FuzzyIndex
     /// <exception cref="ArgumentException"><paramref name="query"/> has no units (only punctuation or whitespace).</exception>
     /// <remarks>O(segments × units): about 0.1–0.2 s per query at a million segments on two cores. Writes wait meanwhile.</remarks>
     public IReadOnlyList<FuzzyHit> SearchExhaustive(string query, MatchOptions options) =>
-        WithQuery(query, options, static (searcher, store, costs, options) => ExhaustiveScan.Search(store, costs, options, searcher.Query, searcher.Fingerprint));
+        WithQuery(query, options, (searcher, store, costs, options) => ExhaustiveScan.Search(store, _terms, costs, options, searcher.Query, searcher.QueryFamilies, searcher.Fingerprint));
 
     /// <summary>
     /// Loading an empty index (the server's start, a first import): the segments are added while later ones are still
@@ -224,7 +224,7 @@ public sealed partial class FuzzyIndex
             catch
             {
                 // The index was empty, so an empty store is exactly what it held: the batch leaves no trace.
-                _store = new SegmentStore(_denseDivisor, _minDenseSlots);
+                _store = new SegmentStore(_terms, _denseDivisor, _minDenseSlots);
                 throw;
             }
 

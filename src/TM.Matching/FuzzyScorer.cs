@@ -6,7 +6,7 @@ namespace TM.Matching;
 
 /// <summary>
 /// Scores two texts against each other: the same score <see cref="FuzzyIndex"/> computes, by the plain
-/// definition (normalize, analyze into units, full edit distance) with no index and no shortcuts.
+/// definition (normalize, analyze into units, full edit distance with variant costs) with no index and no shortcuts.
 /// </summary>
 /// <remarks>Thread-safe. For one-off comparisons and as the reference the index is tested against.</remarks>
 public sealed class FuzzyScorer
@@ -48,7 +48,14 @@ public sealed class FuzzyScorer
             int[] unitsB = new int[16];
             int countA = UnitAnalysis.AnalyzeNormalized(new ReadOnlyMemory<char>(normalizedA, 0, lengthA), terms, addNewTerms: true, ref unitsA);
             int countB = UnitAnalysis.AnalyzeNormalized(new ReadOnlyMemory<char>(normalizedB, 0, lengthB), terms, addNewTerms: true, ref unitsB);
-            int distance = Levenshtein.Distance(unitsA.AsSpan(0, countA), unitsB.AsSpan(0, countB));
+            ReadOnlySpan<int> families = terms.Families;
+            int[] familiesA = new int[countA];
+            for (int i = 0; i < countA; i++)
+            {
+                familiesA[i] = families[unitsA[i]];
+            }
+
+            double distance = VariantLevenshtein.Distance(unitsA.AsSpan(0, countA), familiesA, unitsB.AsSpan(0, countB), families, terms.NumberFamily, _costs);
             return _costs.Score(distance, Math.Max(countA, countB), sameText);
         }
         finally

@@ -1,3 +1,4 @@
+using TM.Analysis;
 using TM.Text.Internal;
 
 namespace TM.Text;
@@ -9,7 +10,7 @@ namespace TM.Text;
 /// which a translation may paraphrase: the aligner rewards them when both sides have them and charges little
 /// when one side lacks them (<see cref="AlignmentCosts.GlossaryMatch"/>, <see cref="AlignmentCosts.GlossaryMismatch"/>).
 /// English forms stand for their word family: an entry listing "testimony" also finds "testified", one listing
-/// "negotiation" finds "negotiators" (<see cref="Internal.EnglishWordFamily"/>), but an -ed or -ing form only meets an
+/// "negotiation" finds "negotiators" (<see cref="EnglishWordFamily"/>), but an -ed or -ing form only meets an
 /// entry that lists a verb or a derived noun of that stem, so "stated" is not the "state" of <c>country</c>.
 /// </summary>
 public sealed class GlossaryLexicon : ITranslationLexicon

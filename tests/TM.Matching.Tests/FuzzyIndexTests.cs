@@ -331,4 +331,35 @@ public class FuzzyIndexTests
             }
         });
     }
+
+    [Fact]
+    public void A_query_word_in_a_form_no_segment_has_finds_its_other_forms_at_a_variant_cost()
+    {
+        var index = new FuzzyIndex();
+        index.Add(1, "The armistice agreement was signed");
+        index.Add(2, "The armistice talks were signed");
+
+        // "agreements" is in no segment: its family (agreement) still counts as shared, and costs half a word of five.
+        IReadOnlyList<FuzzyHit> hits = index.Search("The armistice agreements was signed", Default);
+
+        Assert.Equal([1, 2], hits.Select(h => h.Id));
+        Assert.Equal(90, hits[0].Score, 2);
+        Assert.Equal(new FuzzyScorer().Score("The armistice agreements was signed", "The armistice agreement was signed"), hits[0].Score);
+        Assert.Equal(hits[0].Score, index.SearchExhaustive("The armistice agreements was signed", Default)[0].Score);
+    }
+
+    [Fact]
+    public void A_differing_number_costs_a_quarter_of_a_unit_and_a_missing_one_a_whole_unit()
+    {
+        var index = new FuzzyIndex();
+        index.Add(1, "1951년 5월 말");
+        index.Add(2, "1951년 말");
+
+        IReadOnlyList<FuzzyHit> hits = index.Search("1951년 6월 말", Default);
+
+        // 6 for 5 of 5 units: 1 − 0.25/5 = 95; 6월 missing of 5 units: 1 − 2/5 = 60.
+        Assert.Equal([1, 2], hits.Select(h => h.Id));
+        Assert.Equal(95, hits[0].Score, 2);
+        Assert.Equal(60, hits[1].Score, 2);
+    }
 }

@@ -53,6 +53,21 @@ public sealed class KoreanStemmerTests
         Assert.Equal(["송환", "문제"], Stems("이를 위해 송환(送還) 문제에 대한 것으로"));
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("은", true)]
+    [InlineData("에게는", true)]
+    [InlineData("으로부터의", true)]
+    [InlineData("들의", true)]
+    [InlineData("하였다", false)]
+    [InlineData("사", false)]
+    [InlineData("소에서", false)]
+    public void A_tail_of_particles_is_an_inflection(string tail, bool particles)
+    {
+        Assert.Equal(particles, KoreanStemmer.IsInflection(tail, particlesOnly: true));
+        Assert.Equal(particles || tail == "하였다", KoreanStemmer.IsInflection(tail, particlesOnly: false));
+    }
+
     private static List<string> Stems(string text)
     {
         var tokens = new LexicalTokens();

@@ -13,16 +13,18 @@ internal static class ExhaustiveScan
 {
     private const int PagesPerTask = 16;
 
-    public static FuzzyHit[] Search(SegmentStore store, MatchCosts costs, MatchOptions options, ReadOnlySpan<int> query, ulong fingerprint)
+    public static FuzzyHit[] Search(
+        SegmentStore store, Analysis.TermDictionary terms, MatchCosts costs, MatchOptions options, ReadOnlySpan<int> query, ReadOnlySpan<int> queryFamilies, ulong fingerprint)
     {
         int[] units = query.ToArray();
+        int[] families = queryFamilies.ToArray();
         var merged = new TopHits();
         merged.Reset(options.MaxResults);
         int tasks = (store.PageCount + PagesPerTask - 1) / PagesPerTask;
         Parallel.For(
             0,
             tasks,
-            () => new Worker(units, options.MaxResults),
+            () => new Worker(units, families, terms, options.MaxResults),
             (task, _, worker) =>
             {
                 int first = task * PagesPerTask * SegmentStore.PageSize;
@@ -50,13 +52,21 @@ internal static class ExhaustiveScan
     private sealed class Worker
     {
         private readonly BitParallelLevenshtein _verifier = new();
+        private readonly int[] _query;
+        private readonly int[] _queryFamilies;
+        private readonly Analysis.TermDictionary _terms;
         private readonly int _n;
 
-        public Worker(int[] query, int maxResults)
+        // The bit-parallel distance by family bounds the search as in Searcher; every segment within the bound is then
+        // scored with variant costs, with no check for variants (this is the reference).
+        public Worker(int[] query, int[] queryFamilies, Analysis.TermDictionary terms, int maxResults)
         {
             var table = new QueryTermTable();
-            table.Build(query);
-            _verifier.SetQuery(query, table);
+            table.Build(queryFamilies);
+            _verifier.SetQuery(queryFamilies, table);
+            _query = query;
+            _queryFamilies = queryFamilies;
+            _terms = terms;
             _n = query.Length;
             Hits.Reset(maxResults);
         }
@@ -100,12 +110,14 @@ internal static class ExhaustiveScan
 
             int longer = Math.Max(_n, length);
             int maxDistance = MaxDistance(costs, minScore, longer);
-            int distance = _verifier.Distance(store.UnitsOf(slot), maxDistance);
-            if (distance > maxDistance)
+            ReadOnlySpan<int> units = store.UnitsOf(slot);
+            ReadOnlySpan<int> families = _terms.Families;
+            if (_verifier.Distance(units, families, maxDistance) > maxDistance)
             {
                 return;
             }
 
+            double distance = VariantLevenshtein.Distance(_query, _queryFamilies, units, families, _terms.NumberFamily, costs);
             double score = costs.Score(distance, longer, sameText: distance == 0 && store.FingerprintOf(slot) == fingerprint);
             if (score >= minScore)
             {

@@ -37,6 +37,10 @@ internal sealed class Searcher
     private readonly BitParallelLevenshtein _verifier = new();
     private readonly TopHits _hits = new();
     private int[] _query = new int[64];
+    private int[] _queryFamilies = new int[64];
+    private int[] _familySurface = new int[64];
+    private bool _queryHasVariants;
+    private Analysis.TermDictionary _terms = null!;
     private readonly BitSlicedCounter _counter = new();
     private ulong[][] _denseKeys = new ulong[64][];
     private int[] _denseOrder = new int[64];
@@ -75,6 +79,9 @@ internal sealed class Searcher
     /// <summary>The unit ids of the query set by <see cref="SetQuery"/>.</summary>
     public ReadOnlySpan<int> Query => _query.AsSpan(0, _n);
 
+    /// <summary>The family of each query unit (<see cref="Analysis.TermDictionary.FindFamily"/>).</summary>
+    public ReadOnlySpan<int> QueryFamilies => _queryFamilies.AsSpan(0, _n);
+
     /// <summary>The fingerprint of the query's normalized text.</summary>
     public ulong Fingerprint => _fingerprint;
 
@@ -84,7 +91,8 @@ internal sealed class Searcher
     /// <summary>Analyzes <paramref name="text"/> into this searcher's query buffer; returns the unit count.</summary>
     public int SetQuery(string text, Analysis.TermDictionary terms, SingleCharTermIds charIds)
     {
-        _n = UnitAnalysis.Analyze(text, terms, charIds, addNewTerms: false, ref _query, 0, out _fingerprint);
+        _n = UnitAnalysis.AnalyzeQuery(text, terms, charIds, ref _query, ref _queryFamilies, out _fingerprint);
+        _terms = terms;
         return _n;
     }
 
@@ -102,9 +110,12 @@ internal sealed class Searcher
             return [];
         }
 
-        ReadOnlySpan<int> query = _query.AsSpan(0, _n);
-        _table.Build(query);
-        _verifier.SetQuery(query, _table);
+        // Keys and the bit-parallel bound are by family: a variant of a query unit counts as shared and costs nothing there,
+        // so both stay lower bounds of the distance with variant costs (SCORING.md §4).
+        ReadOnlySpan<int> families = _queryFamilies.AsSpan(0, _n);
+        _table.Build(families);
+        _verifier.SetQuery(families, _table);
+        PrepareVariantCheck();
         try
         {
             SetLengthRange();
@@ -126,6 +137,7 @@ internal sealed class Searcher
 
             _candidateCount = 0;
             _store = null!;
+            _terms = null!;
             // The searcher outlives the search (one per thread): it must not keep the caller's filter, and what the
             // filter holds, alive.
             _accepts = null;
@@ -422,17 +434,69 @@ internal sealed class Searcher
             return;
         }
 
-        int distance = _verifier.Distance(_store.UnitsOf(slot), maxDistance);
+        ReadOnlySpan<int> units = _store.UnitsOf(slot);
+        ReadOnlySpan<int> families = _terms.Families;
+        int distance = _verifier.Distance(units, families, maxDistance);
         if (distance > maxDistance)
         {
             return;
         }
 
-        double score = _costs.Score(distance, longer, sameText: distance == 0 && _store.FingerprintOf(slot) == _fingerprint);
+        double exact = _queryHasVariants && HasVariantOfQueryUnit(units, families)
+            ? VariantLevenshtein.Distance(Query, QueryFamilies, units, families, _terms.NumberFamily, _costs)
+            : distance;
+        double score = _costs.Score(exact, longer, sameText: exact == 0 && _store.FingerprintOf(slot) == _fingerprint);
         if (score >= _minScore)
         {
             _hits.Offer(score, id);
         }
+    }
+
+    // For each of the query's families (by its index in the table), the query's one unit of that family, or Mixed when the
+    // query has several (agreement … agreements) or one no segment has in that form; and whether any family may meet a
+    // variant at all. Korean syllables have no variants, so a Korean query without numbers never needs the check.
+    private void PrepareVariantCheck()
+    {
+        const int Mixed = -2;
+        const int Unset = int.MinValue;
+        if (_familySurface.Length < _table.Count)
+        {
+            _familySurface = new int[_table.Count * 2];
+        }
+
+        _familySurface.AsSpan(0, _table.Count).Fill(Unset);
+        _queryHasVariants = false;
+        for (int i = 0; i < _n; i++)
+        {
+            int family = _queryFamilies[i];
+            if (family < 0)
+            {
+                continue;
+            }
+
+            int unit = _query[i];
+            int local = _table.Find(family);
+            int known = _familySurface[local];
+            _familySurface[local] = known == Unset && unit >= 0 ? unit : known == unit ? unit : Mixed;
+            _queryHasVariants |= unit < 0 || _terms.HasVariants(family);
+        }
+    }
+
+    // Whether the text has a unit of a query family other than the query's own unit of it: only then can a variant
+    // substitution be part of the alignment, and the distance differ from the bit-parallel one (in which a family's units
+    // are equal). Otherwise every pair of one family in any alignment is the same unit, and the two distances are equal.
+    private bool HasVariantOfQueryUnit(ReadOnlySpan<int> units, ReadOnlySpan<int> families)
+    {
+        foreach (int unit in units)
+        {
+            int local = _table.Find(families[unit]);
+            if (local >= 0 && _familySurface[local] != unit)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Span<int> Histogram(int size)

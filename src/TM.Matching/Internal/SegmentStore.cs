@@ -79,9 +79,15 @@ internal sealed class SegmentStore
     // Slots placed (units stored, slot taken) whose keys are not yet in Keys; see Stage.
     private int[] _staged = [];
     private int _stagedCount;
+    private readonly Analysis.TermDictionary _terms;
+    private int[] _familyScratch = new int[256];
 
-    public SegmentStore(int denseDivisor = DefaultDenseDivisor, int minDenseSlots = DefaultMinDenseSlots)
+    /// <param name="terms">The dictionary the stored units come from: keys are made of the units' families.</param>
+    /// <param name="denseDivisor">See <see cref="KeyIndex"/>.</param>
+    /// <param name="minDenseSlots">See <see cref="KeyIndex"/>.</param>
+    public SegmentStore(Analysis.TermDictionary terms, int denseDivisor = DefaultDenseDivisor, int minDenseSlots = DefaultMinDenseSlots)
     {
+        _terms = terms;
         _denseDivisor = denseDivisor;
         _minDenseSlots = minDenseSlots;
         Keys = new KeyIndex(denseDivisor, minDenseSlots);
@@ -422,7 +428,7 @@ internal sealed class SegmentStore
         staged.Sort();
         foreach (int slot in staged)
         {
-            Keys.Add(UnitsOf(slot), slot, _lengths);
+            Keys.Add(FamiliesOf(UnitsOf(slot)), slot, _lengths);
         }
 
         _stagedCount = 0;
@@ -528,8 +534,27 @@ internal sealed class SegmentStore
 
     private void Kill(int slot)
     {
-        Keys.Remove(UnitsOf(slot), slot);
+        Keys.Remove(FamiliesOf(UnitsOf(slot)), slot);
         _lengths[slot] = -1;
         _deadSlots++;
+    }
+
+    // A segment's keys are its units' families (SCORING.md §4): a word and its other forms, and all numbers, count as
+    // shared. Called under the write lock only, so one scratch buffer serves.
+    private ReadOnlySpan<int> FamiliesOf(ReadOnlySpan<int> units)
+    {
+        if (_familyScratch.Length < units.Length)
+        {
+            _familyScratch = new int[units.Length * 2];
+        }
+
+        ReadOnlySpan<int> families = _terms.Families;
+        Span<int> mapped = _familyScratch.AsSpan(0, units.Length);
+        for (int i = 0; i < units.Length; i++)
+        {
+            mapped[i] = families[units[i]];
+        }
+
+        return mapped;
     }
 }

@@ -29,6 +29,44 @@ internal static class UnitAnalysis
         }
     }
 
+    // A query: its unit ids (UnknownId for a term no segment has) and each unit's family, which a term no segment has
+    // in this form may still have (see TermDictionary.FindFamily). families is replaced by a larger array when needed.
+    public static int AnalyzeQuery(
+        ReadOnlySpan<char> text, TermDictionary terms, SingleCharTermIds charIds, ref int[] units, ref int[] families, out ulong fingerprint)
+    {
+        int count = Analyze(text, terms, charIds, addNewTerms: false, ref units, 0, out fingerprint);
+        if (families.Length < count)
+        {
+            families = new int[units.Length];
+        }
+
+        ReadOnlySpan<int> known = terms.Families;
+        for (int i = 0; i < count; i++)
+        {
+            int id = units[i];
+            families[i] = (uint)id < (uint)known.Length ? known[id] : TermDictionary.UnknownId;
+        }
+
+        if (families.AsSpan(0, count).Contains(TermDictionary.UnknownId))
+        {
+            // Rare (a word the memory only has in other forms, or no segment has at all): analyze again to see the text
+            // of the unknown units. Known units keep the family read above.
+            var collector = new FamilyCollector(terms, families);
+            char[] normalized = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length * TextNormalizer.MaxExpansion));
+            try
+            {
+                int length = TextNormalizer.Normalize(text, normalized);
+                MatchAnalyzer.AnalyzeNormalized(new ReadOnlyMemory<char>(normalized, 0, length), ref collector);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(normalized);
+            }
+        }
+
+        return count;
+    }
+
     public static int AnalyzeNormalized(ReadOnlyMemory<char> normalized, TermDictionary terms, bool addNewTerms, ref int[] units)
     {
         var collector = new UnitCollector(terms, null, addNewTerms, units, 0);
@@ -52,6 +90,21 @@ internal static class UnitAnalysis
             Units[Count++] = charIds is not null && term.Length == 1
                 ? charIds.GetId(term[0], terms, addNewTerms)
                 : addNewTerms ? terms.GetOrAdd(term) : terms.GetId(term);
+        }
+    }
+
+    private struct FamilyCollector(TermDictionary terms, int[] families) : IUnitConsumer
+    {
+        private int _index;
+
+        public void Add(ReadOnlySpan<char> term, TokenKind kind)
+        {
+            if (families[_index] == TermDictionary.UnknownId)
+            {
+                families[_index] = terms.FindFamily(term);
+            }
+
+            _index++;
         }
     }
 }

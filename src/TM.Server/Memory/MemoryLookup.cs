@@ -112,7 +112,7 @@ internal sealed class MemoryLookup(SegmentStore store)
             foreach (var hit in fragments)
                 found.Add(new LookupCandidate(hit.SegmentId, hit.Sentence, hit.Score, queryRange));
             Fetch(found, records);
-            var penalized = Penalize(found, records, penalties, side, options.MinScore, out var anyPenalized);
+            var penalized = Penalize(found, records, penalties, side, query, options.MinScore, out var anyPenalized);
             var cut = KthScore(penalized, options.MaxResults, options.MinScore);
             // A tie at the cut may hide an alternative translation of a pair it returned, which would take that pair's penalty.
             var tiesAreSafe = !anyPenalized && penalties.MultipleTranslations == 0;
@@ -160,9 +160,10 @@ internal sealed class MemoryLookup(SegmentStore store)
     }
 
     private List<LookupCandidate> Penalize(List<LookupCandidate> found, Dictionary<long, SegmentRecord> records, LookupPenalties penalties,
-        SegmentSide side, double minScore, out bool anyPenalized)
+        SegmentSide side, string query, double minScore, out bool anyPenalized)
     {
         anyPenalized = false;
+        var numbersMayDiffer = NumberAdaptationPenalty.MayApply(query);
         var translationsBySource = CountTranslations(found, records, side, penalties);
         var result = new List<LookupCandidate>(found.Count);
         foreach (var candidate in found)
@@ -183,6 +184,10 @@ internal sealed class MemoryLookup(SegmentStore store)
                 if (field.Points > 0 && !Holds(record.Segment.Fields, field))
                     (taken ??= []).Add(new ScorePenalty(ScorePenalty.Field(field.Name), field.Points));
             }
+            // Numbers differ only in a match whose units differ (below the formatting-only 99).
+            if (numbersMayDiffer && candidate.Score < MatchCosts.Default.FormattingOnlyScore
+                && UnplacedNumbers(query, record, candidate.Sentence, side) is > 0 and var points)
+                (taken ??= []).Add(new ScorePenalty(ScorePenalty.NumberNotAdapted, points));
             var score = candidate.Score;
             if (taken is not null)
             {
@@ -197,6 +202,21 @@ internal sealed class MemoryLookup(SegmentStore store)
                 result.Add(candidate with { Score = score, Penalties = taken ?? (IReadOnlyList<ScorePenalty>)[] });
         }
         return result;
+    }
+
+    // The adaptation the client will receive (LookupRequests adapts the same texts), and what its unplaced numbers cost.
+    private static double UnplacedNumbers(string query, SegmentRecord record, int sentence, SegmentSide side)
+    {
+        var korean = InlinePlaceholder.Remove(record.Segment.Korean);
+        var english = InlinePlaceholder.Remove(record.Segment.English);
+        var (source, target) = side == SegmentSide.Korean ? (korean, english) : (english, korean);
+        var (sourcePart, targetPart) = sentence >= 0 ? FragmentParts.Of(source, target, sentence, side) : (Range.All, Range.All);
+        var matched = source[sourcePart];
+        var substituted = NumberAdaptationPenalty.SubstitutedNumbers(query, matched, out var longer);
+        if (substituted == 0)
+            return 0;
+        var adaptation = MatchAdaptation.Adapt(query, matched, target, targetPart, side);
+        return NumberAdaptationPenalty.Points(substituted, longer, adaptation, MatchCosts.Default);
     }
 
     private static bool Holds(IReadOnlyList<FieldValue> values, FieldPenalty wanted)

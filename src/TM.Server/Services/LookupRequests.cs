@@ -138,22 +138,12 @@ internal static class LookupRequests
     private static (string Sentence, Range TargetPart) DescribeFragment(Match match, int sentence, SegmentSide side)
     {
         match.Kind = MatchKind.Fragment;
-        var sourceSentences = FragmentIndex.SentencesOf(match.Source, side);
-        var matched = match.Source;
-        if (sentence < sourceSentences.Count)
-        {
-            match.SourceSpan = Span(sourceSentences[sentence], match.Source.Length);
-            matched = match.Source[sourceSentences[sentence]];
-        }
-        var targetSide = side == SegmentSide.Korean ? SegmentSide.English : SegmentSide.Korean;
-        var targetSentences = FragmentIndex.SentencesOf(match.Target, targetSide);
-        // Sentence n translates sentence n only when the sides have as many; otherwise (a 2-1 pair) the whole target does.
-        var part = targetSentences.Count == sourceSentences.Count && sentence < targetSentences.Count
-            ? targetSentences[sentence]
-            : Range.All;
-        match.TargetSpan = Span(part, match.Target.Length);
-        match.FragmentTarget = match.Target[part];
-        return (matched, part);
+        var (sourcePart, targetPart) = FragmentParts.Of(match.Source, match.Target, sentence, side);
+        if (!sourcePart.Equals(Range.All))
+            match.SourceSpan = Span(sourcePart, match.Source.Length);
+        match.TargetSpan = Span(targetPart, match.Target.Length);
+        match.FragmentTarget = match.Target[targetPart];
+        return (match.Source[sourcePart], targetPart);
     }
 
     // The adapted target is what a translator inserts: the whole target, or the fragment's part of it.

@@ -1,4 +1,5 @@
 using System.Buffers;
+using TM.Analysis;
 
 namespace TM.Text.Internal;
 

@@ -19,25 +19,37 @@ internal static class KoreanStemmer
     /// learn from (군 is army, county and group), and refusing to cut below two keeps 국가 from losing 가.</summary>
     public const int MinimumStemLength = 2;
 
-    // Particles, copulas and the verb endings that attach to Sino-Korean nouns (결정하였다, 합의된), plus 적/적인
-    // (전략적 → 전략) and the plural 들. Matched longest first, and repeatedly, so stacked endings come off one at a
-    // time (지도자들에게는 → 지도자들에게 → 지도자들 → 지도자).
-    private static readonly FrozenSet<string> Suffixes = FrozenSet.ToFrozenSet(
+    // Case particles and the plural 들: what may follow any noun, a one-syllable one included (군이, 북은).
+    private static readonly string[] Particles =
     [
         "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "에게서", "께", "께서", "한테",
         "으로", "로", "으로서", "로서", "으로써", "로써", "으로부터", "로부터", "와", "과", "도", "만", "까지", "부터",
         "보다", "처럼", "만큼", "조차", "마저", "뿐", "이나", "이란", "이라는", "라는", "이라고", "라고",
         "에는", "에서는", "에도", "에서도", "으로는", "로는", "와의", "과의", "에서의", "에의", "으로의", "로의",
-        "까지의", "부터의", "이다", "였다", "이었다", "이며", "이고", "인", "들", "적", "적인", "적으로", "적이",
+        "까지의", "부터의", "들",
+    ];
+
+    // Copulas, 적/적인 (전략적 → 전략) and the verb endings that attach to Sino-Korean nouns (결정하였다, 합의된).
+    // Several are also the first syllable of a noun (한, 인, 적), which is why Particles stands apart.
+    private static readonly string[] Endings =
+    [
+        "이다", "였다", "이었다", "이며", "이고", "인", "적", "적인", "적으로", "적이",
         "하였다", "했다", "하였고", "했고", "하였으며", "했으며", "하였으나", "했으나", "하였지만", "했지만",
         "하였는데", "했는데", "하였던", "했던", "하여", "해", "해서", "해야", "하고", "하는", "하며", "하면서",
         "하기", "하기로", "할", "한", "함", "함으로써", "하게", "하도록", "하려", "하려고", "하려는", "하지", "하던",
         "한다", "되었다", "됐다", "되었고", "되었으며", "되었으나", "되었던", "되어", "되고", "되는", "되며",
         "된", "될", "되기", "되면서", "된다", "시켰다", "시키는", "시킨", "시켜",
-    ], StringComparer.Ordinal);
+    ];
+
+    // Particles and endings together, matched longest first, and repeatedly, so stacked endings come off one at a
+    // time (지도자들에게는 → 지도자들에게 → 지도자들 → 지도자).
+    private static readonly FrozenSet<string> Suffixes = FrozenSet.ToFrozenSet(Particles.Concat(Endings), StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup =
         Suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup =
+        FrozenSet.ToFrozenSet(Particles, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly int LongestSuffixLength = Suffixes.Max(s => s.Length);
 
@@ -117,6 +129,35 @@ internal static class KoreanStemmer
         }
 
         return word;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="tail"/>, the Hangul that follows a noun inside its eojeol, is nothing but particles
+    /// (and, unless <paramref name="particlesOnly"/>, endings), stacked in any number: 은, 에게는, 들의, 하였다. The
+    /// empty tail is one. Every split is tried (마오쩌둥으로부터의 is 으로부터 + 의), not only the longest suffix first.
+    /// </summary>
+    public static bool IsInflection(ReadOnlySpan<char> tail, bool particlesOnly)
+    {
+        // Tails are a few syllables: 32 holds more stacked endings than Korean writes, and bounds the stack buffer.
+        if (tail.Length > 32)
+        {
+            return false;
+        }
+
+        // reachable[i]: tail[..i] splits into suffixes.
+        Span<bool> reachable = stackalloc bool[tail.Length + 1];
+        reachable[0] = true;
+        for (var end = 1; end <= tail.Length; end++)
+        {
+            for (var length = Math.Min(LongestSuffixLength, end); length > 0 && !reachable[end]; length--)
+            {
+                var suffix = tail[(end - length)..end];
+                reachable[end] = reachable[end - length]
+                    && (particlesOnly ? ParticleLookup.Contains(suffix) : SuffixLookup.Contains(suffix));
+            }
+        }
+
+        return reachable[tail.Length];
     }
 
     private static int LongestSuffix(ReadOnlySpan<char> word)

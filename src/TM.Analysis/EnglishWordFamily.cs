@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace TM.Text.Internal;
+namespace TM.Analysis;
 
 /// <summary>
 /// Reduces an English word to the stem it shares with its inflections and its nominalisations, so that a glossary
@@ -17,10 +17,10 @@ namespace TM.Text.Internal;
 /// testimony"), and a short list of irregular forms (testimony → testify, withdrew → withdraw).</para>
 /// <para>A stem does not say whether a word is used as a verb: "states" and "stated", "forces" and "forced", "back"
 /// and "backing" share stems and not senses. So each word also gets its <see cref="EnglishWordForm"/>, and a caller
-/// decides which forms may meet (see <see cref="GlossaryTermMatcher"/>).</para>
+/// decides which forms may meet (the aligner's glossary matcher in TM.Text does).</para>
 /// <para>British -ise spellings are written as -ize, so organised and organized meet.</para>
 /// </remarks>
-internal static class EnglishWordFamily
+public static class EnglishWordFamily
 {
     /// <summary>Longest word reduced; longer letter runs are not words a glossary holds.</summary>
     public const int MaximumLength = 48;

@@ -1,6 +1,4 @@
-using TM.Text.Internal;
-
-namespace TM.Text.Tests;
+namespace TM.Analysis.Tests;
 
 /// <summary>The word-family normaliser behind the glossary's English side, as tables of families and false friends.</summary>
 public sealed class EnglishWordFamilyTests

@@ -1,11 +1,11 @@
-namespace TM.Text.Internal;
+namespace TM.Analysis;
 
 /// <summary>
 /// How an English word relates to its family stem (<see cref="EnglishWordFamily"/>), as flags so that a glossary can
 /// record which kinds of form it lists under one stem.
 /// </summary>
 [Flags]
-internal enum EnglishWordForm : byte
+public enum EnglishWordForm : byte
 {
     /// <summary>No form: the empty set.</summary>
     None = 0,
