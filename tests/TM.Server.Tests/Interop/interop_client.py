@@ -113,6 +113,12 @@ def main(address):
                   lambda: stub.UpdateSegment(tm.UpdateSegmentRequest(memory="python-fields", segment_id=added.segment_id,
                                                                      version=added.version, en="Too late.")))
 
+    # The termbase: a term added, then named by a Lookup with its offsets (UTF-16, here one unit a syllable) and translation.
+    term = stub.AddTerm(tm.AddTermRequest(memory="python-fields", entry=tm.TermEntry(ko="개성", en="Kaesong")))
+    termed = stub.Lookup(tm.LookupRequest(memory="python-fields", text="휴전 회담은 개성에서 시작되었다."))
+    check("Lookup names the term in the query with its translation",
+          [(t.entry_id, t.start, t.length, t.translation) for t in termed.query_terms] == [(term.id, 7, 2, "Kaesong")], str(termed.query_terms))
+
     stats = stub.GetStats(tm.GetStatsRequest())
     check("GetStats lists the memories", {"default", "python", "python-stream"} <= {m.memory for m in stats.memories})
 
