@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using TM.Analysis;
 
 namespace TM.Text.Internal;
 
