@@ -204,6 +204,10 @@ public sealed class SecurityTests(SecuredServerFixture server) : IClassFixture<S
     [InlineData("POST", "/v1/memories/default/documents", "history-writer", HttpStatusCode.Forbidden)]
     [InlineData("GET", "/v1/memories/nope/concordance?term=x", "history-writer", HttpStatusCode.Forbidden)]
     [InlineData("GET", "/v1/memories/default/stats", "reader", HttpStatusCode.OK)]
+    [InlineData("GET", "/v1/memories/default/terms", null, HttpStatusCode.Unauthorized)]
+    [InlineData("GET", "/v1/memories/default/terms", "history-writer", HttpStatusCode.Forbidden)]
+    [InlineData("GET", "/v1/memories/default/terms?filter=%ED%98%91%EC%A0%95", "reader", HttpStatusCode.OK)]
+    [InlineData("GET", "/v1/memories/default/terms:suggest?max_results=3", null, HttpStatusCode.Unauthorized)]
     public async Task Json_routes_take_the_same_keys(string method, string path, string? key, HttpStatusCode expected)
     {
         var before = await CountsAsync();
