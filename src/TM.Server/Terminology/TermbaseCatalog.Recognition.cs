@@ -23,9 +23,6 @@ public sealed partial class TermbaseCatalog
         return BuildsOf(memory).Latest();
     }
 
-    /// <summary>How many times <paramref name="memory"/>'s termbase was rebuilt since the server loaded it.</summary>
-    public long Version(MemoryIndex memory) => BuildsOf(memory).Version;
-
     // A write committed: build the termbase again in the background, off the request path of lookups; the next lookup
     // awaits that build (a lookup that started before the write may still get the previous termbase).
     private void Changed(MemoryIndex memory) => BuildsOf(memory).Restart();
@@ -39,9 +36,6 @@ public sealed partial class TermbaseCatalog
     {
         private readonly Lock _gate = new();
         private Task<Termbase>? _latest;
-        private long _version;
-
-        public long Version => Volatile.Read(ref _version);
 
         public Task<Termbase> Latest()
         {
@@ -59,10 +53,7 @@ public sealed partial class TermbaseCatalog
         public void Restart()
         {
             lock (_gate)
-            {
-                _version++;
                 _latest = Task.Run(build);
-            }
         }
     }
 }
