@@ -99,6 +99,13 @@ internal static class KoreanStemmer
         }
     }
 
+    /// <summary>Whether a stem (as <see cref="Strip"/> returns it) is a function word, pronoun, conjunction or frequent
+    /// adverb that <see cref="Stems"/> leaves out.</summary>
+    public static bool IsStopword(ReadOnlySpan<char> stem) => StopwordLookup.Contains(stem);
+
+    /// <summary>Whether a Hangul word is a unit of a large number (만 of 17만, 천여), after which a counter may follow a space.</summary>
+    public static bool IsNumberUnit(ReadOnlySpan<char> word) => NumberUnits.Contains(word);
+
     /// <summary>
     /// Removes trailing particles and endings as long as at least two syllables remain. A one-syllable noun with a
     /// two-syllable particle may lose only part of it (것으로 → 것으): wrong, but the same every time.

@@ -1,0 +1,134 @@
+using TM.Text.Internal;
+
+namespace TM.Text.Terminology;
+
+/// <summary>
+/// Reads the Korean term candidates of a sentence: every noun word with its particles stripped (포로의 → 포로), and runs of
+/// two or more nouns written as separate words (포로 송환, 거제도 포로수용소), of which only the last may carry particles:
+/// a particle inside a run ends the noun phrase (포로의 송환 is two phrases).
+/// </summary>
+/// <remarks>
+/// <para>Words are the Hangul runs <see cref="KoreanStemmer"/> reads, stripped by <see cref="KoreanStemmer.Strip"/>. A word is
+/// a noun when what was stripped is particles, a copula or the plural 들; when it was a verb or adjective ending
+/// (결정하였다, 합의된, 전략적), the word is a predicate or a modifier, not a term, and it ends the run. Function words
+/// (<see cref="KoreanStemmer.IsStopword"/>), words of one syllable, and counters after a number (1951년, 17만 명) are no
+/// candidates and end the run, as does anything but spaces between two words (a parenthesised gloss, a comma, a quote).</para>
+/// <para>Keys are the words joined by one space, the last one stripped; the <see cref="PhraseSpan"/> covers the last word
+/// whole, particles included, and its word indices count every Hangul run.</para>
+/// </remarks>
+internal static class KoreanNounPhrases
+{
+    /// <summary>Longest run the reader keeps track of.</summary>
+    public const int MaxWords = 8;
+
+    /// <summary>Adds the candidates of <paramref name="text"/> to <paramref name="phrases"/>, in order, at most <paramref name="maxPhrases"/> in all.</summary>
+    public static void Find(ReadOnlySpan<char> text, int maxWords, int maxPhrases, PhraseList phrases)
+    {
+        Span<Word> run = stackalloc Word[MaxWords];
+        var runLength = 0;
+        var wordIndex = -1;
+        var previousEnd = -1;
+        var counterFollows = false;
+        var i = 0;
+        while (i < text.Length && phrases.Count < maxPhrases)
+        {
+            if (!Chars.IsHangulSyllable(text[i]))
+            {
+                counterFollows &= char.IsWhiteSpace(text[i]);
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && Chars.IsHangulSyllable(text[i]))
+            {
+                i++;
+            }
+
+            wordIndex++;
+            var adjacent = runLength > 0 && IsSpace(text[previousEnd..start]);
+            previousEnd = i;
+            if (counterFollows || (start > 0 && Chars.IsDigit(text[start - 1])))
+            {
+                // 1951년, 38선; after a number unit the counter may follow a space (17만 명).
+                counterFollows = !counterFollows && KoreanStemmer.IsNumberUnit(text[start..i]);
+                runLength = 0;
+                continue;
+            }
+
+            var word = text[start..i];
+            var stem = KoreanStemmer.Strip(word);
+            if (stem.Length < KoreanStemmer.MinimumStemLength || !IsNominalTail(word[stem.Length..])
+                || KoreanStemmer.IsStopword(stem) || KoreanStemmer.IsStopword(word))
+            {
+                runLength = 0;
+                continue;
+            }
+
+            if (!adjacent)
+            {
+                runLength = 0;
+            }
+
+            Add(phrases, text, [], new Word(start, start + stem.Length, wordIndex), i, maxPhrases);
+            for (var n = 1; n <= runLength && n < maxWords; n++)
+            {
+                Add(phrases, text, run[(runLength - n)..runLength], new Word(start, start + stem.Length, wordIndex), i, maxPhrases);
+            }
+
+            if (stem.Length < word.Length)
+            {
+                runLength = 0;
+                continue;
+            }
+
+            // A bare noun may begin or continue a run; keep the latest MaxWords - 1.
+            if (runLength == MaxWords - 1)
+            {
+                run[1..runLength].CopyTo(run);
+                runLength--;
+            }
+
+            run[runLength++] = new Word(start, i, wordIndex);
+        }
+    }
+
+    /// <summary>
+    /// Whether what <see cref="KoreanStemmer.Strip"/> removed leaves a noun: particles, the copula (쟁점이었다 is a noun
+    /// predicated) and the plural 들 do; verb and adjective endings (하였다, 한, 된, 시켰다) and the adjectival 적 do not.
+    /// </summary>
+    public static bool IsNominalTail(ReadOnlySpan<char> tail) =>
+        tail.IsEmpty || tail[0] is not ('하' or '한' or '할' or '함' or '해' or '했' or '되' or '된' or '될' or '됐' or '돼' or '시' or '적');
+
+    // The key ends with the last word's stem; the span, with the whole word (its particles show where the noun ends).
+    private static void Add(PhraseList phrases, ReadOnlySpan<char> text, ReadOnlySpan<Word> before, Word last, int lastWordEnd, int maxPhrases)
+    {
+        if (phrases.Count >= maxPhrases)
+        {
+            return;
+        }
+
+        var length = last.End - last.Start;
+        foreach (var word in before)
+        {
+            length += word.End - word.Start + 1;
+        }
+
+        var key = phrases.Begin(length);
+        var at = 0;
+        foreach (var word in before)
+        {
+            text[word.Start..word.End].CopyTo(key[at..]);
+            at += word.End - word.Start;
+            key[at++] = ' ';
+        }
+
+        text[last.Start..last.End].CopyTo(key[at..]);
+        var first = before.IsEmpty ? last : before[0];
+        phrases.Commit(length, new PhraseSpan(first.Index, last.Index, first.Start, lastWordEnd - first.Start, SentenceInitial: false));
+    }
+
+    private static bool IsSpace(ReadOnlySpan<char> gap) => !gap.IsEmpty && gap.IndexOfAnyExcept(' ', '\u00A0') < 0;
+
+    private readonly record struct Word(int Start, int End, int Index);
+}

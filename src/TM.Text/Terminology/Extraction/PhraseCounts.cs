@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+
+namespace TM.Text.Terminology;
+
+/// <summary>
+/// How many pairs hold each phrase of one language, each pair counted once, in at most about
+/// <see cref="TermExtractionOptions.MaxTableEntries"/> entries: past that, the rarest phrases are forgotten (<see cref="TablePruning"/>)
+/// (the Zipfian tail of n-grams is where the entries are, and a term seen once is not proposed anyway).
+/// </summary>
+internal sealed class PhraseCounts
+{
+    private readonly Dictionary<string, Entry> counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly int maxEntries;
+
+    public PhraseCounts(int maxEntries)
+    {
+        this.maxEntries = maxEntries;
+        lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Counts the distinct phrases of one pair; <paramref name="pair"/> must grow from call to call.</summary>
+    public void Add(PhraseList phrases, int pair)
+    {
+        for (var p = 0; p < phrases.Count; p++)
+        {
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, phrases.Key(p), out var exists);
+            if (!exists || entry.LastPair != pair)
+            {
+                entry = new Entry(entry.Count + 1, pair);
+            }
+        }
+
+        if (counts.Count > maxEntries)
+        {
+            TablePruning.ForgetRarest(counts, static e => e.Count, maxEntries);
+        }
+    }
+
+    /// <summary>The phrases held by at least <paramref name="minimum"/> pairs, numbered.</summary>
+    public PhraseVocabulary Vocabulary(int minimum)
+    {
+        var kept = new List<(string Key, int Count)>();
+        foreach (var (key, entry) in counts)
+        {
+            if (entry.Count >= minimum)
+            {
+                kept.Add((key, entry.Count));
+            }
+        }
+
+        // Ordinal order, so that ids (and with them every tie) do not depend on hash order.
+        kept.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return new PhraseVocabulary(kept);
+    }
+
+    private readonly record struct Entry(int Count, int LastPair);
+}
