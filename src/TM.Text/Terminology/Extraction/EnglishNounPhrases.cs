@@ -4,16 +4,16 @@ using TM.Text.Internal;
 namespace TM.Text.Terminology;
 
 /// <summary>
-/// Reads the English term candidates of a sentence: runs of one to four words that begin and end with a content word and
-/// hold no function word but "of" (prisoners of war) or "of the" (Declaration of the Sixteen), written with nothing but
-/// spaces between the words. No part-of-speech tagger: the bilingual association decides which of the runs are terms.
+/// Reads the English term candidates of a sentence: runs of one to six words that begin and end with a content word and
+/// hold no function word but "of" (prisoners of war), "of the" (Declaration of the Sixteen) and "and" (Ministry of Health
+/// and Social Affairs), written with nothing but spaces between the words. No part-of-speech tagger: the bilingual association decides which of the runs are terms.
 /// </summary>
 /// <remarks>
 /// <para>Words are runs of Latin letters joined by a hyphen, an en dash or an apostrophe (court-martial, ROK–U.S.,
 /// Chipyong-ni), and initials keep their periods (U.N., K. S.). A word with a digit (38th, 1950s), punctuation between
 /// two words, and a possessive (Almond's) end a run; the possessive word may end one.</para>
 /// <para>Function words are <see cref="EnglishWords.IsStopword"/>'s (articles, pronouns, auxiliaries, prepositions,
-/// number and month words, which are never terms), lowercase words of one or two letters, and titles and abbreviations
+/// number and month words, which are never terms), words of one or two letters but names and initials (Nam Il, U.N.), and titles and abbreviations
 /// written with their period (Gen., Lt., Jr.: <see cref="EnglishAbbreviations"/>). A run does not end with a
 /// lowercase -ed or -ing word: in English such a word after a noun is a verb or a participle ("the screening conducted",
 /// "prisoners wishing"), not part of the name.</para>
@@ -64,7 +64,7 @@ internal static class EnglishNounPhrases
         }
     }
 
-    // Inside a run: content words, "of", and "the" right after "of".
+    // Inside a run: content words, "of", "and", and "the" right after "of".
     private static bool MayContinue(Word[] words, int first, int last, char[] stems)
     {
         var word = words[last];
@@ -79,7 +79,8 @@ internal static class EnglishNounPhrases
         }
 
         var stem = stems.AsSpan(word.StemStart, word.StemLength);
-        return stem is "of" || (stem is "the" && last - 1 > first && stems.AsSpan(words[last - 1].StemStart, words[last - 1].StemLength) is "of");
+        var previous = stems.AsSpan(words[last - 1].StemStart, words[last - 1].StemLength);
+        return stem is "of" or "and" || (stem is "the" && last - 1 > first && previous is "of");
     }
 
     private static bool MayEnd(ReadOnlySpan<char> text, Word word)
@@ -175,7 +176,8 @@ internal static class EnglishNounPhrases
 
             var surface = text[start..end];
             var length = EnglishWordFamily.Stem(surface, stems.AsSpan(usedStems, surface.Length + EnglishWordFamily.Slack), out _);
-            var kind = IsFunctionWord(surface, stems.AsSpan(usedStems, length)) || IsTitle(text, surface, end) ? WordKind.Function : WordKind.Content;
+            var kind = IsFunctionWord(surface, stems.AsSpan(usedStems, length), sentenceInitial) || IsTitle(text, surface, end)
+                ? WordKind.Function : WordKind.Content;
             if (kind == WordKind.Function)
             {
                 // Function words are compared as written (lowercase), not by stem: "of", "the".
@@ -189,7 +191,7 @@ internal static class EnglishNounPhrases
         return count;
     }
 
-    private static bool IsFunctionWord(ReadOnlySpan<char> surface, ReadOnlySpan<char> stem)
+    private static bool IsFunctionWord(ReadOnlySpan<char> surface, ReadOnlySpan<char> stem, bool sentenceInitial)
     {
         Span<char> lower = stackalloc char[surface.Length];
         surface.ToLowerInvariant(lower);
@@ -198,8 +200,10 @@ internal static class EnglishNounPhrases
             return true;
         }
 
-        // "of", "in", "a"; but not "UN", "US" or initials with their period.
-        return surface.Length <= 2 && !surface.Contains('.') && (surface.Length == 1 ? char.IsLower(surface[0]) : !char.IsUpper(surface[1]));
+        // "of", "in", "a", and "In" or "As" starting a sentence; but not "UN", "US", initials with their period, nor a
+        // capitalised part of a name inside a sentence (Yi Si-yeong, Nam Il).
+        return surface.Length <= 2 && !surface.Contains('.') && !char.IsUpper(surface[^1])
+            && (char.IsLower(surface[0]) || sentenceInitial);
     }
 
     // Gen., Lt., Maj., Rep., Jr.: a title or an abbreviation (EnglishAbbreviations) is never a term of its own.
@@ -208,11 +212,11 @@ internal static class EnglishNounPhrases
         && (EnglishAbbreviations.NeverFinal.GetAlternateLookup<ReadOnlySpan<char>>().Contains(surface)
             || EnglishAbbreviations.SometimesFinal.GetAlternateLookup<ReadOnlySpan<char>>().Contains(surface));
 
-    // The period after a lone capital letter (U.N., K. S.), not after "Lt" or a sentence's last word.
+    // The period after a lone capital letter (U.N., K. S., the U.S. of ROK–U.S.), not after "Lt" or a sentence's last word.
     private static bool IsInitial(ReadOnlySpan<char> text, int wordStart, int at)
     {
         var segment = at - 1;
-        return char.IsUpper(text[segment]) && (segment == wordStart || text[segment - 1] == '.');
+        return char.IsUpper(text[segment]) && (segment == wordStart || !char.IsLetter(text[segment - 1]));
     }
 
     // 's or ’s (Almond's), or a lone apostrophe after a plural (survivors'), followed by no letter.

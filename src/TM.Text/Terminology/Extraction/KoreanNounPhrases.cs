@@ -11,7 +11,7 @@ namespace TM.Text.Terminology;
 /// <para>Words are the Hangul runs <see cref="KoreanStemmer"/> reads, stripped by <see cref="KoreanStemmer.Strip"/>. A word is
 /// a noun when what was stripped is particles, a copula or the plural 들; when it was a verb or adjective ending
 /// (결정하였다, 합의된, 전략적), the word is a predicate or a modifier, not a term, and it ends the run. Function words
-/// (<see cref="KoreanStemmer.IsStopword"/>), words of one syllable, and counters after a number (1951년, 17만 명) are no
+/// (<see cref="KoreanStemmer.IsStopword"/>), words of one syllable with or without a particle (배에), and counters after a number (1951년, 17만 명) are no
 /// candidates and end the run, as does anything but spaces between two words (a parenthesised gloss, a comma, a quote).</para>
 /// <para>Keys are the words joined by one space, the last one stripped; the <see cref="PhraseSpan"/> covers the last word
 /// whole, particles included, and its word indices count every Hangul run.</para>
@@ -58,7 +58,8 @@ internal static class KoreanNounPhrases
 
             var word = text[start..i];
             var stem = KoreanStemmer.Strip(word);
-            if (stem.Length < KoreanStemmer.MinimumStemLength || !IsNominalTail(word[stem.Length..])
+            if (stem.Length < KoreanStemmer.MinimumStemLength || !IsNominalTail(word[stem.Length..]) || IsShortNounWithParticle(stem)
+                || (stem.Length == word.Length && IsPredicate(text, word, i))
                 || KoreanStemmer.IsStopword(stem) || KoreanStemmer.IsStopword(word))
             {
                 runLength = 0;
@@ -101,6 +102,16 @@ internal static class KoreanNounPhrases
         tail.IsEmpty || tail[0] is not ('하' or '한' or '할' or '함' or '해' or '했' or '되' or '된' or '될' or '됐' or '돼' or '시' or '적');
 
     // The key ends with the last word's stem; the span, with the whole word (its particles show where the noun ends).
+    // A word the stemmer left whole that ends a sentence or ends in 다 (돌려보냈다, 보여준다) is a predicate the suffix
+    // list does not know; a noun before the full stop has its copula (쟁점이었다), which the stemmer strips.
+    private static bool IsPredicate(ReadOnlySpan<char> text, ReadOnlySpan<char> word, int end) =>
+        (word.Length >= 3 && word[^1] == '다') || (end < text.Length && Chars.IsTerminal(text[end]));
+
+    // 배에, 길을: a noun of one syllable keeps its particle, since the stemmer never cuts below two syllables. The
+    // particles checked end practically no two-syllable noun (unlike 이, 도, 로 and 의: 거의, 포로, 회의).
+    private static bool IsShortNounWithParticle(ReadOnlySpan<char> stem) =>
+        stem.Length == 2 && stem[1] is '에' or '을' or '를' or '은' or '는';
+
     private static void Add(PhraseList phrases, ReadOnlySpan<char> text, ReadOnlySpan<Word> before, Word last, int lastWordEnd, int maxPhrases)
     {
         if (phrases.Count >= maxPhrases)

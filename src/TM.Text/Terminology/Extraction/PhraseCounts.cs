@@ -51,7 +51,41 @@ internal sealed class PhraseCounts
 
         // Ordinal order, so that ids (and with them every tie) do not depend on hash order.
         kept.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new PhraseVocabulary(kept);
+        return new PhraseVocabulary(WithoutDependentParts(kept));
+    }
+
+    /// <summary>
+    /// Leaves out each phrase that occurs only inside one longer phrase: a part held by exactly as many pairs as a kept
+    /// phrase that contains it ("Syngman" of "Syngman Rhee", "Walton H." of "Walton H. Walker", 리퍼 of 리퍼 작전) never
+    /// stands for itself, which is the observation behind Frantzi and Ananiadou's C-value. A part that also occurs
+    /// elsewhere (전쟁 beside 한국 전쟁) stays.
+    /// </summary>
+    private static List<(string Key, int Count)> WithoutDependentParts(List<(string Key, int Count)> phrases)
+    {
+        var countOf = new Dictionary<string, int>(phrases.Count, StringComparer.Ordinal);
+        foreach (var (key, count) in phrases)
+        {
+            countOf[key] = count;
+        }
+
+        var dependent = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, count) in phrases)
+        {
+            var words = key.Split(' ');
+            for (var length = 1; length < words.Length; length++)
+            {
+                for (var start = 0; start + length <= words.Length; start++)
+                {
+                    var part = string.Join(' ', words, start, length);
+                    if (countOf.TryGetValue(part, out var partCount) && partCount == count)
+                    {
+                        dependent.Add(part);
+                    }
+                }
+            }
+        }
+
+        return dependent.Count == 0 ? phrases : phrases.FindAll(p => !dependent.Contains(p.Key));
     }
 
     private readonly record struct Entry(int Count, int LastPair);

@@ -25,10 +25,10 @@ namespace TM.Text.Terminology;
 /// starts a sentence not counting (<see cref="EnglishSpellings"/>); the Korean form's last noun ends where all its forms
 /// in the memory agree (<see cref="KoreanSpellings"/>: 리지웨이, not the stem 리지웨).</item>
 /// </list>
-/// <para>General vocabulary: a one-word Korean candidate linked to a one-word English candidate that the general glossary
-/// (<see cref="GlossaryLexicon"/>) gives as the same concept (포로 ↔ "prisoners", 철수 ↔ "withdrawal") is the aligner's
-/// everyday vocabulary and is not proposed; the same words in a longer term are (포로 송환 ↔ "repatriation of prisoners",
-/// 국회 ↔ "National Assembly").</para>
+/// <para>General vocabulary (<see cref="GeneralVocabulary"/>): a one-word Korean candidate that the general glossary
+/// (<see cref="GlossaryLexicon"/>) lists as a word of its own (포로, 철수, 본고) is the aligner's everyday vocabulary and is
+/// not proposed, unless its English is a name (국회 ↔ "National Assembly"); the same words in a longer Korean term are
+/// (포로 송환 ↔ "repatriation of prisoners").</para>
 /// <para>The log-likelihood ratio was chosen over Dice here, unlike in <see cref="LexiconLearner"/>: a termbase wants the
 /// best-attested terms first, and G² grows with the evidence, while Dice gives a phrase pair seen twice together and never
 /// apart the same perfect score as one seen fifty times.</para>
@@ -193,7 +193,7 @@ public static class TermCandidateExtractor
                 var (k, e) = (koreanIds[link.Korean], englishIds[link.English]);
                 var weight = evidence.Weight(k, korean.Key(k), e, reader.EnglishSurface(link.English));
                 ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(tallies, Key(k, e), out _);
-                tally = tally.Add(p, pair.Id, weight, reader.EnglishStart(link.English), link.EnglishSpan.SurfaceLength);
+                tally = tally.Add(p, pair.Id, weight, reader.EnglishStart(link.English), link.EnglishSpan.SurfaceLength, link.EnglishSpan.SentenceInitial);
             }
 
             if (tallies.Count > options.MaxTableEntries)
@@ -223,13 +223,19 @@ public static class TermCandidateExtractor
             var score = LogLikelihood.Ratio(tally.Links, korean.Pairs(k), english.Pairs(e), pairCount) * tally.Weight;
             if (score > 0)
             {
-                scored.Add(new Proposal(k, e, both, score, tally, korean.Key(k).Count(' ') + 1, english.Key(e).Count(' ') + 1));
+                var name = ProperName.Is(pairs[tally.FirstPair].English.AsSpan(tally.SurfaceStart, tally.SurfaceLength), tally.SentenceInitial);
+                scored.Add(new Proposal(k, e, both, score, tally, name, korean.Key(k).Count(' ') + 1, english.Key(e).Count(' ') + 1));
             }
         }
 
-        // Best first; equal scores longer phrases first (as in CompetitiveLinker), then by the phrases' ids, which follow
-        // their ordinal order, so that the ranking does not depend on hash order.
+        // Best first. Equal scores are common in a small memory (every phrase pair seen twice together and never apart
+        // scores the same); among them, what is likelier a term goes first: a name, then a longer phrase (the termhood
+        // that C-value measures), then a common single word (식량 ↔ "food" tied with 고아원 ↔ "orphanages" on the gold
+        // documents, and of twelve such ties nine were everyday words). Last by the phrases' ids, which follow their
+        // ordinal order, so that the ranking does not depend on hash order.
         scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score)
+            : a.Name != b.Name ? b.Name.CompareTo(a.Name)
+            : a.EnglishWords + a.KoreanWords != b.EnglishWords + b.KoreanWords ? (b.EnglishWords + b.KoreanWords).CompareTo(a.EnglishWords + a.KoreanWords)
             : a.EnglishWords != b.EnglishWords ? b.EnglishWords.CompareTo(a.EnglishWords)
             : a.KoreanWords != b.KoreanWords ? b.KoreanWords.CompareTo(a.KoreanWords)
             : a.Korean != b.Korean ? a.Korean.CompareTo(b.Korean) : a.English.CompareTo(b.English));
@@ -251,8 +257,7 @@ public static class TermCandidateExtractor
             // Taken even when general, so that its phrases' weaker partners are not proposed in its place.
             koreanUsed.Add(proposal.Korean);
             englishUsed.Add(proposal.English);
-            var first = proposal.Tally;
-            if (!GeneralVocabulary.Contains(korean.Key(proposal.Korean), pairs[first.FirstPair].English.Substring(first.SurfaceStart, first.SurfaceLength)))
+            if (!GeneralVocabulary.Contains(korean.Key(proposal.Korean), english.Key(proposal.English), proposal.Name))
             {
                 chosen.Add(proposal);
             }
@@ -327,5 +332,5 @@ public static class TermCandidateExtractor
 
     private static (int Korean, int English) Split(long key) => ((int)(key >> 32), (int)key);
 
-    private sealed record Proposal(int Korean, int English, int Frequency, double Score, LinkTally Tally, int KoreanWords, int EnglishWords);
+    private sealed record Proposal(int Korean, int English, int Frequency, double Score, LinkTally Tally, bool Name, int KoreanWords, int EnglishWords);
 }

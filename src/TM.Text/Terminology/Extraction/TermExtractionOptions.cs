@@ -16,9 +16,9 @@ public sealed class TermExtractionOptions
     /// <summary>Longest Korean candidate, in words (eojeol). Default 3, from 1 to 8.</summary>
     public int MaxKoreanWords { get; init; } = 3;
 
-    /// <summary>Longest English candidate, in words, "of" and "the" inside it included ("Declaration of the Sixteen" is
-    /// four). Default 4, from 1 to 8.</summary>
-    public int MaxEnglishWords { get; init; } = 4;
+    /// <summary>Longest English candidate, in words, "of", "the" and "and" inside it included ("Declaration of the Sixteen"
+    /// is four, "Ministry of Health and Social Affairs" six). Default 6, from 1 to 8.</summary>
+    public int MaxEnglishWords { get; init; } = 6;
 
     /// <summary>Candidates read from one side of one pair, at most; a longer segment contributes its first ones. It bounds
     /// the work per pair, which grows with the product of the two sides' counts. Default 256.</summary>
