@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Buffers;
 using TM.Text.Internal;
 
@@ -13,7 +14,7 @@ namespace TM.Text.Terminology;
 /// Chipyong-ni), and initials keep their periods (U.N., K. S.). A word with a digit (38th, 1950s), punctuation between
 /// two words, and a possessive (Almond's) end a run; the possessive word may end one.</para>
 /// <para>Function words are <see cref="EnglishWords.IsStopword"/>'s (articles, pronouns, auxiliaries, prepositions,
-/// number and month words, which are never terms), words of one or two letters but names and initials (Nam Il, U.N.), and titles and abbreviations
+/// number and month words, which are never terms) and a few more prepositions and adverbs (inside, abroad, nearly), words of one or two letters but names and initials (Nam Il, U.N.), and titles and abbreviations
 /// written with their period (Gen., Lt., Jr.: <see cref="EnglishAbbreviations"/>). A run does not end with a
 /// lowercase -ed or -ing word: in English such a word after a noun is a verb or a participle ("the screening conducted",
 /// "prisoners wishing"), not part of the name.</para>
@@ -22,6 +23,15 @@ namespace TM.Text.Terminology;
 /// </remarks>
 internal static class EnglishNounPhrases
 {
+    // Prepositions and adverbs of place, time and degree that EnglishWords does not list (it learns word associations,
+    // where they do little harm): as term candidates they pair with whatever noun their sentence translates.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AdverbLookup = FrozenSet.ToFrozenSet(
+    [
+        "inside", "outside", "abroad", "aboard", "ahead", "away", "back", "near", "nearly", "almost", "later", "earlier",
+        "soon", "often", "least", "less", "below", "beside", "next", "indeed", "merely", "partly", "largely", "mainly",
+        "mostly", "roughly", "some", "several", "little", "enough", "quite", "fully", "directly", "immediately",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Adds the candidates of <paramref name="text"/> to <paramref name="phrases"/>, in order, at most <paramref name="maxPhrases"/> in all.</summary>
     public static void Find(ReadOnlySpan<char> text, int maxWords, int maxPhrases, PhraseList phrases)
     {
@@ -195,7 +205,7 @@ internal static class EnglishNounPhrases
     {
         Span<char> lower = stackalloc char[surface.Length];
         surface.ToLowerInvariant(lower);
-        if (EnglishWords.IsStopword(lower) || EnglishWords.IsStopword(stem))
+        if (EnglishWords.IsStopword(lower) || EnglishWords.IsStopword(stem) || AdverbLookup.Contains(lower))
         {
             return true;
         }

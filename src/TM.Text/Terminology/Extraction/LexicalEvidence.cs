@@ -4,8 +4,8 @@ namespace TM.Text.Terminology;
 
 /// <summary>
 /// What a bilingual lexicon and romanisation say about a Korean and an English phrase being translations, as a weight on
-/// their association score: 1.5 when the English spells the Korean name in Latin letters (흥남 ↔ Heungnam); 0.5 when the
-/// English is only a name inside the Korean (중국군 ↔ "Chinese", see <see cref="NamesOnlyPart"/>); else from 0.9
+/// their association score: 1.5 when the English spells the Korean name in Latin letters (흥남 ↔ Heungnam); 0, so no link,
+/// when the English is only a name inside the Korean (중국군 ↔ "Chinese", see <see cref="NamesOnlyPart"/>); else from 0.9
 /// (the lexicon translates both sides, into different things) through 1 (it knows neither side) to 1.1 (everything it
 /// finds on one side it finds on the other). Co-occurrence alone cannot tell 제네바 회담 ↔ "Geneva Conference" from 제네바 회담 ↔ "Geneva"
 /// when the two always travel together; the lexicon's words can.
@@ -18,7 +18,7 @@ internal sealed class LexicalEvidence
     // 1.5 for a learned lexicon cost 0.22 of precision@50 (0.76 → 0.54) by doubling noisy counts, so they only tip the
     // balance between phrases the counts cannot tell apart.
     private const double Romanized = 1.5;
-    private const double PartialName = 0.5;
+    private const double PartialName = 0;
     private const double LexiconMismatch = 0.9;
     private const double LexiconAgreement = 1.1;
     private const int MinimumSkeleton = 3;

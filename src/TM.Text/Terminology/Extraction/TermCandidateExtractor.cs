@@ -41,6 +41,14 @@ namespace TM.Text.Terminology;
 /// </remarks>
 public static class TermCandidateExtractor
 {
+    /// <summary>
+    /// The weight of a single common word (one Korean word, one English word that is no name) against names and phrases.
+    /// Co-occurrence proves translation, not termhood: 식량 ↔ "food" and 화력 ↔ "firepower" are equally consistent, and
+    /// only the second is a term. Names are terms by nature and multi-word units mostly (C-value, Frantzi and Ananiadou
+    /// 2000, gives single words no termhood at all); a single common word has to be better attested to rank beside them.
+    /// </summary>
+    private const double CommonWordTermhood = 0.8;
+
     /// <summary>Proposes term candidates from <paramref name="pairs"/>, best first.</summary>
     /// <param name="pairs">The memory's segment pairs; a pair with an empty side is read but contributes nothing.</param>
     /// <param name="options">Limits; null means <see cref="TermExtractionOptions.Default"/>.</param>
@@ -220,11 +228,14 @@ public static class TermCandidateExtractor
 
             var (k, e) = Split(key);
             var both = cooccurrence.TryGetValue(key, out var count) ? count : tally.Links;
-            var score = LogLikelihood.Ratio(tally.Links, korean.Pairs(k), english.Pairs(e), pairCount) * tally.Weight;
+            var name = ProperName.Is(pairs[tally.FirstPair].English.AsSpan(tally.SurfaceStart, tally.SurfaceLength), tally.SentenceInitial);
+            var (koreanWords, englishWords) = (korean.Key(k).Count(' ') + 1, english.Key(e).Count(' ') + 1);
+            var commonWord = !name && koreanWords == 1 && englishWords == 1;
+            var score = LogLikelihood.Ratio(tally.Links, korean.Pairs(k), english.Pairs(e), pairCount) * tally.Weight
+                * (commonWord ? CommonWordTermhood : 1);
             if (score > 0)
             {
-                var name = ProperName.Is(pairs[tally.FirstPair].English.AsSpan(tally.SurfaceStart, tally.SurfaceLength), tally.SentenceInitial);
-                scored.Add(new Proposal(k, e, both, score, tally, name, korean.Key(k).Count(' ') + 1, english.Key(e).Count(' ') + 1));
+                scored.Add(new Proposal(k, e, both, score, tally, name, koreanWords, englishWords));
             }
         }
 

@@ -25,7 +25,7 @@ public sealed class TermExtractionPrecisionTests(ITestOutputHelper output)
     private double Report(string title, IReadOnlyList<ExtractionPair> pairs, ITranslationLexicon? lexicon)
     {
         var reference = ReferenceTerms.Load();
-        var candidates = TermCandidateExtractor.Extract(pairs, lexicon: lexicon);
+        var candidates = TermCandidateExtractor.Extract(pairs, new TermExtractionOptions { MaxCandidates = 70 }, lexicon);
         var verdicts = candidates.Select(c => reference.Match(c.Korean, c.English)).ToList();
         var at20 = Precision(verdicts, 20);
         var at50 = Precision(verdicts, 50);
