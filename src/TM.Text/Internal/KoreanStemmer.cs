@@ -103,6 +103,28 @@ internal static class KoreanStemmer
     /// adverb that <see cref="Stems"/> leaves out.</summary>
     public static bool IsStopword(ReadOnlySpan<char> stem) => StopwordLookup.Contains(stem);
 
+    /// <summary>Whether <paramref name="tail"/> is nothing but particles and endings <see cref="Strip"/> removes (에서, 들에게는).</summary>
+    public static bool IsEnding(ReadOnlySpan<char> tail)
+    {
+        for (var round = 0; round < 4 && !tail.IsEmpty; round++)
+        {
+            var length = Math.Min(LongestSuffixLength, tail.Length);
+            while (length > 0 && !SuffixLookup.Contains(tail[^length..]))
+            {
+                length--;
+            }
+
+            if (length == 0)
+            {
+                return false;
+            }
+
+            tail = tail[..^length];
+        }
+
+        return tail.IsEmpty;
+    }
+
     /// <summary>Whether a Hangul word is a unit of a large number (만 of 17만, 천여), after which a counter may follow a space.</summary>
     public static bool IsNumberUnit(ReadOnlySpan<char> word) => NumberUnits.Contains(word);
 

@@ -5,7 +5,9 @@ namespace TM.Text.Terminology;
 /// <summary>
 /// What a bilingual lexicon and romanisation say about a Korean and an English phrase being translations, as a weight on
 /// their association score: 1.5 when the English spells the Korean name in Latin letters (흥남 ↔ Heungnam); 0, so no link,
-/// when the English is only a name inside the Korean (중국군 ↔ "Chinese", see <see cref="NamesOnlyPart"/>); else from 0.9
+/// when the English is only a name inside the Korean (중국군 ↔ "Chinese", see <see cref="NamesOnlyPart"/>); from 0.5 to
+/// 1.5 as <see cref="KnownTermsLexicon"/>, the built-in names table, finds different or the same names on both sides
+/// (중국 ↔ "Moscow", 스탈린 ↔ "Stalin"); else from 0.9
 /// (the lexicon translates both sides, into different things) through 1 (it knows neither side) to 1.1 (everything it
 /// finds on one side it finds on the other). Co-occurrence alone cannot tell 제네바 회담 ↔ "Geneva Conference" from 제네바 회담 ↔ "Geneva"
 /// when the two always travel together; the lexicon's words can.
@@ -19,6 +21,7 @@ internal sealed class LexicalEvidence
     // balance between phrases the counts cannot tell apart.
     private const double Romanized = 1.5;
     private const double PartialName = 0;
+    private const double KnownMismatch = 0.5;
     private const double LexiconMismatch = 0.9;
     private const double LexiconAgreement = 1.1;
     private const int MinimumSkeleton = 3;
@@ -29,6 +32,8 @@ internal sealed class LexicalEvidence
     private readonly string?[] koreanSkeletons;
     private readonly string?[] englishSkeletons;
     private readonly string?[] koreanNames;
+    private readonly string[]?[] koreanKnownKeys;
+    private readonly string[]?[] englishKnownKeys;
     private readonly string?[] englishNames;
 
     public LexicalEvidence(ITranslationLexicon? lexicon, int koreanPhrases, int englishPhrases)
@@ -39,6 +44,8 @@ internal sealed class LexicalEvidence
         koreanSkeletons = new string[koreanPhrases];
         englishSkeletons = new string[englishPhrases];
         koreanNames = new string[koreanPhrases];
+        koreanKnownKeys = new string[koreanPhrases][];
+        englishKnownKeys = new string[englishPhrases][];
         englishNames = new string[englishPhrases];
     }
 
@@ -55,6 +62,15 @@ internal sealed class LexicalEvidence
         if (koreanSkeleton.Length >= MinimumSkeleton && koreanSkeleton == (englishSkeletons[english] ??= EnglishSkeleton(englishText)))
         {
             return Romanized;
+        }
+
+        // The built-in names table (스탈린 ↔ Stalin, 중국 ↔ China): agreement as strong as romanisation, and a name
+        // that meets another name (중국 ↔ "Moscow") as strong against.
+        var koreanKnown = koreanKnownKeys[korean] ??= [.. KnownTermsLexicon.Instance.FindTerms(koreanText, Language.Korean)];
+        var englishKnown = englishKnownKeys[english] ??= [.. KnownTermsLexicon.Instance.FindTerms(englishText.ToString(), Language.English)];
+        if (koreanKnown.Length > 0 && englishKnown.Length > 0)
+        {
+            return KnownMismatch + ((Romanized - KnownMismatch) * 2.0 * SharedCount(koreanKnown, englishKnown) / (koreanKnown.Length + englishKnown.Length));
         }
 
         // Between two single words the lexicon knows nothing the counts do not (a learned lexicon is those counts), and
