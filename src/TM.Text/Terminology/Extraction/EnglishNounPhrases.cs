@@ -14,10 +14,11 @@ namespace TM.Text.Terminology;
 /// Chipyong-ni), and initials keep their periods (U.N., K. S.). A word with a digit (38th, 1950s), punctuation between
 /// two words, and a possessive (Almond's) end a run; the possessive word may end one.</para>
 /// <para>Function words are <see cref="EnglishWords.IsStopword"/>'s (articles, pronouns, auxiliaries, prepositions,
-/// number and month words, which are never terms) and a few more prepositions and adverbs (inside, abroad, nearly), words of one or two letters but names and initials (Nam Il, U.N.), and titles and abbreviations
+/// number and month words, which are never terms, but for a capitalised ordinal inside a sentence: Eighth Army) and a
+/// few more prepositions and adverbs (inside, abroad, nearly), words of one or two letters but names and initials (Nam Il, U.N.), and titles and abbreviations
 /// written with their period (Gen., Lt., Jr.: <see cref="EnglishAbbreviations"/>). A run does not end with a
-/// lowercase -ed or -ing word: in English such a word after a noun is a verb or a participle ("the screening conducted",
-/// "prisoners wishing"), not part of the name.</para>
+/// lowercase -ed word: after a noun such a word is a verb or a participle ("the screening conducted", "prisoners
+/// wounded"), not part of the name. (An -ing word may end one: "Incheon landing", "screening".)</para>
 /// <para>Keys are the words' family stems (<see cref="EnglishWordFamily"/>: prisoners → prisoner, negotiations →
 /// negotiat) joined by one space, so that inflected forms of one term count together.</para>
 /// </remarks>
@@ -31,6 +32,12 @@ internal static class EnglishNounPhrases
         "soon", "often", "least", "less", "below", "beside", "next", "indeed", "merely", "partly", "largely", "mainly",
         "mostly", "roughly", "some", "several", "little", "enough", "quite", "fully", "directly", "immediately",
     ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Ordinals are function words to EnglishWords (numbers are anchored elsewhere), but capitalised inside a sentence they
+    // are part of a name: the Eighth Army, the First Five-Year Plan.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalLookup = FrozenSet.ToFrozenSet(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Adds the candidates of <paramref name="text"/> to <paramref name="phrases"/>, in order, at most <paramref name="maxPhrases"/> in all.</summary>
     public static void Find(ReadOnlySpan<char> text, int maxWords, int maxPhrases, PhraseList phrases)
@@ -101,7 +108,7 @@ internal static class EnglishNounPhrases
             return true;
         }
 
-        return !surface.EndsWith("ed", StringComparison.Ordinal) && !surface.EndsWith("ing", StringComparison.Ordinal);
+        return !surface.EndsWith("ed", StringComparison.Ordinal);
     }
 
     private static void Add(PhraseList phrases, Word[] words, char[] stems, int first, int last)
@@ -205,6 +212,11 @@ internal static class EnglishNounPhrases
     {
         Span<char> lower = stackalloc char[surface.Length];
         surface.ToLowerInvariant(lower);
+        if (!sentenceInitial && char.IsUpper(surface[0]) && OrdinalLookup.Contains(lower))
+        {
+            return false;
+        }
+
         if (EnglishWords.IsStopword(lower) || EnglishWords.IsStopword(stem) || AdverbLookup.Contains(lower))
         {
             return true;
