@@ -38,5 +38,18 @@ internal static class LogLikelihood
         return Math.Max(0, 2 * sum);
     }
 
+    /// <summary>
+    /// <see cref="Ratio"/> of counts from tables that forget (<see cref="TablePruning"/>): a phrase forgotten and counted
+    /// again has too low a count, so the counts may not form a table; they are clamped to the nearest one that does
+    /// (both ≤ each side, the sides within the pairs), which only lowers the score of a phrase pair seen less than it was.
+    /// </summary>
+    public static double RatioOfPrunedCounts(long both, long korean, long english, long pairs)
+    {
+        korean = Math.Max(korean, both);
+        english = Math.Max(english, both);
+        pairs = Math.Max(pairs, korean + english - both);
+        return Ratio(both, korean, english, pairs);
+    }
+
     private static double XLogX(long x) => x <= 0 ? 0 : x * Math.Log(x);
 }

@@ -190,7 +190,7 @@ public static class TermCandidateExtractor
                         continue;
                     }
 
-                    var score = LogLikelihood.Ratio(both, korean.Pairs(k), english.Pairs(e), pairCount)
+                    var score = LogLikelihood.RatioOfPrunedCounts(both, korean.Pairs(k), english.Pairs(e), pairCount)
                         * evidence.Weight(k, korean.Key(k), e, reader.EnglishSurface(j));
                     linker.Offer(i, j, reader.Korean.Span(i), reader.English.Span(j), score);
                 }
@@ -231,7 +231,7 @@ public static class TermCandidateExtractor
             var name = ProperName.Is(pairs[tally.FirstPair].English.AsSpan(tally.SurfaceStart, tally.SurfaceLength), tally.SentenceInitial);
             var (koreanWords, englishWords) = (korean.Key(k).Count(' ') + 1, english.Key(e).Count(' ') + 1);
             var commonWord = !name && koreanWords == 1 && englishWords == 1;
-            var score = LogLikelihood.Ratio(tally.Links, korean.Pairs(k), english.Pairs(e), pairCount) * tally.Weight
+            var score = LogLikelihood.RatioOfPrunedCounts(tally.Links, korean.Pairs(k), english.Pairs(e), pairCount) * tally.Weight
                 * (commonWord ? CommonWordTermhood : 1);
             if (score > 0)
             {

@@ -46,4 +46,11 @@ public sealed class LogLikelihoodTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => LogLikelihood.Ratio(both, korean, english, pairs));
     }
+
+    [Fact]
+    public void Counts_of_a_forgetful_table_are_clamped_to_a_table()
+    {
+        // A phrase forgotten once and counted again: 5 pairs with both, but only 3 counted for the Korean phrase.
+        Assert.Equal(LogLikelihood.Ratio(5, 5, 6, 40), LogLikelihood.RatioOfPrunedCounts(5, 3, 6, 40));
+    }
 }
