@@ -28,38 +28,22 @@ internal static class KoreanNounPhrases
         var runLength = 0;
         var wordIndex = -1;
         var previousEnd = -1;
-        var counterFollows = false;
-        var i = 0;
-        while (i < text.Length && phrases.Count < maxPhrases)
+        var reader = new KoreanStemmer.WordReader();
+        while (phrases.Count < maxPhrases && reader.Next(text, out var start, out var end, out var counter))
         {
-            if (!Chars.IsHangulSyllable(text[i]))
-            {
-                counterFollows &= char.IsWhiteSpace(text[i]);
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && Chars.IsHangulSyllable(text[i]))
-            {
-                i++;
-            }
-
             wordIndex++;
             var adjacent = runLength > 0 && IsSpace(text[previousEnd..start]);
-            previousEnd = i;
-            if (counterFollows || (start > 0 && Chars.IsDigit(text[start - 1])))
+            previousEnd = end;
+            if (counter)
             {
-                // 1951년, 38선; after a number unit the counter may follow a space (17만 명).
-                counterFollows = !counterFollows && KoreanStemmer.IsNumberUnit(text[start..i]);
                 runLength = 0;
                 continue;
             }
 
-            var word = text[start..i];
+            var word = text[start..end];
             var stem = KoreanStemmer.Strip(word);
             if (stem.Length < KoreanStemmer.MinimumStemLength || !IsNominalTail(word[stem.Length..]) || IsShortNounWithParticle(stem)
-                || (stem.Length == word.Length && IsPredicate(text, word, i))
+                || (stem.Length == word.Length && IsPredicate(text, word, end))
                 || KoreanStemmer.IsStopword(stem) || KoreanStemmer.IsStopword(word))
             {
                 runLength = 0;
@@ -71,10 +55,10 @@ internal static class KoreanNounPhrases
                 runLength = 0;
             }
 
-            Add(phrases, text, [], new Word(start, start + stem.Length, wordIndex), i, maxPhrases);
+            Add(phrases, text, [], new Word(start, start + stem.Length, wordIndex), end, maxPhrases);
             for (var n = 1; n <= runLength && n < maxWords; n++)
             {
-                Add(phrases, text, run[(runLength - n)..runLength], new Word(start, start + stem.Length, wordIndex), i, maxPhrases);
+                Add(phrases, text, run[(runLength - n)..runLength], new Word(start, start + stem.Length, wordIndex), end, maxPhrases);
             }
 
             if (stem.Length < word.Length)
@@ -90,7 +74,7 @@ internal static class KoreanNounPhrases
                 runLength--;
             }
 
-            run[runLength++] = new Word(start, i, wordIndex);
+            run[runLength++] = new Word(start, end, wordIndex);
         }
     }
 
