@@ -5,8 +5,8 @@ namespace TM.Text.Terminology;
 /// </summary>
 /// <param name="Korean">The Korean term: one to three words, the particles and endings of the last one stripped
 /// (포로 송환, not 포로 송환을), single spaces between words.</param>
-/// <param name="English">The English term as the memory writes it: its most frequent spelling in the pairs the term was
-/// linked in, case kept, a capital that only starts a sentence not counted ("prisoners of war", "Armistice Agreement").
+/// <param name="English">The English term as the memory writes it: its most frequent spelling in the memory, case kept,
+/// a capital that only starts a sentence not counted ("prisoners of war", "Armistice Agreement").
 /// Plurals are kept as written: a termbase entry names the concept, and translators read "prisoners of war" as the term.</param>
 /// <param name="Frequency">How many pairs hold both the Korean and the English term.</param>
 /// <param name="Score">The association score the candidates are ranked by: Dunning's log-likelihood ratio of the pairs in

