@@ -1,4 +1,4 @@
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// Competitive linking (Melamed, "Models of Translational Equivalence among Words", 2000) within one pair, over phrases:

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Buffers;
 using TM.Text.Internal;
 
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// Reads the English term candidates of a sentence: runs of one to six words that begin and end with a content word and

@@ -1,4 +1,4 @@
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// The spellings of one English candidate in the memory ("prisoners of war", "Prisoners of war"), to propose the one

@@ -1,4 +1,4 @@
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// Tells everyday vocabulary from terms: a one-word Korean candidate that the general glossary (<see cref="GlossaryLexicon"/>,

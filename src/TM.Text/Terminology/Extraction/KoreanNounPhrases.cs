@@ -1,6 +1,6 @@
 using TM.Text.Internal;
 
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// Reads the Korean term candidates of a sentence: every noun word with its particles stripped (포로의 → 포로), and runs of

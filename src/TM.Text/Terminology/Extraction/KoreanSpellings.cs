@@ -1,6 +1,6 @@
 using TM.Text.Internal;
 
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// Finds where the last noun of a Korean candidate really ends. <see cref="KoreanStemmer"/> strips what looks like a

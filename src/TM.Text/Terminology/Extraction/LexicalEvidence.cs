@@ -1,6 +1,6 @@
 using TM.Text.Internal;
 
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// What a bilingual lexicon and romanisation say about a Korean and an English phrase being translations, as a weight on

@@ -1,4 +1,4 @@
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// What the linking pass knows of one (Korean phrase, English phrase) link: in how many pairs it was made, its lexical

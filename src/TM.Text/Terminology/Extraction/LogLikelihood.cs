@@ -1,4 +1,4 @@
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// Dunning's log-likelihood ratio (G², "Accurate Methods for the Statistics of Surprise and Coincidence", 1993) of a 2×2

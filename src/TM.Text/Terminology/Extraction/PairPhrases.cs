@@ -1,6 +1,6 @@
 using TM.Text.Internal;
 
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// Reads the Korean and English candidate phrases of one pair at a time into reused lists. A keyword line ("주제어: 제네바

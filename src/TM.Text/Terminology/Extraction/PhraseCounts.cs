@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// How many pairs hold each phrase of one language, each pair counted once, in at most about

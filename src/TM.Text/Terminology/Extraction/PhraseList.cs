@@ -1,6 +1,6 @@
 using TM.Text.Internal;
 
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// The candidate phrases of one side of one pair: each phrase's normalised key (in one reusable buffer, so that reading a

@@ -1,4 +1,4 @@
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>
 /// Where one candidate phrase of a sentence lies: its words (<see cref="FirstWord"/> to <see cref="LastWord"/>, indices

@@ -1,4 +1,4 @@
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>The phrases of one language frequent enough to be candidates, numbered 0…<see cref="Count"/>-1, with their pair counts.</summary>
 internal sealed class PhraseVocabulary

@@ -1,4 +1,4 @@
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>Whether an English candidate is written as a proper name: every word capitalised but "of", "and" and "the".</summary>
 internal static class ProperName

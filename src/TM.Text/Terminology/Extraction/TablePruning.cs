@@ -1,4 +1,4 @@
-namespace TM.Text.Terminology;
+namespace TM.Text.Terminology.Extraction;
 
 /// <summary>Keeps a counting table within its bound by forgetting its rarest entries, as lossy stream counting does.</summary>
 internal static class TablePruning

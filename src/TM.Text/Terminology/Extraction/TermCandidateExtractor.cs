@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using TM.Text.Internal;
+using TM.Text.Terminology.Extraction;
 
 namespace TM.Text.Terminology;
 

@@ -1,4 +1,5 @@
 using TM.Text.Terminology;
+using TM.Text.Terminology.Extraction;
 
 namespace TM.Text.Tests.Terminology.Extraction;
 
