@@ -27,7 +27,9 @@ public sealed class TermExtractionOptions
     /// <summary>
     /// Bound on the entries of each counting table (the Korean and the English phrase counts, the co-occurrence counts,
     /// the link counts). When a table outgrows it, its entries seen once are forgotten, as a stream-counting algorithm
-    /// does; a phrase that recurs later starts counting again. Default 2,000,000 (about 100 MB for the largest table).
+    /// does; a phrase that recurs later starts counting again. Default 2,000,000: at the bound a table of phrase counts
+    /// takes some 130 MB (an entry and its string), one of pair counts some 60 MB (estimated from the entry sizes); at least
+    /// 1,000. 103,000 pairs of abstract sentences peaked at 221 MiB of working set.
     /// </summary>
     public int MaxTableEntries { get; init; } = 2_000_000;
 }
