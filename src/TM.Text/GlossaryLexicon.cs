@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using TM.Analysis;
 using TM.Text.Internal;
 
@@ -17,6 +18,7 @@ public sealed class GlossaryLexicon : ITranslationLexicon
 {
     private readonly TermMatcher korean;
     private readonly GlossaryTermMatcher english;
+    private readonly FrozenSet<string> koreanWords;
 
     private GlossaryLexicon(IEnumerable<string[]> rows)
     {
@@ -35,12 +37,16 @@ public sealed class GlossaryLexicon : ITranslationLexicon
             }
         }
 
+        koreanWords = koreanForms.Select(f => f.Item1).Where(f => !f.Contains(' ')).ToFrozenSet(StringComparer.Ordinal);
         korean = new TermMatcher(koreanForms, Language.Korean);
         english = new GlossaryTermMatcher(englishForms);
     }
 
     /// <summary>The glossary shipped with TM.Text.</summary>
     public static GlossaryLexicon Instance { get; } = new(ReadEmbedded());
+
+    /// <summary>Whether <paramref name="word"/> is itself one of the glossary's Korean forms (포로, 회담), not merely contains one (포로수용소).</summary>
+    internal bool ListsKoreanWord(string word) => koreanWords.Contains(word);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> FindTerms(string sentence, Language language)

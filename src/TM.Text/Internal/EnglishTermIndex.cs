@@ -39,7 +39,7 @@ internal sealed class EnglishTermIndex
     private readonly FrozenDictionary<string, EnglishTerm[]> terms;
     private readonly FrozenDictionary<string, EnglishTerm[]>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    public EnglishTermIndex(IEnumerable<TermCandidate> forms)
+    public EnglishTermIndex(IEnumerable<IndexedTermForm> forms)
     {
         var byKey = new Dictionary<string, List<EnglishTerm>>(StringComparer.Ordinal);
         var tokens = new List<Token>();
@@ -318,5 +318,5 @@ internal sealed class EnglishTermIndex
     /// <param name="Words">The form's words.</param>
     /// <param name="Gaps">Before each word after the first, the separator the text must have, or null for a space or
     /// hyphen (either).</param>
-    private sealed record EnglishTerm(TermCandidate Candidate, TermWord[] Words, string?[] Gaps);
+    private sealed record EnglishTerm(IndexedTermForm Candidate, TermWord[] Words, string?[] Gaps);
 }

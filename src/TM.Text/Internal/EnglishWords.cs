@@ -45,6 +45,10 @@ internal static class EnglishWords
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopwordLookup =
         Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Whether a lowercase word is one of the function words, auxiliaries, frequent adverbs, number or month
+    /// words that <see cref="Words"/> leaves out (words shorter than <see cref="MinimumLength"/> are not listed).</summary>
+    public static bool IsStopword(ReadOnlySpan<char> lowercase) => StopwordLookup.Contains(lowercase);
+
     /// <summary>Appends the content words of <paramref name="text"/> to <paramref name="words"/>, in order, repeats kept.</summary>
     public static void Words(ReadOnlySpan<char> text, LexicalTokens words)
     {

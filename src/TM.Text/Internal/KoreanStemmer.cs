@@ -78,37 +78,81 @@ internal static class KoreanStemmer
     /// <summary>Appends the stems of <paramref name="text"/> to <paramref name="stems"/>, in order, repeats kept.</summary>
     public static void Stems(ReadOnlySpan<char> text, LexicalTokens stems)
     {
-        var i = 0;
-        var counterFollows = false;
-        while (i < text.Length)
+        var reader = new WordReader();
+        while (reader.Next(text, out var start, out var end, out var counter))
         {
-            if (!Chars.IsHangulSyllable(text[i]))
+            if (counter)
             {
-                counterFollows &= char.IsWhiteSpace(text[i]);
-                i++;
                 continue;
             }
 
-            var start = i;
-            while (i < text.Length && Chars.IsHangulSyllable(text[i]))
-            {
-                i++;
-            }
-
-            // 1951년, 38선, 200명: a run glued to digits is a counter. After a number unit the counter may follow
-            // a space (17만 명의, 7만여 명에).
-            if (counterFollows || (start > 0 && Chars.IsDigit(text[start - 1])))
-            {
-                counterFollows = !counterFollows && NumberUnits.Contains(text[start..i]);
-                continue;
-            }
-
-            var stem = Strip(text[start..i]);
+            var stem = Strip(text[start..end]);
             if (stem.Length >= MinimumStemLength && !StopwordLookup.Contains(stem))
             {
                 stems.Add(stem);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the Hangul runs of a text one by one, telling which are counters or units after a number: 1951년, 38선,
+    /// 200명, a run glued to digits; after a number unit the counter may follow a space (17만 명의, 7만여 명에).
+    /// </summary>
+    public struct WordReader
+    {
+        private int at;
+        private bool counterFollows;
+
+        /// <summary>The next Hangul run of <paramref name="text"/> (the same text on every call), or false at its end.</summary>
+        public bool Next(ReadOnlySpan<char> text, out int start, out int end, out bool counter)
+        {
+            while (at < text.Length && !Chars.IsHangulSyllable(text[at]))
+            {
+                counterFollows &= char.IsWhiteSpace(text[at]);
+                at++;
+            }
+
+            start = at;
+            while (at < text.Length && Chars.IsHangulSyllable(text[at]))
+            {
+                at++;
+            }
+
+            end = at;
+            counter = counterFollows || (start > 0 && start < text.Length && Chars.IsDigit(text[start - 1]));
+            if (counter)
+            {
+                counterFollows = !counterFollows && NumberUnits.Contains(text[start..end]);
+            }
+
+            return start < end;
+        }
+    }
+
+    /// <summary>Whether a stem (as <see cref="Strip"/> returns it) is a function word, pronoun, conjunction or frequent
+    /// adverb that <see cref="Stems"/> leaves out.</summary>
+    public static bool IsStopword(ReadOnlySpan<char> stem) => StopwordLookup.Contains(stem);
+
+    /// <summary>Whether <paramref name="tail"/> is nothing but particles and endings <see cref="Strip"/> removes (에서, 들에게는).</summary>
+    public static bool IsEnding(ReadOnlySpan<char> tail)
+    {
+        for (var round = 0; round < 4 && !tail.IsEmpty; round++)
+        {
+            var length = Math.Min(LongestSuffixLength, tail.Length);
+            while (length > 0 && !SuffixLookup.Contains(tail[^length..]))
+            {
+                length--;
+            }
+
+            if (length == 0)
+            {
+                return false;
+            }
+
+            tail = tail[..^length];
+        }
+
+        return tail.IsEmpty;
     }
 
     /// <summary>

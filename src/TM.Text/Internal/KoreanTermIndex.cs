@@ -32,7 +32,7 @@ internal sealed class KoreanTermIndex
     private readonly FrozenDictionary<string, KoreanTerm[]> terms;
     private readonly FrozenDictionary<string, KoreanTerm[]>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    public KoreanTermIndex(IEnumerable<TermCandidate> forms)
+    public KoreanTermIndex(IEnumerable<IndexedTermForm> forms)
     {
         var byKey = new Dictionary<string, List<KoreanTerm>>(StringComparer.Ordinal);
         foreach (var candidate in forms)
@@ -191,5 +191,5 @@ internal sealed class KoreanTermIndex
     /// <param name="Candidate">The form's entry.</param>
     /// <param name="Pattern">The form normalized (<see cref="Normalize"/>).</param>
     /// <param name="Letters">Characters of the form without its spaces (syllables, for a Hangul form).</param>
-    private sealed record KoreanTerm(TermCandidate Candidate, string Pattern, int Letters);
+    private sealed record KoreanTerm(IndexedTermForm Candidate, string Pattern, int Letters);
 }

@@ -31,8 +31,8 @@ public sealed class TermRecognizer
     public TermRecognizer(IEnumerable<TermForms> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var koreanForms = new List<TermCandidate>();
-        var englishForms = new List<TermCandidate>();
+        var koreanForms = new List<IndexedTermForm>();
+        var englishForms = new List<IndexedTermForm>();
         var count = 0;
         foreach (var entry in entries)
         {
@@ -81,7 +81,7 @@ public sealed class TermRecognizer
         return matches.Count == 0 ? [] : LongestFirst(matches, text);
     }
 
-    private static void Add(List<TermCandidate> forms, TermForms entry, IReadOnlyList<string> allowed,
+    private static void Add(List<IndexedTermForm> forms, TermForms entry, IReadOnlyList<string> allowed,
         IReadOnlyList<string> forbidden, Func<string, string> identity)
     {
         if (allowed is null || forbidden is null)
@@ -101,7 +101,7 @@ public sealed class TermRecognizer
 
                 if (!string.IsNullOrWhiteSpace(form) && seen.Add(identity(form)))
                 {
-                    forms.Add(new TermCandidate(entry.EntryId, form, isForbidden, forms.Count));
+                    forms.Add(new IndexedTermForm(entry.EntryId, form, isForbidden, forms.Count));
                 }
             }
         }

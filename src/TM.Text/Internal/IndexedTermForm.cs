@@ -6,4 +6,4 @@ namespace TM.Text.Internal;
 /// <param name="Forbidden">Whether the form is a forbidden variant.</param>
 /// <param name="Rank">Order of the form in the termbase (entries in order, approved term first, forbidden variants
 /// last); where two forms cover the same span, the lower rank wins.</param>
-internal sealed record TermCandidate(long EntryId, string Form, bool Forbidden, int Rank);
+internal sealed record IndexedTermForm(long EntryId, string Form, bool Forbidden, int Rank);
