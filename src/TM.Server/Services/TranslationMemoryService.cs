@@ -219,13 +219,16 @@ public sealed partial class TranslationMemoryService : TranslationMemory.Transla
         var results = _catalog.LookupBatch(memory, request.Texts, sides, options, penalties, request.InDocumentOrder);
 
         var termbase = await _terms.ForAsync(memory);
-        var response = new LookupBatchResponse();
-        for (var i = 0; i < results.Length; i++)
+        var answers = new LookupResponse[results.Length];
+        // On every core, as the lookups were: reading an English text for terms costs about 2 µs a word, 50-100 ms for a
+        // batch of 1,000 sentences on one core.
+        Parallel.For(0, answers.Length, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
         {
-            var result = LookupRequests.Response(request.Texts[i], results[i], sides[i]);
-            TermHitMessages.AddTo(result, request.Texts[i], sides[i], termbase, memory.Info.Name);
-            response.Results.Add(result);
-        }
+            answers[i] = LookupRequests.Response(request.Texts[i], results[i], sides[i]);
+            TermHitMessages.AddTo(answers[i], request.Texts[i], sides[i], termbase, memory.Info.Name);
+        });
+        var response = new LookupBatchResponse();
+        response.Results.AddRange(answers);
         return response;
     }
 
