@@ -11,7 +11,7 @@ namespace TM.Storage.Postgres.Internal;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The memory's row is locked first (SELECT … FOR UPDATE), so batches into one memory from any number of servers run
+/// The memory's row is locked first (SELECT … FOR NO KEY UPDATE), so batches into one memory from any number of servers run
 /// one after the other and each sees the pairs the last one committed. The pairs sharing a source with the batch are
 /// read in one query (the hash indexes), the decisions are made here, and the writes go out at the end: new rows by
 /// binary COPY, overwrites and deletes in one round trip.
@@ -31,7 +31,10 @@ internal static class BatchWriter
     public static BatchResult Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, long memoryId, long importId, UpdatePolicy policy,
         SegmentSide sourceSide, IReadOnlyList<SegmentInput> pairs, DateTime now, string author)
     {
-        Sql.Scalar(connection, transaction, "SELECT generation FROM memories WHERE id = @id FOR UPDATE;", ("id", memoryId));
+        // NO KEY UPDATE, not UPDATE: the transaction may hold the row's KEY SHARE lock already (inserting the import
+        // checks its foreign key), and so may another writer; two such writers both asking FOR UPDATE deadlocked in
+        // the concurrent-writers test, while NO KEY UPDATE does not conflict with KEY SHARE and just queues them.
+        Sql.Scalar(connection, transaction, "SELECT generation FROM memories WHERE id = @id FOR NO KEY UPDATE;", ("id", memoryId));
         var korean = sourceSide == SegmentSide.Korean;
         var bySource = ReadSharingSource(connection, transaction, memoryId, korean, pairs);
         var result = new BatchResult(pairs.Count);
