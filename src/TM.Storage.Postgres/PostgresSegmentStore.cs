@@ -80,50 +80,20 @@ public sealed partial class PostgresSegmentStore : IDisposable
     }
 
     /// <summary>Reads segments by id; ids that do not exist are left out. The result follows the order of <paramref name="ids"/>.</summary>
-    public IReadOnlyList<StoredSegment> GetSegments(IReadOnlyList<long> ids)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        if (ids.Count == 0)
-            return [];
-        var found = new Dictionary<long, StoredSegment>();
-        using (var connection = _dataSource.OpenConnection())
-        using (var command = Sql.Command(connection, null, SelectColumns + " WHERE s.id = ANY(@ids);", ("ids", ids.Distinct().ToArray())))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var segment = ReadSegment(reader, fieldsColumn: 9);
-                found[segment.Id] = segment;
-            }
-        }
-        return InOrder(ids, found);
-    }
+    public IReadOnlyList<StoredSegment> GetSegments(IReadOnlyList<long> ids) =>
+        ReadByIds(ids, SelectColumns + " WHERE s.id = ANY(@ids);", reader => ReadSegment(reader, fieldsColumn: 9), segment => segment.Id);
 
     /// <summary>The segments with these ids and all the store records about them, in the order of <paramref name="ids"/>; ids that do not exist are left out.</summary>
-    public IReadOnlyList<SegmentRecord> GetRecords(IReadOnlyList<long> ids)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        if (ids.Count == 0)
-            return [];
-        var found = new Dictionary<long, SegmentRecord>();
-        using (var connection = _dataSource.OpenConnection())
-        using (var command = Sql.Command(connection, null, RecordQuery.Of("", "WHERE s.id = ANY(@ids);"), ("ids", ids.Distinct().ToArray())))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
+    public IReadOnlyList<SegmentRecord> GetRecords(IReadOnlyList<long> ids) =>
+        ReadByIds(ids, RecordQuery.Of("", "WHERE s.id = ANY(@ids);"), reader =>
+            new SegmentRecord(ReadSegment(reader, fieldsColumn: 18), reader.GetInt64(9), reader.GetInt64(10),
+                Sql.Time(reader, 11), Sql.Time(reader, 12), reader.GetString(13), reader.GetString(14))
             {
-                var record = new SegmentRecord(ReadSegment(reader, fieldsColumn: 18), reader.GetInt64(9), reader.GetInt64(10),
-                    Sql.Time(reader, 11), Sql.Time(reader, 12), reader.GetString(13), reader.GetString(14))
-                {
-                    Version = reader.GetInt64(15),
-                    UsageCount = reader.GetInt64(16),
-                    LastUsed = reader.IsDBNull(17) ? null : Sql.Time(reader, 17),
-                };
-                found[record.Segment.Id] = record;
-            }
-        }
-        return InOrder(ids, found);
-    }
+                Version = reader.GetInt64(15),
+                UsageCount = reader.GetInt64(16),
+                LastUsed = reader.IsDBNull(17) ? null : Sql.Time(reader, 17),
+            },
+            record => record.Segment.Id);
 
     /// <summary>Counts per memory: all memories when <paramref name="memory"/> is null, else that one (empty = default).</summary>
     /// <param name="memory">One memory's name (empty = default), or null for all of them.</param>
@@ -175,8 +145,23 @@ public sealed partial class PostgresSegmentStore : IDisposable
     /// <summary>Closes the store's pooled connections.</summary>
     public void Dispose() => _dataSource.Dispose();
 
-    private static List<T> InOrder<T>(IReadOnlyList<long> ids, Dictionary<long, T> found)
+    // One query for all the ids (bound as an array: @ids), then the rows in the order of the ids asked for.
+    private List<T> ReadByIds<T>(IReadOnlyList<long> ids, string sql, Func<NpgsqlDataReader, T> read, Func<T, long> idOf)
     {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+            return [];
+        var found = new Dictionary<long, T>();
+        using (var connection = _dataSource.OpenConnection())
+        using (var command = Sql.Command(connection, null, sql, ("ids", ids.Distinct().ToArray())))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var item = read(reader);
+                found[idOf(item)] = item;
+            }
+        }
         var ordered = new List<T>(ids.Count);
         foreach (var id in ids)
         {
