@@ -44,6 +44,7 @@ public sealed partial class PostgresSegmentStore
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
         var memoryId = EnsureMemory(connection, transaction, memoryName);
+        BatchWriter.LockMemory(connection, transaction, memoryId);
         var importId = InsertImport(connection, transaction, memoryId, options, ImportStatus.Completed, options.Started is { } started ? Sql.Utc(started) : now);
         var result = BatchWriter.Apply(connection, transaction, memoryId, importId, options.Policy, options.SourceSide, pairs, now, options.CreatedBy);
         Sql.Scalar(connection, transaction,
@@ -92,6 +93,7 @@ public sealed partial class PostgresSegmentStore
         var memoryId = session.Memory.Id;
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        BatchWriter.LockMemory(connection, transaction, memoryId);
         var status = Sql.Scalar(connection, transaction, "SELECT status FROM imports WHERE id = @id FOR UPDATE;", ("id", session.ImportId)) as string;
         if (status is not ("running" or "interrupted"))
             throw new InvalidOperationException($"Import {Id(session.ImportId)} is {status ?? "gone"}: it takes no more batches.");

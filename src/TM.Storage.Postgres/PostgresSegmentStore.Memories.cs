@@ -73,14 +73,7 @@ public sealed partial class PostgresSegmentStore
             return null;
         if (name == SegmentStore.DefaultMemoryName)
             throw new ArgumentException($"The memory '{SegmentStore.DefaultMemoryName}' always exists and cannot be deleted; delete its segments one by one, or restore a backup.");
-        var ids = new List<long>();
-        using (var command = Sql.Command(connection, transaction, "SELECT id FROM segments WHERE memory_id = @id ORDER BY id;", ("id", memoryId)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-                ids.Add(reader.GetInt64(0));
-        }
-        var changeSeq = ChangeLog.Append(connection, transaction, memoryId, ids, Enumerable.Repeat("delete", ids.Count).ToList());
+        var changeSeq = ChangeLog.AppendDeletesOf(connection, transaction, memoryId);
         foreach (var table in (string[])["segment_history", "segments", "imports"])
             Sql.Scalar(connection, transaction, $"DELETE FROM {table} WHERE memory_id = @id;", ("id", memoryId));
         Sql.Scalar(connection, transaction, "DELETE FROM memories WHERE id = @id;", ("id", memoryId));

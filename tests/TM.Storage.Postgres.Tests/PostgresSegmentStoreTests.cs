@@ -32,6 +32,23 @@ public sealed class PostgresSegmentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Servers_creating_one_memory_at_once_get_the_same_memory()
+    {
+        using var first = _database.Open();
+        using var second = _database.Open();
+        using var gate = new Barrier(8);
+
+        var memories = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+        {
+            gate.SignalAndWait();
+            return (i % 2 == 0 ? first : second).GetOrCreateMemory("shared");
+        })));
+
+        Assert.Single(memories.Distinct());
+        Assert.Single(first.ListMemories());
+    }
+
+    [Fact]
     public void A_batch_the_database_refuses_half_way_leaves_nothing_of_it()
     {
         using var store = _database.Open();
@@ -52,6 +69,23 @@ public sealed class PostgresSegmentStoreTests : IDisposable
         Assert.Equal((5, 1, 5L), (session.PairsStored, session.Batches, session.SourcePosition));
         store.CommitBatch(session, Numbered(5, 100), sourcePosition: 105);
         Assert.Equal(105, store.ReadAll(session.Memory.Id).Count());
+    }
+
+    [Fact]
+    public void A_batch_into_a_memory_another_server_deleted_is_refused_and_stores_nothing()
+    {
+        using var importer = _database.Open();
+        using var other = _database.Open();
+        var session = importer.BeginImport("doomed", new ImportOptions(ImportKind.Segments, "a.tsv"));
+        importer.CommitBatch(session, Numbered(0, 3), sourcePosition: 3);
+        var changes = importer.ChangeSequence();
+
+        other.DeleteMemory(session.Memory.Id);
+
+        var error = Assert.Throws<InvalidOperationException>(() => importer.CommitBatch(session, Numbered(3, 3), sourcePosition: 6));
+        Assert.Contains("deleted", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, _database.Scalar("SELECT count(*) FROM segments;"));
+        Assert.Equal(changes + 3, importer.ChangeSequence());
     }
 
     [Fact]

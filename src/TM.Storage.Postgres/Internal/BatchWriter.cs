@@ -31,10 +31,7 @@ internal static class BatchWriter
     public static BatchResult Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, long memoryId, long importId, UpdatePolicy policy,
         SegmentSide sourceSide, IReadOnlyList<SegmentInput> pairs, DateTime now, string author)
     {
-        // NO KEY UPDATE, not UPDATE: the transaction may hold the row's KEY SHARE lock already (inserting the import
-        // checks its foreign key), and so may another writer; two such writers both asking FOR UPDATE deadlocked in
-        // the concurrent-writers test, while NO KEY UPDATE does not conflict with KEY SHARE and just queues them.
-        Sql.Scalar(connection, transaction, "SELECT generation FROM memories WHERE id = @id FOR NO KEY UPDATE;", ("id", memoryId));
+        LockMemory(connection, transaction, memoryId);
         var korean = sourceSide == SegmentSide.Korean;
         var bySource = ReadSharingSource(connection, transaction, memoryId, korean, pairs);
         var result = new BatchResult(pairs.Count);
@@ -103,6 +100,19 @@ internal static class BatchWriter
         result.Generation = (long)Sql.Scalar(connection, transaction,
             "UPDATE memories SET generation = generation + 1 WHERE id = @id RETURNING generation;", ("id", memoryId))!;
         return result;
+    }
+
+    /// <summary>
+    /// Locks the memory's row to the end of the transaction, so that batches into one memory run one at a time; the
+    /// callers take it before any other lock (the import's row), as DeleteMemory does, so that they cannot deadlock.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The memory has been deleted.</exception>
+    public static void LockMemory(NpgsqlConnection connection, NpgsqlTransaction transaction, long memoryId)
+    {
+        // NO KEY UPDATE, not UPDATE: other transactions may hold the row's KEY SHARE lock (inserting an import checks
+        // its foreign key), and UPDATE would wait for them where NO KEY UPDATE does not conflict with it.
+        if (Sql.Scalar(connection, transaction, "SELECT generation FROM memories WHERE id = @id FOR NO KEY UPDATE;", ("id", memoryId)) is null)
+            throw new InvalidOperationException($"Memory {memoryId} has been deleted: the batch is not stored.");
     }
 
     // Every pair of the memory whose source has the hash of a batch pair's source, by that hash.

@@ -25,17 +25,38 @@ internal static class ChangeLog
     /// </summary>
     public static long Append(NpgsqlConnection connection, NpgsqlTransaction transaction, long memoryId, IReadOnlyList<long> segmentIds, IReadOnlyList<string> kinds)
     {
-        Sql.Scalar(connection, transaction, $"SELECT pg_advisory_xact_lock({AppendLock.ToString(CultureInfo.InvariantCulture)});");
         if (segmentIds.Count == 0)
-            return Last(connection, transaction);
-        var last = (long)Sql.Scalar(connection, transaction,
-            "WITH added AS (INSERT INTO changes (memory_id, segment_id, kind) " +
-            "SELECT @memory, u.segment, u.kind FROM unnest(@segments, @kinds) WITH ORDINALITY AS u(segment, kind, n) ORDER BY u.n RETURNING id) " +
-            "SELECT max(id) FROM added;",
-            ("memory", memoryId), ("segments", segmentIds.ToArray()), ("kinds", kinds.ToArray()))!;
+            return Lock(connection, transaction);
+        return Appended(connection, transaction,
+            "SELECT @memory, u.segment, u.kind FROM unnest(@segments, @kinds) WITH ORDINALITY AS u(segment, kind, n) ORDER BY u.n",
+            ("memory", memoryId), ("segments", segmentIds.ToArray()), ("kinds", kinds.ToArray()));
+    }
+
+    /// <summary>
+    /// Appends a delete for every segment of the memory, in id order, inside the database (a memory of a million pairs
+    /// never passes through this process), and NOTIFYs like <see cref="Append"/>; returns the log's last id.
+    /// </summary>
+    public static long AppendDeletesOf(NpgsqlConnection connection, NpgsqlTransaction transaction, long memoryId) =>
+        Appended(connection, transaction, "SELECT memory_id, id, 'delete' FROM segments WHERE memory_id = @memory ORDER BY id", ("memory", memoryId));
+
+    // Takes the append lock, then inserts what the SELECT gives; NOTIFYs when it gave anything.
+    private static long Appended(NpgsqlConnection connection, NpgsqlTransaction transaction, string select, params (string Name, object? Value)[] parameters)
+    {
+        var before = Lock(connection, transaction);
+        var last = Sql.Scalar(connection, transaction,
+            $"WITH added AS (INSERT INTO changes (memory_id, segment_id, kind) {select} RETURNING id) SELECT max(id) FROM added;", parameters) as long?;
+        if (last is null)
+            return before;
         Sql.Scalar(connection, transaction, "SELECT pg_notify(@channel, @payload);",
-            ("channel", Channel), ("payload", last.ToString(CultureInfo.InvariantCulture)));
-        return last;
+            ("channel", Channel), ("payload", last.Value.ToString(CultureInfo.InvariantCulture)));
+        return last.Value;
+    }
+
+    // The append lock, held to the end of the transaction; returns the log's last id as the lock finds it.
+    private static long Lock(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        Sql.Scalar(connection, transaction, $"SELECT pg_advisory_xact_lock({AppendLock.ToString(CultureInfo.InvariantCulture)});");
+        return Last(connection, transaction);
     }
 
     /// <summary>The id of the last committed entry; 0 for an empty log.</summary>
