@@ -1,0 +1,52 @@
+namespace TM.Storage.Postgres.Tests;
+
+/// <summary>
+/// The operations the shared behaviour tests call, which <see cref="SegmentStore"/> and <see cref="PostgresSegmentStore"/>
+/// both have with the same signatures: the adapters compile only while the two APIs agree.
+/// </summary>
+public interface ITestedStore : IDisposable
+{
+    MemoryInfo? FindMemory(string? name);
+
+    MemoryInfo GetOrCreateMemory(string? name);
+
+    MemoryInfo CreateMemory(string? name, MemorySettings settings);
+
+    IReadOnlyList<MemoryInfo> ListMemories();
+
+    void RenameMemory(long memoryId, string newName);
+
+    long? DeleteMemory(long memoryId);
+
+    MemorySettings GetSettings(long memoryId);
+
+    void SetSettings(long memoryId, MemorySettings settings);
+
+    DateTimeOffset? GetCreated(long memoryId);
+
+    ImportOutcome AddSegments(string? memory, ImportOptions options, IReadOnlyList<SegmentInput> pairs);
+
+    ImportOutcome AddSegments(string? memory, ImportKind kind, string importName, IReadOnlyList<SegmentInput> pairs);
+
+    ImportSession BeginImport(string? memory, ImportOptions options);
+
+    ImportOutcome CommitBatch(ImportSession session, IReadOnlyList<SegmentInput> pairs, long sourcePosition, long sourceFingerprint = 0);
+
+    void CompleteImport(ImportSession session, ImportStatus status, string? message);
+
+    ImportSession ResumeImport(long importId, string resumedBy = "");
+
+    ImportRecord? FindImport(long importId);
+
+    IReadOnlyList<ImportRecord> ListImports(string? memory);
+
+    IEnumerable<StoredSegment> ReadAll(long memoryId);
+
+    IReadOnlyList<StoredSegment> GetSegments(IReadOnlyList<long> ids);
+
+    IReadOnlyList<SegmentRecord> GetRecords(IReadOnlyList<long> ids);
+
+    IReadOnlyList<MemoryStatistics> GetStatistics(string? memory, ChangeCursor? searchIndexed = null);
+
+    MemoryVersion GetVersion(long memoryId);
+}

@@ -1,0 +1,51 @@
+namespace TM.Storage.Postgres.Tests;
+
+/// <summary>The SQLite store under the shared behaviour tests.</summary>
+public sealed class SqliteTestedStore(SegmentStore store) : ITestedStore
+{
+    public MemoryInfo? FindMemory(string? name) => store.FindMemory(name);
+
+    public MemoryInfo GetOrCreateMemory(string? name) => store.GetOrCreateMemory(name);
+
+    public MemoryInfo CreateMemory(string? name, MemorySettings settings) => store.CreateMemory(name, settings);
+
+    public IReadOnlyList<MemoryInfo> ListMemories() => store.ListMemories();
+
+    public void RenameMemory(long memoryId, string newName) => store.RenameMemory(memoryId, newName);
+
+    public long? DeleteMemory(long memoryId) => store.DeleteMemory(memoryId);
+
+    public MemorySettings GetSettings(long memoryId) => store.GetSettings(memoryId);
+
+    public void SetSettings(long memoryId, MemorySettings settings) => store.SetSettings(memoryId, settings);
+
+    public DateTimeOffset? GetCreated(long memoryId) => store.GetCreated(memoryId);
+
+    public ImportOutcome AddSegments(string? memory, ImportOptions options, IReadOnlyList<SegmentInput> pairs) => store.AddSegments(memory, options, pairs);
+
+    public ImportOutcome AddSegments(string? memory, ImportKind kind, string importName, IReadOnlyList<SegmentInput> pairs) => store.AddSegments(memory, kind, importName, pairs);
+
+    public ImportSession BeginImport(string? memory, ImportOptions options) => store.BeginImport(memory, options);
+
+    public ImportOutcome CommitBatch(ImportSession session, IReadOnlyList<SegmentInput> pairs, long sourcePosition, long sourceFingerprint = 0) => store.CommitBatch(session, pairs, sourcePosition, sourceFingerprint);
+
+    public void CompleteImport(ImportSession session, ImportStatus status, string? message) => store.CompleteImport(session, status, message);
+
+    public ImportSession ResumeImport(long importId, string resumedBy = "") => store.ResumeImport(importId, resumedBy);
+
+    public ImportRecord? FindImport(long importId) => store.FindImport(importId);
+
+    public IReadOnlyList<ImportRecord> ListImports(string? memory) => store.ListImports(memory);
+
+    public IEnumerable<StoredSegment> ReadAll(long memoryId) => store.ReadAll(memoryId);
+
+    public IReadOnlyList<StoredSegment> GetSegments(IReadOnlyList<long> ids) => store.GetSegments(ids);
+
+    public IReadOnlyList<SegmentRecord> GetRecords(IReadOnlyList<long> ids) => store.GetRecords(ids);
+
+    public IReadOnlyList<MemoryStatistics> GetStatistics(string? memory, ChangeCursor? searchIndexed = null) => store.GetStatistics(memory, searchIndexed);
+
+    public MemoryVersion GetVersion(long memoryId) => store.GetVersion(memoryId);
+
+    public void Dispose() => store.Dispose();
+}
