@@ -49,4 +49,16 @@ public interface ITestedStore : IDisposable
     IReadOnlyList<MemoryStatistics> GetStatistics(string? memory, ChangeCursor? searchIndexed = null);
 
     MemoryVersion GetVersion(long memoryId);
+
+    SegmentEdit? UpdateSegment(long memoryId, long id, string? korean, string? english, long expectedVersion, string author, IReadOnlyList<FieldValue>? fields = null);
+
+    SegmentEdit AddSegment(long memoryId, SegmentInput pair, string author);
+
+    SegmentEdit? DeleteSegment(long memoryId, long id, long expectedVersion, string author = "");
+
+    SegmentRecord? ConfirmUse(long memoryId, long id);
+
+    IReadOnlyList<SegmentVersion> GetHistory(long id);
+
+    long ChangeSequence();
 }

@@ -48,4 +48,17 @@ public sealed class SqliteTestedStore(SegmentStore store) : ITestedStore
     public MemoryVersion GetVersion(long memoryId) => store.GetVersion(memoryId);
 
     public void Dispose() => store.Dispose();
+
+    public SegmentEdit? UpdateSegment(long memoryId, long id, string? korean, string? english, long expectedVersion, string author, IReadOnlyList<FieldValue>? fields = null) =>
+        store.UpdateSegment(memoryId, id, korean, english, expectedVersion, author, fields);
+
+    public SegmentEdit AddSegment(long memoryId, SegmentInput pair, string author) => store.AddSegment(memoryId, pair, author);
+
+    public SegmentEdit? DeleteSegment(long memoryId, long id, long expectedVersion, string author = "") => store.DeleteSegment(memoryId, id, expectedVersion, author);
+
+    public SegmentRecord? ConfirmUse(long memoryId, long id) => store.ConfirmUse(memoryId, id);
+
+    public IReadOnlyList<SegmentVersion> GetHistory(long id) => store.GetHistory(id);
+
+    public long ChangeSequence() => store.ChangeSequence();
 }

@@ -4,7 +4,7 @@ namespace TM.Storage.Postgres.Tests;
 /// What every segment store does, run on each store by a subclass that opens it: the same calls, the same
 /// expectations. A difference between the stores fails one subclass and not the other.
 /// </summary>
-public abstract class StoreBehaviourTests : IDisposable
+public abstract partial class StoreBehaviourTests : IDisposable
 {
     private readonly List<ITestedStore> _opened = [];
 

@@ -109,11 +109,15 @@ internal static class BatchWriter
     /// <exception cref="InvalidOperationException">The memory has been deleted.</exception>
     public static void LockMemory(NpgsqlConnection connection, NpgsqlTransaction transaction, long memoryId)
     {
-        // NO KEY UPDATE, not UPDATE: other transactions may hold the row's KEY SHARE lock (inserting an import checks
-        // its foreign key), and UPDATE would wait for them where NO KEY UPDATE does not conflict with it.
-        if (Sql.Scalar(connection, transaction, "SELECT generation FROM memories WHERE id = @id FOR NO KEY UPDATE;", ("id", memoryId)) is null)
+        if (!TryLockMemory(connection, transaction, memoryId))
             throw new InvalidOperationException($"Memory {memoryId} has been deleted: the batch is not stored.");
     }
+
+    /// <summary>Locks the memory's row as <see cref="LockMemory"/> does; false when there is no such memory.</summary>
+    public static bool TryLockMemory(NpgsqlConnection connection, NpgsqlTransaction transaction, long memoryId) =>
+        // NO KEY UPDATE, not UPDATE: other transactions may hold the row's KEY SHARE lock (inserting an import checks
+        // its foreign key), and UPDATE would wait for them where NO KEY UPDATE does not conflict with it.
+        Sql.Scalar(connection, transaction, "SELECT generation FROM memories WHERE id = @id FOR NO KEY UPDATE;", ("id", memoryId)) is not null;
 
     // Every pair of the memory whose source has the hash of a batch pair's source, by that hash.
     private static Dictionary<long, List<Row>> ReadSharingSource(NpgsqlConnection connection, NpgsqlTransaction transaction, long memoryId, bool korean,

@@ -37,6 +37,14 @@ internal static class ImportValidation
         }
     }
 
+    /// <summary>Checks one text of an edit: null (kept as it is) passes.</summary>
+    /// <exception cref="ArgumentException">The text holds U+0000.</exception>
+    public static void CheckText(string? text, string name)
+    {
+        if (text is not null && text.Contains('\0', StringComparison.Ordinal))
+            throw new ArgumentException($"{name} holds a NUL character (U+0000), which the PostgreSQL store cannot keep; remove it.", name);
+    }
+
     private static void Text(string? text, string name, int index)
     {
         if (text is null)
