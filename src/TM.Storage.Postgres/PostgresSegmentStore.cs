@@ -57,27 +57,15 @@ public sealed partial class PostgresSegmentStore : IDisposable
 
     /// <summary>Streams every segment of a memory in id order, for building the in-memory index.</summary>
     /// <remarks>Read in pages by id (keyset), each its own query, so a slow consumer holds no transaction or cursor open.</remarks>
-    public IEnumerable<StoredSegment> ReadAll(long memoryId)
-    {
-        var after = 0L;
-        while (true)
-        {
-            var page = new List<StoredSegment>(ReadAllPage);
-            using (var connection = _dataSource.OpenConnection())
-            using (var command = Sql.Command(connection, null, SelectColumns + " WHERE s.memory_id = @memory AND s.id > @after ORDER BY s.id LIMIT @limit;",
-                ("memory", memoryId), ("after", after), ("limit", ReadAllPage)))
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                    page.Add(ReadSegment(reader, fieldsColumn: 9));
-            }
-            foreach (var segment in page)
-                yield return segment;
-            if (page.Count < ReadAllPage)
-                yield break;
-            after = page[^1].Id;
-        }
-    }
+    public IEnumerable<StoredSegment> ReadAll(long memoryId) =>
+        ReadPages(SelectColumns + " WHERE s.memory_id = @memory AND s.id > @after ORDER BY s.id LIMIT @limit;", memoryId,
+            reader => ReadSegment(reader, fieldsColumn: 9), segment => segment.Id);
+
+    /// <summary>Streams every segment of a memory with what the store records about it, in id order (for an export).</summary>
+    /// <remarks>Read in pages by id, as <see cref="ReadAll"/>.</remarks>
+    public IEnumerable<SegmentRecord> ReadAllRecords(long memoryId) =>
+        ReadPages(RecordQuery.Of("", "WHERE s.memory_id = @memory AND s.id > @after ORDER BY s.id LIMIT @limit;"), memoryId,
+            ReadRecord, record => record.Segment.Id);
 
     /// <summary>Reads segments by id; ids that do not exist are left out. The result follows the order of <paramref name="ids"/>.</summary>
     public IReadOnlyList<StoredSegment> GetSegments(IReadOnlyList<long> ids) =>
@@ -85,15 +73,7 @@ public sealed partial class PostgresSegmentStore : IDisposable
 
     /// <summary>The segments with these ids and all the store records about them, in the order of <paramref name="ids"/>; ids that do not exist are left out.</summary>
     public IReadOnlyList<SegmentRecord> GetRecords(IReadOnlyList<long> ids) =>
-        ReadByIds(ids, RecordQuery.Of("", "WHERE s.id = ANY(@ids);"), reader =>
-            new SegmentRecord(ReadSegment(reader, fieldsColumn: 18), reader.GetInt64(9), reader.GetInt64(10),
-                Sql.Time(reader, 11), Sql.Time(reader, 12), reader.GetString(13), reader.GetString(14))
-            {
-                Version = reader.GetInt64(15),
-                UsageCount = reader.GetInt64(16),
-                LastUsed = reader.IsDBNull(17) ? null : Sql.Time(reader, 17),
-            },
-            record => record.Segment.Id);
+        ReadByIds(ids, RecordQuery.Of("", "WHERE s.id = ANY(@ids);"), ReadRecord, record => record.Segment.Id);
 
     /// <summary>Counts per memory: all memories when <paramref name="memory"/> is null, else that one (empty = default).</summary>
     /// <param name="memory">One memory's name (empty = default), or null for all of them.</param>
@@ -170,6 +150,38 @@ public sealed partial class PostgresSegmentStore : IDisposable
         }
         return ordered;
     }
+
+    // A memory's rows in pages of ReadAllPage by id (the query takes @memory, @after and @limit), each page its own query.
+    private IEnumerable<T> ReadPages<T>(string sql, long memoryId, Func<NpgsqlDataReader, T> read, Func<T, long> idOf)
+    {
+        var after = 0L;
+        while (true)
+        {
+            var page = new List<T>(ReadAllPage);
+            using (var connection = _dataSource.OpenConnection())
+            using (var command = Sql.Command(connection, null, sql, ("memory", memoryId), ("after", after), ("limit", ReadAllPage)))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                    page.Add(read(reader));
+            }
+            foreach (var item in page)
+                yield return item;
+            if (page.Count < ReadAllPage)
+                yield break;
+            after = idOf(page[^1]);
+        }
+    }
+
+    // The columns of RecordQuery.
+    private static SegmentRecord ReadRecord(NpgsqlDataReader reader) =>
+        new(ReadSegment(reader, fieldsColumn: 18), reader.GetInt64(9), reader.GetInt64(10),
+            Sql.Time(reader, 11), Sql.Time(reader, 12), reader.GetString(13), reader.GetString(14))
+        {
+            Version = reader.GetInt64(15),
+            UsageCount = reader.GetInt64(16),
+            LastUsed = reader.IsDBNull(17) ? null : Sql.Time(reader, 17),
+        };
 
     // Columns 0-8 as in SelectColumns; the fields column where the query puts it.
     private static StoredSegment ReadSegment(NpgsqlDataReader reader, int fieldsColumn) => new(

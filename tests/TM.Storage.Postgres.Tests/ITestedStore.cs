@@ -61,4 +61,8 @@ public interface ITestedStore : IDisposable
     IReadOnlyList<SegmentVersion> GetHistory(long id);
 
     long ChangeSequence();
+
+    IEnumerable<SegmentRecord> ReadAllRecords(long memoryId);
+
+    SegmentChanges ReadChanges(ChangeCursor after, int maxSegments);
 }

@@ -61,4 +61,8 @@ public sealed class SqliteTestedStore(SegmentStore store) : ITestedStore
     public IReadOnlyList<SegmentVersion> GetHistory(long id) => store.GetHistory(id);
 
     public long ChangeSequence() => store.ChangeSequence();
+
+    public IEnumerable<SegmentRecord> ReadAllRecords(long memoryId) => store.ReadAllRecords(memoryId);
+
+    public SegmentChanges ReadChanges(ChangeCursor after, int maxSegments) => store.ReadChanges(after, maxSegments);
 }
