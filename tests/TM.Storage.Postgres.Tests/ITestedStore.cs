@@ -65,4 +65,14 @@ public interface ITestedStore : IDisposable
     IEnumerable<SegmentRecord> ReadAllRecords(long memoryId);
 
     SegmentChanges ReadChanges(ChangeCursor after, int maxSegments);
+
+    ApiKeyRecord CreateKey(ReadOnlySpan<byte> secretHash, ApiKeyRecord key);
+
+    ApiKeyRecord? FindKey(ReadOnlySpan<byte> secretHash);
+
+    IReadOnlyList<ApiKeyRecord> ListKeys();
+
+    bool HasKeys();
+
+    ApiKeyRecord? RevokeKey(string name);
 }

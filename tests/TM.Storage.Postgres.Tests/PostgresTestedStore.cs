@@ -65,4 +65,14 @@ public sealed class PostgresTestedStore(PostgresSegmentStore store) : ITestedSto
     public IEnumerable<SegmentRecord> ReadAllRecords(long memoryId) => store.ReadAllRecords(memoryId);
 
     public SegmentChanges ReadChanges(ChangeCursor after, int maxSegments) => store.ReadChanges(after, maxSegments);
+
+    public ApiKeyRecord CreateKey(ReadOnlySpan<byte> secretHash, ApiKeyRecord key) => store.CreateKey(secretHash, key);
+
+    public ApiKeyRecord? FindKey(ReadOnlySpan<byte> secretHash) => store.FindKey(secretHash);
+
+    public IReadOnlyList<ApiKeyRecord> ListKeys() => store.ListKeys();
+
+    public bool HasKeys() => store.HasKeys();
+
+    public ApiKeyRecord? RevokeKey(string name) => store.RevokeKey(name);
 }
