@@ -59,7 +59,7 @@ public sealed partial class PostgresSegmentStore
     }
 
     /// <summary>
-    /// Deletes a memory with its pairs and import records, in one transaction; every pair leaves a delete in the
+    /// Deletes a memory with its pairs, import records and termbase, in one transaction; every pair leaves a delete in the
     /// change log (so the servers' indexes let it go).
     /// </summary>
     /// <param name="memoryId">The memory.</param>
@@ -74,7 +74,7 @@ public sealed partial class PostgresSegmentStore
         if (name == SegmentStore.DefaultMemoryName)
             throw new ArgumentException($"The memory '{SegmentStore.DefaultMemoryName}' always exists and cannot be deleted; delete its segments one by one, or restore a backup.");
         var changeSeq = ChangeLog.AppendDeletesOf(connection, transaction, memoryId);
-        foreach (var table in (string[])["segment_history", "segments", "imports"])
+        foreach (var table in (string[])["segment_history", "segments", "imports", "terms"])
             Sql.Scalar(connection, transaction, $"DELETE FROM {table} WHERE memory_id = @id;", ("id", memoryId));
         Sql.Scalar(connection, transaction, "DELETE FROM memories WHERE id = @id;", ("id", memoryId));
         transaction.Commit();

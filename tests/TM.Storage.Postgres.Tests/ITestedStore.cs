@@ -75,4 +75,20 @@ public interface ITestedStore : IDisposable
     bool HasKeys();
 
     ApiKeyRecord? RevokeKey(string name);
+
+    TermRecord AddTerm(long memoryId, TermContent term, string author);
+
+    TermImportCounts AddTerms(long memoryId, IEnumerable<TermContent> terms, string author);
+
+    TermRecord? GetTerm(long memoryId, long id);
+
+    TermRecord? UpdateTerm(long memoryId, long id, TermContent term, long expectedVersion, string author);
+
+    bool DeleteTerm(long memoryId, long id, long expectedVersion);
+
+    IReadOnlyList<TermRecord> ListTerms(long memoryId, string filter, long afterId, int limit);
+
+    long CountTerms(long memoryId, string filter = "");
+
+    IEnumerable<TermRecord> ReadTerms(long memoryId);
 }

@@ -24,7 +24,8 @@ public sealed class PostgresSegmentStoreTests : IDisposable
 
         var stores = await Task.WhenAll(opens);
 
-        Assert.Equal(1L, _database.Scalar("SELECT count(*) FROM schema_version;"));
+        // One row per script: a second run of any would have broken schema_version's primary key.
+        Assert.Equal((long)Internal.PostgresSchemaMigrator.LatestVersion, _database.Scalar("SELECT count(*) FROM schema_version;"));
         stores[0].AddSegments("", ImportKind.Segments, "a.tsv", Numbered(0, 2));
         Assert.All(stores, s => Assert.Equal(2, s.ReadAll(s.FindMemory("")!.Id).Count()));
         foreach (var store in stores)
@@ -46,6 +47,43 @@ public sealed class PostgresSegmentStoreTests : IDisposable
 
         Assert.Single(memories.Distinct());
         Assert.Single(first.ListMemories());
+    }
+
+    [Fact]
+    public async Task Servers_adding_one_term_at_once_store_it_once_and_the_others_hear_it_is_a_duplicate()
+    {
+        using var first = _database.Open();
+        using var second = _database.Open();
+        var memory = first.GetOrCreateMemory("history").Id;
+        using var gate = new Barrier(6);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+        {
+            gate.SignalAndWait();
+            try
+            {
+                (i % 2 == 0 ? first : second).AddTerm(memory, new TermContent("스탈린", "Stalin"), $"server{i}");
+                return "added";
+            }
+            catch (DuplicateTermException)
+            {
+                return "duplicate";
+            }
+        })));
+
+        Assert.Equal(1, attempts.Count(a => a == "added"));
+        Assert.Equal(5, attempts.Count(a => a == "duplicate"));
+        Assert.Equal(1, second.CountTerms(memory));
+    }
+
+    [Fact]
+    public void A_term_for_a_memory_that_is_gone_is_refused_with_a_clear_error()
+    {
+        using var store = _database.Open();
+
+        var error = Assert.Throws<InvalidOperationException>(() => store.AddTerm(12345, new TermContent("스탈린", "Stalin"), ""));
+
+        Assert.Contains("no memory with id 12345", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

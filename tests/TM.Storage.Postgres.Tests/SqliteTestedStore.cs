@@ -75,4 +75,21 @@ public sealed class SqliteTestedStore(SegmentStore store) : ITestedStore
     public bool HasKeys() => store.HasKeys();
 
     public ApiKeyRecord? RevokeKey(string name) => store.RevokeKey(name);
+
+    public TermRecord AddTerm(long memoryId, TermContent term, string author) => store.AddTerm(memoryId, term, author);
+
+    public TermImportCounts AddTerms(long memoryId, IEnumerable<TermContent> terms, string author) => store.AddTerms(memoryId, terms, author);
+
+    public TermRecord? GetTerm(long memoryId, long id) => store.GetTerm(memoryId, id);
+
+    public TermRecord? UpdateTerm(long memoryId, long id, TermContent term, long expectedVersion, string author) =>
+        store.UpdateTerm(memoryId, id, term, expectedVersion, author);
+
+    public bool DeleteTerm(long memoryId, long id, long expectedVersion) => store.DeleteTerm(memoryId, id, expectedVersion);
+
+    public IReadOnlyList<TermRecord> ListTerms(long memoryId, string filter, long afterId, int limit) => store.ListTerms(memoryId, filter, afterId, limit);
+
+    public long CountTerms(long memoryId, string filter = "") => store.CountTerms(memoryId, filter);
+
+    public IEnumerable<TermRecord> ReadTerms(long memoryId) => store.ReadTerms(memoryId);
 }
