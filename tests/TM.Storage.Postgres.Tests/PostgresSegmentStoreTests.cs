@@ -157,6 +157,34 @@ public sealed class PostgresSegmentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_edit_and_a_delete_each_append_their_entry_and_notify_it_at_commit()
+    {
+        using var store = _database.Open();
+        var imported = store.AddSegments("", ImportKind.Segments, "a.tsv", Numbered(0, 2));
+        await using var listener = new NpgsqlConnection(_database.ConnectionString);
+        await listener.OpenAsync();
+        var payloads = new List<string>();
+        listener.Notification += (_, e) => payloads.Add(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {PostgresSegmentStore.ChangeChannel};", listener))
+            await listen.ExecuteNonQueryAsync();
+
+        var edit = store.UpdateSegment(imported.MemoryId, imported.Added[0].Id, null, "Edited.", imported.ChangeSequence, "reviewer")!;
+        var delete = store.DeleteSegment(imported.MemoryId, imported.Added[1].Id, imported.ChangeSequence)!;
+        Assert.Throws<SegmentConflictException>(() => store.DeleteSegment(imported.MemoryId, imported.Added[0].Id, imported.ChangeSequence));
+        store.ConfirmUse(imported.MemoryId, imported.Added[0].Id);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (payloads.Count < 2)
+            await listener.WaitAsync(timeout.Token);
+
+        Assert.Equal(
+            [new ChangeLogEntry(edit.ChangeSequence, imported.MemoryId, imported.Added[0].Id, ChangeKind.Update),
+             new ChangeLogEntry(delete.ChangeSequence, imported.MemoryId, imported.Added[1].Id, ChangeKind.Delete)],
+            store.ReadChanges(imported.ChangeSequence, 10));
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.Equal([edit.ChangeSequence.ToString(invariant), delete.ChangeSequence.ToString(invariant)], payloads);
+    }
+
+    [Fact]
     public async Task Change_log_read_in_pages_is_ordered_and_holds_every_change_of_concurrent_writers()
     {
         using var store = _database.Open();

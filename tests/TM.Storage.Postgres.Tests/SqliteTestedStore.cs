@@ -47,8 +47,6 @@ public sealed class SqliteTestedStore(SegmentStore store) : ITestedStore
 
     public MemoryVersion GetVersion(long memoryId) => store.GetVersion(memoryId);
 
-    public void Dispose() => store.Dispose();
-
     public SegmentEdit? UpdateSegment(long memoryId, long id, string? korean, string? english, long expectedVersion, string author, IReadOnlyList<FieldValue>? fields = null) =>
         store.UpdateSegment(memoryId, id, korean, english, expectedVersion, author, fields);
 
@@ -92,4 +90,6 @@ public sealed class SqliteTestedStore(SegmentStore store) : ITestedStore
     public long CountTerms(long memoryId, string filter = "") => store.CountTerms(memoryId, filter);
 
     public IEnumerable<TermRecord> ReadTerms(long memoryId) => store.ReadTerms(memoryId);
+
+    public void Dispose() => store.Dispose();
 }
