@@ -23,14 +23,14 @@ public sealed partial class SegmentStore
     {
         ArgumentNullException.ThrowIfNull(term);
         ArgumentNullException.ThrowIfNull(author);
-        CheckTerm(term, null);
+        TermRules.Check(term, null);
         long id;
         _writeGate.Wait();
         try
         {
             using var transaction = _writer.Connection.BeginTransaction();
             if (FindTermId(transaction, memoryId, term.Korean, term.English) is { } existing)
-                throw new DuplicateTermException($"The termbase holds '{Describe(term)}' already, as entry {existing}: update that entry to change it.");
+                throw new DuplicateTermException($"The termbase holds '{TermRules.Describe(term)}' already, as entry {existing}: update that entry to change it.");
             id = InsertTerm(transaction, memoryId, term, Now(), author);
             transaction.Commit();
         }
@@ -66,7 +66,7 @@ public sealed partial class SegmentStore
             foreach (var term in terms)
             {
                 position++;
-                CheckTerm(term, position);
+                TermRules.Check(term, position);
                 if (FindTermId(transaction, memoryId, term.Korean, term.English) is not { } id)
                 {
                     InsertTerm(transaction, memoryId, term, now, author);
@@ -75,7 +75,7 @@ public sealed partial class SegmentStore
                 }
                 var stored = ReadTerm(_writer.Connection, transaction, memoryId, id)!;
                 var merged = Merge(stored.Content, term);
-                if (SameContent(merged, stored.Content))
+                if (TermRules.SameContent(merged, stored.Content))
                 {
                     skipped++;
                     continue;
@@ -110,7 +110,7 @@ public sealed partial class SegmentStore
     {
         ArgumentNullException.ThrowIfNull(term);
         ArgumentNullException.ThrowIfNull(author);
-        CheckTerm(term, null);
+        TermRules.Check(term, null);
         _writeGate.Wait();
         try
         {
@@ -120,7 +120,7 @@ public sealed partial class SegmentStore
             if (version != expectedVersion)
                 throw new TermConflictException($"Term entry {id} has changed since version {expectedVersion} (it is at version {version}): read it again and redo the change on what it says now.", version);
             if (FindTermId(transaction, memoryId, term.Korean, term.English) is { } other && other != id)
-                throw new DuplicateTermException($"The termbase holds '{Describe(term)}' already, as entry {other}: change that entry, or delete one of the two.");
+                throw new DuplicateTermException($"The termbase holds '{TermRules.Describe(term)}' already, as entry {other}: change that entry, or delete one of the two.");
             WriteTerm(transaction, id, term, Now(), author);
             transaction.Commit();
         }
@@ -166,7 +166,7 @@ public sealed partial class SegmentStore
         using var connection = OpenConnection();
         using var command = Command(connection, null,
             TermColumns + "INDEXED BY terms_by_memory WHERE memory_id = $memory AND id > $after AND " + TermFilter + " ORDER BY id LIMIT $limit;",
-            ("$memory", memoryId), ("$after", afterId), ("$filter", filter), ("$pattern", LikePattern(filter)), ("$limit", limit));
+            ("$memory", memoryId), ("$after", afterId), ("$filter", filter), ("$pattern", TermRules.ContainsPattern(filter)), ("$limit", limit));
         using var reader = command.ExecuteReader();
         var terms = new List<TermRecord>();
         while (reader.Read())
@@ -180,7 +180,7 @@ public sealed partial class SegmentStore
         ArgumentNullException.ThrowIfNull(filter);
         using var connection = OpenConnection();
         return (long)Scalar(connection, null, "SELECT count(*) FROM terms WHERE memory_id = $memory AND " + TermFilter + ";",
-            ("$memory", memoryId), ("$filter", filter), ("$pattern", LikePattern(filter)))!;
+            ("$memory", memoryId), ("$filter", filter), ("$pattern", TermRules.ContainsPattern(filter)))!;
     }
 
     /// <summary>Streams every entry of the termbase of <paramref name="memoryId"/> in id order (for an export, or to build a recognizer).</summary>
@@ -217,31 +217,6 @@ public sealed partial class SegmentStore
         }
         return union ?? stored;
     }
-
-    private static bool SameContent(TermContent a, TermContent b) =>
-        a.Korean == b.Korean && a.English == b.English && a.PartOfSpeech == b.PartOfSpeech && a.Note == b.Note && a.Source == b.Source &&
-        a.KoreanVariants.SequenceEqual(b.KoreanVariants) && a.EnglishVariants.SequenceEqual(b.EnglishVariants) &&
-        a.ForbiddenKorean.SequenceEqual(b.ForbiddenKorean) && a.ForbiddenEnglish.SequenceEqual(b.ForbiddenEnglish);
-
-    private static void CheckTerm(TermContent term, int? position)
-    {
-        ArgumentNullException.ThrowIfNull(term, nameof(term));
-        if (term.Korean.Length == 0 && term.English.Length == 0)
-        {
-            var which = position is { } p ? $"Entry {p}" : "The entry";
-            throw new ArgumentException($"{which} has neither a Korean nor an English term; an entry needs at least one of them.");
-        }
-    }
-
-    private static string Describe(TermContent term) => (term.Korean, term.English) switch
-    {
-        ("", var english) => english,
-        (var korean, "") => korean,
-        var (korean, english) => $"{korean} = {english}",
-    };
-
-    private static string LikePattern(string filter) =>
-        "%" + filter.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private long? FindTermId(SqliteTransaction transaction, long memoryId, string korean, string english) =>
         _writer.Scalar(transaction, "SELECT id FROM terms WHERE memory_id = $memory AND korean = $ko AND english = $en;",
