@@ -37,7 +37,7 @@ public sealed partial class SegmentStore
     /// <exception cref="ArgumentException">A pair or one of its texts is null; nothing is stored.</exception>
     public ImportOutcome AddSegments(string? memory, ImportOptions options, IReadOnlyList<SegmentInput> pairs)
     {
-        ValidateOptions(options);
+        ImportOptionChecks.Check(options);
         ValidatePairs(pairs);
         var memoryName = NormalizeMemoryName(memory);
         var now = Now();
@@ -80,7 +80,7 @@ public sealed partial class SegmentStore
     /// <param name="options">The import's kind, name, update policy and source side.</param>
     public ImportSession BeginImport(string? memory, ImportOptions options)
     {
-        ValidateOptions(options);
+        ImportOptionChecks.Check(options);
         var memoryName = NormalizeMemoryName(memory);
         var now = Now();
         _writeGate.Wait();
@@ -335,17 +335,6 @@ public sealed partial class SegmentStore
             Overwritten = result.Overwritten,
             ChangeSequence = result.ChangeSequence,
         };
-
-    private static void ValidateOptions(ImportOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(options.Name, nameof(options) + "." + nameof(options.Name));
-        ArgumentNullException.ThrowIfNull(options.CreatedBy, nameof(options) + "." + nameof(options.CreatedBy));
-        if (!Enum.IsDefined(options.Policy))
-            throw new ArgumentOutOfRangeException(nameof(options), options.Policy, "Unknown update policy.");
-        if (!Enum.IsDefined(options.SourceSide))
-            throw new ArgumentOutOfRangeException(nameof(options), options.SourceSide, "Unknown source side.");
-    }
 
     // Checked before the transaction starts, so a bad pair costs no work and names itself; SQLite's NOT NULL
     // would catch it too, half-way through the batch.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TM.Storage.Internal;
 
 namespace TM.Storage.Postgres.Internal;
 
@@ -8,16 +9,7 @@ namespace TM.Storage.Postgres.Internal;
 /// </summary>
 internal static class ImportValidation
 {
-    public static void Check(ImportOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(options.Name, nameof(options) + "." + nameof(options.Name));
-        ArgumentNullException.ThrowIfNull(options.CreatedBy, nameof(options) + "." + nameof(options.CreatedBy));
-        if (!Enum.IsDefined(options.Policy))
-            throw new ArgumentOutOfRangeException(nameof(options), options.Policy, "Unknown update policy.");
-        if (!Enum.IsDefined(options.SourceSide))
-            throw new ArgumentOutOfRangeException(nameof(options), options.SourceSide, "Unknown source side.");
-    }
+    public static void Check(ImportOptions options) => ImportOptionChecks.Check(options);
 
     /// <exception cref="ArgumentException">A pair or one of its texts is null, or a text holds U+0000, which PostgreSQL's text type cannot store.</exception>
     public static void Check(IReadOnlyList<SegmentInput> pairs)
