@@ -202,6 +202,46 @@ public sealed class PretranslateCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Pretranslate_writes_xliff_1_2_on_request_with_target_states_by_band()
+    {
+        XNamespace x12 = "urn:oasis:names:tc:xliff:document:1.2";
+        var document = _directory.Write("doc.txt", "문장.\n");
+        var output = Path.Combine(_directory.Path, "doc.xlf");
+
+        var run = await _server.RunAsync("pretranslate", document, "-o", output, "--xliff-version", "1.2");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains($"Wrote {output}: 5 units in XLIFF 1.2.", run.Error, StringComparison.Ordinal);
+        var bytes = File.ReadAllBytes(output);
+        Xliff12Checker.AssertValid(bytes);
+        var file = XDocument.Load(new MemoryStream(bytes)).Root!.Element(x12 + "file")!;
+        Assert.Equal(("doc.txt", "ko", "en"), ((string?)file.Attribute("original"), (string?)file.Attribute("source-language"), (string?)file.Attribute("target-language")));
+        Assert.Equal(
+            [
+                ("translated", "The Armistice Agreement was signed in 1953."),
+                ("needs-review-translation", "The talks resumed in May 1952."),
+                ("needs-review-translation", "POW repatriation was the issue."),
+                (null, null), // no match: no target, so no state either
+                ("translated", "The Armistice Agreement was signed in 1953."),
+            ],
+            file.Descendants(x12 + "trans-unit").Select(u => u.Element(x12 + "target")).Select(t => ((string?)t?.Attribute("state"), (string?)t)));
+        var alt = file.Descendants(x12 + "alt-trans").ElementAt(1);
+        Assert.Equal(("88.5", "seeds"), ((string?)alt.Attribute("match-quality"), (string?)alt.Attribute("origin")));
+        Assert.Contains("band: fuzzy_85_94", file.Descendants(x12 + "note").Select(n => n.Value));
+    }
+
+    [Fact]
+    public async Task Pretranslate_refuses_an_xliff_version_it_cannot_write()
+    {
+        var document = _directory.Write("doc.txt", "문장.\n");
+
+        var run = await _server.RunAsync("pretranslate", document, "-o", Path.Combine(_directory.Path, "doc.xlf"), "--xliff-version", "1.1");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Empty(_server.Service.Requests);
+    }
+
+    [Fact]
     public async Task Pretranslate_without_an_output_file_is_a_usage_error()
     {
         var document = _directory.Write("doc.txt", "문장.\n");
