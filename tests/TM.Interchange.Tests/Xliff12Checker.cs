@@ -9,7 +9,7 @@ namespace TM.Interchange.Tests;
 /// nesting and order, required attributes, the enumerated <c>state</c>, <c>state-qualifier</c> and note values,
 /// and ids unique in their file. Elements outside XLIFF 1.2 are reported too: the writer uses none.
 /// </summary>
-/// <remarks>Shared with the client's tests, which link this file.</remarks>
+/// <remarks>Shared with the client's and the server's tests, which link this file.</remarks>
 internal static class Xliff12Checker
 {
     private static readonly XNamespace Core = "urn:oasis:names:tc:xliff:document:1.2";

@@ -131,4 +131,36 @@ public sealed class TmPretranslateCommandTests : IAsyncLifetime
         (exitCode, output, _) = await Tm("match", ChangedDate, "--memory", "reimported");
         Assert.Contains("100%", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_pretranslated_xliff_1_2_file_validates_and_once_translated_goes_back_into_a_memory()
+    {
+        XNamespace x12 = "urn:oasis:names:tc:xliff:document:1.2";
+        var xliff = Path.Combine(_directory, "doc12.xlf");
+
+        var (exitCode, output, error) = await Tm("pretranslate", _document, "-o", xliff, "--memory", Memory, "--xliff-version", "1.2");
+
+        Assert.True(exitCode == ExitCodes.Success, output + error);
+        Xliff12Checker.AssertValid(await File.ReadAllBytesAsync(xliff));
+        var document = XDocument.Load(xliff);
+        var units = document.Descendants(x12 + "trans-unit").ToList();
+        Assert.Equal(
+            ["translated", "translated", "translated", "translated", "translated", "needs-review-translation", null],
+            units.Select(u => (string?)u.Element(x12 + "target")?.Attribute("state")));
+
+        // The translator signs off the adapted fuzzy match and approves a translation of the new sentence.
+        units[5].Element(x12 + "target")!.SetAttributeValue("state", "signed-off");
+        units[6].SetAttributeValue("approved", "yes");
+        units[6].Element(x12 + "source")!.AddAfterSelf(new XElement(x12 + "target", "During the war refugees flocked to Busan."));
+        document.Save(xliff);
+
+        (exitCode, output, error) = await Tm("import", xliff, "--memory", "reimported12");
+
+        Assert.True(exitCode == ExitCodes.Success, output + error);
+        var stats = await _server.Client.GetStatsAsync(new GetStatsRequest { Memory = "reimported12" });
+        Assert.Equal(6, stats.Memories.Single().Segments); // seven units, the repetition stored once
+        (exitCode, output, error) = await Tm("match", Unseen, "--memory", "reimported12");
+        Assert.True(exitCode == ExitCodes.Success, output + error);
+        Assert.Contains("During the war refugees flocked to Busan.", output, StringComparison.Ordinal);
+    }
 }
