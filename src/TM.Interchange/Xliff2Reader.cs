@@ -32,29 +32,10 @@ namespace TM.Interchange;
 /// </remarks>
 public sealed class Xliff2Reader : IDisposable
 {
-    private static readonly XmlReaderSettings s_settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 1024,
-        MaxCharactersInDocument = 0, // unlimited: the document is streamed, never held
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = false, // white space inside <source> and <target> is text
-        CheckCharacters = true,
-        CloseInput = false,
-    };
-
-    private readonly Stream _stream;
-    private readonly Xliff2ReadOptions _options;
-    private readonly char[] _chunk = new char[4096];
+    private readonly XliffInput _input;
     private readonly StringBuilder _source = new();
     private readonly StringBuilder _target = new();
-    private XmlReader? _xml;
-    private IXmlLineInfo? _lineInfo;
     private bool _sourceIsKorean;
-    private string? _unitId;
-    private int _unitLine;
     private bool _enumerated;
     private bool _disposed;
 
@@ -70,9 +51,8 @@ public sealed class Xliff2Reader : IDisposable
             throw new ArgumentException("The stream is not readable.", nameof(stream));
         }
 
-        _stream = stream;
         FileName = fileName;
-        _options = options ?? Xliff2ReadOptions.Default;
+        _input = new XliffInput(stream, fileName, options ?? Xliff2ReadOptions.Default, "unit");
     }
 
     /// <summary>The name reported in errors and in <see cref="TranslationUnit.OriginFile"/>.</summary>
@@ -84,9 +64,9 @@ public sealed class Xliff2Reader : IDisposable
     /// <summary>What the reader did with the segments so far; complete once <see cref="ReadUnits"/> has been enumerated to the end.</summary>
     public ReadStatistics Statistics { get; } = new();
 
-    private XmlReader Xml => _xml!;
+    private XmlReader Xml => _input.Xml;
 
-    private int Line => _lineInfo?.LineNumber ?? 0;
+    private int Line => _input.Line;
 
     /// <summary>
     /// Reads the root element and returns the document's <c>srcLang</c>; later calls return the same. Lets a caller
@@ -99,7 +79,7 @@ public sealed class Xliff2Reader : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (SourceLanguage is null)
         {
-            Guard(ReadRoot);
+            _input.Guard(ReadRoot);
         }
 
         return SourceLanguage!;
@@ -126,7 +106,7 @@ public sealed class Xliff2Reader : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        _xml?.Dispose();
+        _input.Dispose();
     }
 
     private IEnumerable<TranslationUnit> Enumerate(CancellationToken cancellationToken)
@@ -137,7 +117,7 @@ public sealed class Xliff2Reader : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             ObjectDisposedException.ThrowIf(_disposed, this);
             TranslationUnit? unit = null;
-            bool more = Guard(() => ReadNext(out unit));
+            bool more = _input.Guard(() => ReadNext(out unit));
             if (!more)
             {
                 yield break;
@@ -150,44 +130,24 @@ public sealed class Xliff2Reader : IDisposable
         }
     }
 
-    private T Guard<T>(Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (XmlException e)
-        {
-            throw Translate(e);
-        }
-    }
-
-    private void Guard(Action read) => Guard(() =>
-    {
-        read();
-        return true;
-    });
-
     private void ReadRoot()
     {
-        _xml = XmlReader.Create(_stream, s_settings);
-        _lineInfo = (IXmlLineInfo)_xml;
-        Xml.MoveToContent();
+        _input.Open();
         if (Xml.NodeType != XmlNodeType.Element || Xml.LocalName != "xliff")
         {
-            throw Error($"the root element is <{Xml.Name}>, not <xliff>: this is not an XLIFF file.");
+            throw _input.Error($"the root element is <{Xml.Name}>, not <xliff>: this is not an XLIFF file.");
         }
 
         string version = Xml.GetAttribute("version") ?? "";
         if (Xml.NamespaceURI != XliffNames.Core || !version.StartsWith("2.", StringComparison.Ordinal))
         {
-            throw Error($"the file is XLIFF version \"{version}\" (namespace \"{Xml.NamespaceURI}\"); TM reads XLIFF 2.x. Save or export the file as XLIFF 2.0.");
+            throw _input.Error($"the file is XLIFF version \"{version}\" (namespace \"{Xml.NamespaceURI}\"); TM reads XLIFF 2.x. Save or export the file as XLIFF 2.0.");
         }
 
         string? source = Xml.GetAttribute("srcLang");
         if (string.IsNullOrWhiteSpace(source))
         {
-            throw Error("<xliff> has no srcLang attribute; XLIFF 2.0 requires it, as in <xliff version=\"2.0\" srcLang=\"ko\" trgLang=\"en\">.");
+            throw _input.Error("<xliff> has no srcLang attribute; XLIFF 2.0 requires it, as in <xliff version=\"2.0\" srcLang=\"ko\" trgLang=\"en\">.");
         }
 
         string target = Xml.GetAttribute("trgLang") ?? "";
@@ -195,7 +155,7 @@ public sealed class Xliff2Reader : IDisposable
         Side targetSide = LanguageTags.Classify(target);
         if (!((sourceSide == Side.Korean && targetSide == Side.English) || (sourceSide == Side.English && targetSide == Side.Korean)))
         {
-            throw Error($"the file translates srcLang=\"{source}\" into trgLang=\"{target}\"; TM stores Korean-English pairs, so one language must be Korean and the other English.");
+            throw _input.Error($"the file translates srcLang=\"{source}\" into trgLang=\"{target}\"; TM stores Korean-English pairs, so one language must be Korean and the other English.");
         }
 
         _sourceIsKorean = sourceSide == Side.Korean;
@@ -213,11 +173,11 @@ public sealed class Xliff2Reader : IDisposable
                 continue;
             }
 
-            CheckDepth();
+            _input.CheckDepth();
             if (Xml.NamespaceURI != XliffNames.Core)
             {
                 // A module or extension (mtc:matches, mda:metadata, a tool's own elements): not part of the pair.
-                SkipElement();
+                _input.SkipElement();
                 continue;
             }
 
@@ -226,17 +186,16 @@ public sealed class Xliff2Reader : IDisposable
                 case "file" or "group":
                     break;
                 case "unit":
-                    _unitId = Xml.GetAttribute("id");
-                    _unitLine = Line;
+                    _input.EnterUnit(Xml.GetAttribute("id"), Line);
                     break;
                 case "segment":
                     unit = ReadSegment();
                     return true;
                 case "ignorable" or "notes" or "originalData" or "skeleton":
-                    SkipElement();
+                    _input.SkipElement();
                     break;
                 default:
-                    throw Error($"<{Xml.Name}> cannot stand here: XLIFF 2.0 nests <file>, <group>, <unit> and <segment>, with <source> and <target> inside segments.");
+                    throw _input.Error($"<{Xml.Name}> cannot stand here: XLIFF 2.0 nests <file>, <group>, <unit> and <segment>, with <source> and <target> inside segments.");
             }
         }
 
@@ -253,7 +212,7 @@ public sealed class Xliff2Reader : IDisposable
             "translated" => XliffSegmentState.Translated,
             "reviewed" => XliffSegmentState.Reviewed,
             "final" => XliffSegmentState.Final,
-            _ => throw Error($"<segment state=\"{stateValue}\"> names no XLIFF 2.0 state; the states are initial, translated, reviewed and final."),
+            _ => throw _input.Error($"<segment state=\"{stateValue}\"> names no XLIFF 2.0 state; the states are initial, translated, reviewed and final."),
         };
         bool hasSource = false;
         bool hasTarget = false;
@@ -269,7 +228,7 @@ public sealed class Xliff2Reader : IDisposable
                     continue;
                 }
 
-                CheckDepth();
+                _input.CheckDepth();
                 switch (Xml.LocalName)
                 {
                     case "source" when Xml.NamespaceURI == XliffNames.Core && !hasSource:
@@ -281,14 +240,14 @@ public sealed class Xliff2Reader : IDisposable
                         ReadContent(_target, "target");
                         break;
                     default:
-                        throw Error($"<{Xml.Name}> cannot stand in <segment>, which holds one <source> and at most one <target>.");
+                        throw _input.Error($"<{Xml.Name}> cannot stand in <segment>, which holds one <source> and at most one <target>.");
                 }
             }
         }
 
         if (!hasSource)
         {
-            throw Error("the <segment> has no <source>; XLIFF 2.0 requires one in every segment.", line);
+            throw _input.Error("the <segment> has no <source>; XLIFF 2.0 requires one in every segment.", line);
         }
 
         if (state == XliffSegmentState.Initial || !hasTarget || _target.Length == 0)
@@ -307,7 +266,7 @@ public sealed class Xliff2Reader : IDisposable
 
         Statistics.CountRead();
         TranslationUnit unit = _sourceIsKorean ? TranslationUnit.FromText(source, target) : TranslationUnit.FromText(target, source);
-        return unit with { Tuid = _unitId, OriginFile = FileName, OriginLine = line };
+        return unit with { Tuid = _input.UnitId, OriginFile = FileName, OriginLine = line };
     }
 
     /// <summary>Reads the mixed content of <c>&lt;source&gt;</c> or <c>&lt;target&gt;</c> as plain text, flattening inline elements.</summary>
@@ -325,26 +284,13 @@ public sealed class Xliff2Reader : IDisposable
             switch (Xml.NodeType)
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    int read;
-                    while ((read = Xml.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
-                    {
-                        if (text.Length + read > _options.MaxSegmentLength)
-                        {
-                            throw Error(
-                                $"the <{element}> that starts on line {line} is longer than {_options.MaxSegmentLength:N0} characters, the limit for one segment; " +
-                                "it is a whole document or binary data rather than a sentence. Split or remove this segment.",
-                                line);
-                        }
-
-                        text.Append(_chunk, 0, read);
-                    }
-
+                    _input.AppendText(text, element, line);
                     break;
                 case XmlNodeType.Element:
-                    CheckDepth();
+                    _input.CheckDepth();
                     if (Xml.NamespaceURI != XliffNames.Core)
                     {
-                        SkipElement();
+                        _input.SkipElement();
                         break;
                     }
 
@@ -356,10 +302,10 @@ public sealed class Xliff2Reader : IDisposable
                             AppendCodePoint(text);
                             break;
                         case "ph" or "sc" or "ec" or "sm" or "em":
-                            SkipElement();
+                            _input.SkipElement();
                             break;
                         default:
-                            throw Error($"<{Xml.Name}> cannot stand in <{element}>, which holds text and the inline elements <cp>, <ph>, <pc>, <sc>, <ec>, <mrk>, <sm> and <em>.");
+                            throw _input.Error($"<{Xml.Name}> cannot stand in <{element}>, which holds text and the inline elements <cp>, <ph>, <pc>, <sc>, <ec>, <mrk>, <sm> and <em>.");
                     }
 
                     break;
@@ -374,83 +320,16 @@ public sealed class Xliff2Reader : IDisposable
         string hex = Xml.GetAttribute("hex") ?? "";
         if (!int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int codePoint) || codePoint is < 0 or > 0x10FFFF || codePoint is >= 0xD800 and <= 0xDFFF)
         {
-            throw Error($"<cp hex=\"{hex}\"/> does not name a Unicode code point; hex holds one in hexadecimal, as in <cp hex=\"001A\"/>.");
+            throw _input.Error($"<cp hex=\"{hex}\"/> does not name a Unicode code point; hex holds one in hexadecimal, as in <cp hex=\"001A\"/>.");
         }
 
         string character = char.ConvertFromUtf32(codePoint);
         if (XmlChars.IndexOfInvalid(character) >= 0)
         {
             // A control character: XML, and so every later TMX export of the memory, cannot carry it.
-            throw Error($"<cp hex=\"{hex}\"/> stands for {XmlText.Describe(character[0])}, a control character the memory cannot store; remove it from the segment.");
+            throw _input.Error($"<cp hex=\"{hex}\"/> stands for {XmlText.Describe(character[0])}, a control character the memory cannot store; remove it from the segment.");
         }
 
         text.Append(character);
-    }
-
-    /// <summary>Moves to the end tag of the current element without keeping its content, so the next read sees what follows it.</summary>
-    private void SkipElement()
-    {
-        if (Xml.IsEmptyElement)
-        {
-            return;
-        }
-
-        int depth = Xml.Depth;
-        while (Xml.Read())
-        {
-            if (Xml.NodeType == XmlNodeType.Element)
-            {
-                CheckDepth();
-            }
-            else if (Xml.NodeType == XmlNodeType.EndElement && Xml.Depth == depth)
-            {
-                return;
-            }
-        }
-    }
-
-    private void CheckDepth()
-    {
-        if (Xml.Depth >= _options.MaxDepth)
-        {
-            throw Error($"<{Xml.Name}> is nested {Xml.Depth} elements deep, more than the limit of {_options.MaxDepth}; no XLIFF tool nests that deep, so the file is damaged or hostile.");
-        }
-    }
-
-    private XliffFormatException Error(string reason, int line = 0)
-    {
-        line = line == 0 ? Line : line;
-        string unit = _unitId is not null && _unitLine != line ? $" It is in the <unit id=\"{_unitId}\"> that starts on line {_unitLine}." : "";
-        return new XliffFormatException(char.ToUpperInvariant(reason[0]) + reason[1..] + unit, FileName, line, line == Line ? _lineInfo?.LinePosition ?? 0 : 0);
-    }
-
-    private XliffFormatException Translate(XmlException e)
-    {
-        string message = e.Message;
-        int at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
-        if (at > 0)
-        {
-            message = message[..at];
-        }
-
-        string reason =
-            message.Contains("DTD", StringComparison.Ordinal)
-                ? "XLIFF files with a DOCTYPE are not accepted: XLIFF 2.0 uses none, and a DTD can expand entities that read local files (XXE) or explode in size (billion laughs). Remove the DOCTYPE."
-            : message.Contains("Unexpected end of file", StringComparison.Ordinal)
-                ? "unexpected end of file: the file is cut off. The export or download was probably interrupted; save or download it again."
-            : message.Contains("Root element is missing", StringComparison.Ordinal)
-                ? "the file holds no XML element: it is empty, or not XML at all."
-            : message.Contains("Invalid character in the given encoding", StringComparison.Ordinal)
-                ? "the file holds bytes that are not valid in its declared encoding (UTF-8 unless it says otherwise). Save it again as UTF-8."
-            : $"the file is not well-formed XML: {message} An unescaped '&' or '<' in a segment is the usual cause.";
-        (int line, int position) = (e.LineNumber, e.LinePosition);
-        if (line == 0 && _lineInfo is not null)
-        {
-            // Some parser errors (a prohibited DTD) carry no location of their own; the reader's position is where it stopped.
-            (line, position) = (_lineInfo.LineNumber, _lineInfo.LinePosition);
-        }
-
-        string unit = _unitId is not null && _unitLine != line ? $" It is in the <unit id=\"{_unitId}\"> that starts on line {_unitLine}." : "";
-        return new XliffFormatException(char.ToUpperInvariant(reason[0]) + reason[1..] + unit, FileName, line, position, e);
     }
 }

@@ -52,9 +52,9 @@ public sealed class Xliff2Writer : IDisposable
         options ??= Xliff2WriterOptions.Default;
         ArgumentException.ThrowIfNullOrWhiteSpace(options.SourceLanguage, nameof(options));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.TargetLanguage, nameof(options));
-        CheckId(options.FileId, "file id");
-        CheckText(options.Original, "the file's original");
-        CheckMetadata(options.Metadata, "the file's metadata");
+        XliffUnitChecks.CheckId(options.FileId, "file id");
+        XliffUnitChecks.CheckText(options.Original, "the file's original");
+        XliffUnitChecks.CheckMetadata(options.Metadata, "the file's metadata");
         _xml = XmlWriter.Create(output, new XmlWriterSettings
         {
             Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
@@ -101,7 +101,7 @@ public sealed class Xliff2Writer : IDisposable
             throw new InvalidOperationException("The XLIFF document is complete; no unit can follow.");
         }
 
-        Check(unit);
+        XliffUnitChecks.Check(unit, _ids, _group);
         if (unit.Group != _group)
         {
             if (_group is not null)
@@ -212,42 +212,6 @@ public sealed class Xliff2Writer : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown segment state."),
     };
 
-    private void Check(XliffUnit unit)
-    {
-        CheckId(unit.Id, "unit id");
-        if (_ids.Contains(unit.Id) || (unit.Group is not null && unit.Group != _group && _ids.Contains(unit.Group)) || unit.Group == unit.Id)
-        {
-            throw new ArgumentException($"The id \"{unit.Id}\" (or its group \"{unit.Group}\") was used before; unit and group ids must be unique in a file.", nameof(unit));
-        }
-
-        if (unit.Group is not null)
-        {
-            CheckId(unit.Group, "group id");
-        }
-
-        if (unit.State != XliffSegmentState.Initial && unit.Target is null)
-        {
-            throw new ArgumentException($"Unit \"{unit.Id}\" is {StateName(unit.State)} but has no target; only an initial segment may lack one.", nameof(unit));
-        }
-
-        CheckText(unit.Source, $"the source of unit \"{unit.Id}\"");
-        CheckText(unit.Target, $"the target of unit \"{unit.Id}\"");
-        CheckMetadata(unit.Metadata, $"the metadata of unit \"{unit.Id}\"");
-        if (unit.Match is { } match)
-        {
-            if (match.Similarity is { } similarity && !(similarity >= 0 && similarity <= 100))
-            {
-                throw new ArgumentException($"The match of unit \"{unit.Id}\" has similarity {similarity}; XLIFF allows 0 to 100.", nameof(unit));
-            }
-
-            CheckText(match.Source, $"the match source of unit \"{unit.Id}\"");
-            CheckText(match.Target, $"the match target of unit \"{unit.Id}\"");
-            CheckText(match.Origin, $"the match origin of unit \"{unit.Id}\"");
-            CheckId(match.Type, "match type");
-            CheckMetadata(match.Metadata, $"the match metadata of unit \"{unit.Id}\"");
-        }
-    }
-
     private void WriteMetadata(IReadOnlyList<XliffMeta> metadata, string category)
     {
         if (metadata.Count == 0)
@@ -268,51 +232,5 @@ public sealed class Xliff2Writer : IDisposable
 
         _xml.WriteEndElement();
         _xml.WriteEndElement();
-    }
-
-    private static void CheckId(string? id, string what)
-    {
-        if (string.IsNullOrEmpty(id) || !IsNameToken(id))
-        {
-            throw new ArgumentException($"The {what} \"{id}\" is not an XML name token: use letters, digits and . - _ : only.");
-        }
-    }
-
-    private static bool IsNameToken(string id)
-    {
-        foreach (char c in id)
-        {
-            if (!XmlConvert.IsNCNameChar(c) && c != ':')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static void CheckMetadata(IReadOnlyList<XliffMeta> metadata, string where)
-    {
-        foreach (XliffMeta meta in metadata)
-        {
-            ArgumentNullException.ThrowIfNull(meta);
-            ArgumentException.ThrowIfNullOrEmpty(meta.Type);
-            CheckText(meta.Type, where);
-            CheckText(meta.Value, where);
-        }
-    }
-
-    private static void CheckText(string? text, string where)
-    {
-        if (text is null)
-        {
-            return;
-        }
-
-        int bad = XmlChars.IndexOfInvalid(text);
-        if (bad >= 0)
-        {
-            throw new ArgumentException($"{char.ToUpperInvariant(where[0])}{where[1..]} holds {XmlText.Describe(text[bad])} at offset {bad}, which XML 1.0 cannot represent.");
-        }
     }
 }

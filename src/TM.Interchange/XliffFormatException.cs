@@ -1,8 +1,8 @@
 namespace TM.Interchange;
 
 /// <summary>
-/// An XLIFF file cannot be read: it is not well-formed XML, carries a DOCTYPE, is not XLIFF 2.x, is not
-/// Korean-English, breaks the XLIFF structure, or exceeds a limit of <see cref="Xliff2ReadOptions"/>.
+/// An XLIFF file cannot be read: it is not well-formed XML, carries a DOCTYPE, is not the XLIFF version its reader
+/// takes (2.x, or 1.2), is not Korean-English, breaks the XLIFF structure, or exceeds a limit of <see cref="Xliff2ReadOptions"/>.
 /// </summary>
 public sealed class XliffFormatException : InterchangeFormatException
 {

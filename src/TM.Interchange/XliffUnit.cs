@@ -2,7 +2,8 @@ namespace TM.Interchange;
 
 /// <summary>
 /// One sentence of a document as <see cref="Xliff2Writer"/> writes it: an XLIFF 2.0 <c>&lt;unit&gt;</c> holding one
-/// <c>&lt;segment&gt;</c>, with an optional target, a translation candidate and metadata.
+/// <c>&lt;segment&gt;</c>, with an optional target, a translation candidate and metadata; <see cref="Xliff12Writer"/>
+/// writes the same as an XLIFF 1.2 <c>&lt;trans-unit&gt;</c>.
 /// </summary>
 /// <param name="Id">The unit's <c>id</c>: an XML name token (letters, digits, <c>.-_:</c>), unique in the file.</param>
 /// <param name="Source">The source sentence.</param>

@@ -30,6 +30,9 @@ internal sealed partial class FakeTranslationMemory : TranslationMemory.Translat
     /// <summary>What Pretranslate streams, in order: sentences, progress and the report.</summary>
     public List<PretranslateResponse> PretranslateResponses { get; } = [];
 
+    /// <summary>What Pretranslate streams for a document by its name, instead of <see cref="PretranslateResponses"/>.</summary>
+    public Dictionary<string, List<PretranslateResponse>> PretranslateResponsesByName { get; } = [];
+
     /// <summary>How many ImportFile calls break (UNAVAILABLE) right after acknowledging their first batch.</summary>
     public int BreakImportFileCalls { get; set; }
 
@@ -119,7 +122,7 @@ internal sealed partial class FakeTranslationMemory : TranslationMemory.Translat
             throw new RpcException(failure);
         }
 
-        foreach (var response in PretranslateResponses)
+        foreach (var response in PretranslateResponsesByName.GetValueOrDefault(request.Name, PretranslateResponses))
         {
             await responseStream.WriteAsync(response, context.CancellationToken);
         }

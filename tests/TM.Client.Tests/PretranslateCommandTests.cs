@@ -112,9 +112,59 @@ public sealed class PretranslateCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, json.RootElement.GetProperty("documents").GetArrayLength());
         var total = json.RootElement.GetProperty("total");
         Assert.Equal(("2 documents", 10, 120L), (total.GetProperty("name").GetString(), total.GetProperty("totalSegments").GetInt32(), total.GetProperty("totalCharacters").GetInt64()));
-        var exact = total.GetProperty("bands").EnumerateArray().Single(b => b.GetProperty("band").GetString() == "exact");
-        Assert.Equal((2, 30L, 25.0), (exact.GetProperty("segments").GetInt32(), exact.GetProperty("characters").GetInt64(), exact.GetProperty("charactersPercent").GetDouble()));
+        // The fake answers both documents alike: the second one's exact match occurred in the first, so it leaves the
+        // 100% row (30 characters less 10) for the cross-file repetitions with the fuzzy and new sentences.
+        var bands = total.GetProperty("bands").EnumerateArray().ToDictionary(b => b.GetProperty("band").GetString()!);
+        Assert.Equal((1, 20L, 16.7), (bands["exact"].GetProperty("segments").GetInt32(), bands["exact"].GetProperty("characters").GetInt64(), bands["exact"].GetProperty("charactersPercent").GetDouble()));
+        Assert.Equal((4, 40L, 33.3), (bands["cross_file_repetition"].GetProperty("segments").GetInt32(), bands["cross_file_repetition"].GetProperty("characters").GetInt64(),
+            bands["cross_file_repetition"].GetProperty("charactersPercent").GetDouble()));
+        Assert.All(json.RootElement.GetProperty("documents").EnumerateArray(),
+            document => Assert.DoesNotContain(document.GetProperty("bands").EnumerateArray(), b => b.GetProperty("band").GetString() == "cross_file_repetition"));
         Assert.Equal(2, _server.Service.Requests.OfType<PretranslateRequest>().Count());
+    }
+
+    [Fact]
+    public async Task Analyze_moves_sentences_of_an_earlier_document_to_cross_file_repetitions_in_the_batch_total_only()
+    {
+        // a.txt: A (100%), B (new), A again. b.txt: B (in a.txt), C (85-94%), B again (a repetition within b.txt, which
+        // stays one), A (in a.txt).
+        const string A = "정전협정은 1953년에 서명되었다.", B = "새로운 문장이다.", C = "회담은 1952년 5월에 재개되었다.";
+        _server.Service.PretranslateResponsesByName["a.txt"] =
+        [
+            Measured(0, A, AnalysisBand.Exact, 2, 10), Measured(1, B, AnalysisBand.NoMatch, 3, 12), Measured(2, A, AnalysisBand.Repetition, 2, 10, repetitionOf: 0),
+            Report("a.txt", (AnalysisBand.Exact, 1, 2, 10), (AnalysisBand.NoMatch, 1, 3, 12), (AnalysisBand.Repetition, 1, 2, 10)),
+        ];
+        _server.Service.PretranslateResponsesByName["b.txt"] =
+        [
+            Measured(0, B, AnalysisBand.NoMatch, 3, 12), Measured(1, C, AnalysisBand.Fuzzy8594, 4, 15), Measured(2, B, AnalysisBand.Repetition, 3, 12, repetitionOf: 0),
+            Measured(3, A, AnalysisBand.Exact, 2, 10),
+            Report("b.txt", (AnalysisBand.NoMatch, 1, 3, 12), (AnalysisBand.Fuzzy8594, 1, 4, 15), (AnalysisBand.Repetition, 1, 3, 12), (AnalysisBand.Exact, 1, 2, 10)),
+        ];
+
+        var run = await _server.RunAsync("analyze", _directory.Write("a.txt", "가.\n"), _directory.Write("b.txt", "나.\n"));
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.Trim('─', '-', ' ').Length > 0).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToList();
+        var batch = lines.FindIndex(l => l.StartsWith("Analysis of 2 documents", StringComparison.Ordinal));
+        Assert.Equal("Analysis of 2 documents against the default memory (source ko): 7 segments, 19 words, 81 characters", lines[batch]);
+        Assert.Equal(
+            [
+                "Context match 0 0 0 0.0%",
+                "Repetitions 2 5 22 27.2%",
+                "Cross-file repetitions 2 5 22 27.2%",
+                "100% 1 2 10 12.3%",
+                "95-99% 0 0 0 0.0%",
+                "85-94% 1 4 15 18.5%",
+                "75-84% 0 0 0 0.0%",
+                "50-74% 0 0 0 0.0%",
+                "No match 1 3 12 14.8%",
+                "Total 7 19 81 100.0%",
+            ],
+            lines.Skip(batch + 2).Take(10));
+        // Each document's own table is the server's, without the row.
+        Assert.Single(lines, l => l.StartsWith("Cross-file repetitions", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Take(batch).Count(l => l.StartsWith("100% 1 2 10", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -152,6 +202,46 @@ public sealed class PretranslateCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Pretranslate_writes_xliff_1_2_on_request_with_target_states_by_band()
+    {
+        XNamespace x12 = "urn:oasis:names:tc:xliff:document:1.2";
+        var document = _directory.Write("doc.txt", "문장.\n");
+        var output = Path.Combine(_directory.Path, "doc.xlf");
+
+        var run = await _server.RunAsync("pretranslate", document, "-o", output, "--xliff-version", "1.2");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Contains($"Wrote {output}: 5 units in XLIFF 1.2.", run.Error, StringComparison.Ordinal);
+        var bytes = File.ReadAllBytes(output);
+        Xliff12Checker.AssertValid(bytes);
+        var file = XDocument.Load(new MemoryStream(bytes)).Root!.Element(x12 + "file")!;
+        Assert.Equal(("doc.txt", "ko", "en"), ((string?)file.Attribute("original"), (string?)file.Attribute("source-language"), (string?)file.Attribute("target-language")));
+        Assert.Equal(
+            [
+                ("translated", "The Armistice Agreement was signed in 1953."),
+                ("needs-review-translation", "The talks resumed in May 1952."),
+                ("needs-review-translation", "POW repatriation was the issue."),
+                (null, null), // no match: no target, so no state either
+                ("translated", "The Armistice Agreement was signed in 1953."),
+            ],
+            file.Descendants(x12 + "trans-unit").Select(u => u.Element(x12 + "target")).Select(t => ((string?)t?.Attribute("state"), (string?)t)));
+        var alt = file.Descendants(x12 + "alt-trans").ElementAt(1);
+        Assert.Equal(("88.5", "seeds"), ((string?)alt.Attribute("match-quality"), (string?)alt.Attribute("origin")));
+        Assert.Contains("band: fuzzy_85_94", file.Descendants(x12 + "note").Select(n => n.Value));
+    }
+
+    [Fact]
+    public async Task Pretranslate_refuses_an_xliff_version_it_cannot_write()
+    {
+        var document = _directory.Write("doc.txt", "문장.\n");
+
+        var run = await _server.RunAsync("pretranslate", document, "-o", Path.Combine(_directory.Path, "doc.xlf"), "--xliff-version", "1.1");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Empty(_server.Service.Requests);
+    }
+
+    [Fact]
     public async Task Pretranslate_without_an_output_file_is_a_usage_error()
     {
         var document = _directory.Write("doc.txt", "문장.\n");
@@ -169,6 +259,22 @@ public sealed class PretranslateCommandTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(ExitCodes.InputError, run.ExitCode);
         Assert.Empty(_server.Service.Requests);
+    }
+
+    private static PretranslateResponse Measured(int index, string source, AnalysisBand band, int words, int characters, int repetitionOf = -1) =>
+        new()
+        {
+            Sentence = new PretranslatedSentence { Index = index, Paragraph = index, Source = source, Band = band, RepetitionOf = repetitionOf, Words = words, Characters = characters },
+        };
+
+    private static PretranslateResponse Report(string name, params (AnalysisBand Band, int Segments, long Words, long Characters)[] bands)
+    {
+        var report = new AnalysisReport
+        {
+            Name = name, SourceLang = "ko", TotalSegments = bands.Sum(b => b.Segments), TotalWords = bands.Sum(b => b.Words), TotalCharacters = bands.Sum(b => b.Characters),
+        };
+        report.Bands.AddRange(bands.Select(b => new BandCount { Band = b.Band, Segments = b.Segments, Words = b.Words, Characters = b.Characters }));
+        return new PretranslateResponse { Report = report };
     }
 
     private static PretranslateResponse Sentence(int index, int paragraph, string source, AnalysisBand band, Match? match, int repetitionOf = -1) =>

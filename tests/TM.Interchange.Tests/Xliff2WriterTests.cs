@@ -5,7 +5,7 @@ namespace TM.Interchange.Tests;
 
 public sealed class Xliff2WriterTests
 {
-    private static readonly XliffUnit Exact = new("u1", "정전협정은 1953년에 체결되었다.")
+    internal static readonly XliffUnit Exact = new("u1", "정전협정은 1953년에 체결되었다.")
     {
         Group = "p1",
         Target = "The Armistice Agreement was signed in 1953.",
@@ -19,7 +19,7 @@ public sealed class Xliff2WriterTests
         Metadata = [new XliffMeta("band", "EXACT"), new XliffMeta("score", "100")],
     };
 
-    private static readonly XliffUnit Fuzzy = new("u2", "회담은 판문점에서 열렸다.")
+    internal static readonly XliffUnit Fuzzy = new("u2", "회담은 판문점에서 열렸다.")
     {
         Group = "p1",
         Target = "The talks were held at Panmunjom.",
@@ -28,7 +28,7 @@ public sealed class Xliff2WriterTests
         Metadata = [new XliffMeta("band", "FUZZY_85_94")],
     };
 
-    private static readonly XliffUnit New = new("u3", "새 문장 & <기호>.") { Group = "p2", Metadata = [new XliffMeta("band", "NO_MATCH")] };
+    internal static readonly XliffUnit New = new("u3", "새 문장 & <기호>.") { Group = "p2", Metadata = [new XliffMeta("band", "NO_MATCH")] };
 
     [Fact]
     public void Pretranslation_output_conforms_to_the_xliff_2_core_and_modules()

@@ -8,8 +8,9 @@ namespace TM.Client.Commands;
 /// <summary>
 /// <c>tm analyze FILE…</c>: how much of one or several documents the memory already translates, by match band, as a
 /// table of segments, words and characters (or <c>--json</c>); with several documents, each one's table and then the
-/// batch's, as Trados's and memoQ's batch analyses print them; under each document's table the termbase entries it
-/// uses and the forbidden variants found in it and in its matches. Stores and writes nothing.
+/// batch's, as Trados's and memoQ's batch analyses print them, in which a sentence that occurred in an earlier
+/// document is a cross-file repetition; under each document's table the termbase entries it uses and the forbidden
+/// variants found in it and in its matches. Stores and writes nothing.
 /// </summary>
 internal sealed class AnalyzeCommand : DocumentAnalysisCommand
 {
@@ -29,11 +30,17 @@ internal sealed class AnalyzeCommand : DocumentAnalysisCommand
     {
         var reports = new List<AnalysisReport>();
         var terms = new List<DocumentTerms>();
+        var repetitions = new CrossFileRepetitions();
         foreach (var file in parseResult.GetRequiredValue(_files))
         {
             // One document that cannot be read stops the batch before a partial total is printed.
             var documentTerms = new DocumentTerms();
-            if (await PretranslateAsync(file, parseResult, connection, documentTerms.Add, cancellationToken) is not { } report)
+            var document = reports.Count;
+            if (await PretranslateAsync(file, parseResult, connection, sentence =>
+                {
+                    documentTerms.Add(sentence);
+                    repetitions.Add(document, sentence);
+                }, cancellationToken) is not { } report)
             {
                 return ExitCodes.InputError;
             }
@@ -42,7 +49,7 @@ internal sealed class AnalyzeCommand : DocumentAnalysisCommand
             terms.Add(documentTerms);
         }
 
-        var total = reports.Count == 1 ? null : AnalysisReports.Combine(reports);
+        var total = reports.Count == 1 ? null : AnalysisReports.Combine(reports, repetitions);
         if (WantsJson(parseResult))
         {
             WriteJson(json =>

@@ -9,7 +9,7 @@ using TM.Protos.V1;
 namespace TM.Client.Commands;
 
 /// <summary>
-/// <c>tm import &lt;files…&gt;</c>: TMX, XLIFF 2.0, TSV and CSV files are streamed to ImportFile, which parses them on the
+/// <c>tm import &lt;files…&gt;</c>: TMX, XLIFF 2.0 and 1.2, TSV and CSV files are streamed to ImportFile, which parses them on the
 /// server, acknowledges every committed batch (driving the progress display) and can be resumed; parallel
 /// documents go whole to ImportDocument, which splits and aligns them. Each file is reported as it is done; a file
 /// that cannot be read or that the server refuses does not stop the others. A broken connection is retried with
@@ -27,7 +27,7 @@ internal sealed class ImportCommand : ServerCommand
 
     private readonly Argument<string[]> _files = new("files")
     {
-        Description = "TMX files, translated XLIFF 2.0 files (*.xlf), TSV/CSV files of aligned pairs (*.tsv, *.csv, or one tab per line), or parallel documents (Korean and English blocks, UTF-8)",
+        Description = "TMX files, translated XLIFF 2.0 or 1.2 files (*.xlf), TSV/CSV files of aligned pairs (*.tsv, *.csv, or one tab per line), or parallel documents (Korean and English blocks, UTF-8)",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -56,7 +56,7 @@ internal sealed class ImportCommand : ServerCommand
     };
 
     public ImportCommand(CliContext context, CommonOptions common)
-        : base("import", "Imports TMX and XLIFF 2.0 files, TSV/CSV pair files and parallel documents into a translation memory", context, common, DefaultTimeout)
+        : base("import", "Imports TMX and XLIFF (2.0, 1.2) files, TSV/CSV pair files and parallel documents into a translation memory", context, common, DefaultTimeout)
     {
         _policy.AcceptOnlyFromAmong([.. UpdatePolicyNames.All]);
         _sourceLang.AcceptOnlyFromAmong("ko", "en");

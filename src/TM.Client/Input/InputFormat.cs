@@ -15,6 +15,6 @@ internal enum InputFormat
     /// <summary>Comma-separated pairs: streamed to ImportFile.</summary>
     Csv,
 
-    /// <summary>An XLIFF 2.0 file (from <c>tm pretranslate</c> or a CAT tool): streamed to ImportFile, which keeps its translated segments.</summary>
+    /// <summary>An XLIFF 2.0 or 1.2 file (from <c>tm pretranslate</c> or a CAT tool): streamed to ImportFile, which keeps its translated segments.</summary>
     Xliff,
 }

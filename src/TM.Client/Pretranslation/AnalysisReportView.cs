@@ -11,7 +11,7 @@ internal static class AnalysisReportView
 {
     /// <summary>
     /// A heading line and one row per band in <see cref="BandNames.ReportOrder"/> (bands the report leaves out count
-    /// zero), then the total. The percentage is of words for an English source and of characters for a Korean one:
+    /// zero; the cross-file repetitions only when the report has them, as a batch's total does), then the total. The percentage is of words for an English source and of characters for a Korean one:
     /// the unit each side's translation is paid by.
     /// </summary>
     public static void Write(CliContext context, AnalysisReport report)
@@ -26,7 +26,7 @@ internal static class AnalysisReportView
         table.AddColumn(new TableColumn("Words") { Alignment = Justify.Right });
         table.AddColumn(new TableColumn("Characters") { Alignment = Justify.Right });
         table.AddColumn(new TableColumn(korean ? "% characters" : "% words") { Alignment = Justify.Right });
-        foreach (var band in BandNames.ReportOrder)
+        foreach (var band in Rows(report))
         {
             var count = Find(report, band);
             table.AddRow(
@@ -49,7 +49,7 @@ internal static class AnalysisReportView
         json.WriteString("memory", report.Memory);
         json.WriteString("sourceLang", report.SourceLang);
         json.WriteStartArray("bands");
-        foreach (var band in BandNames.ReportOrder)
+        foreach (var band in Rows(report))
         {
             var count = Find(report, band);
             json.WriteStartObject();
@@ -68,6 +68,11 @@ internal static class AnalysisReportView
         json.WriteNumber("totalCharacters", report.TotalCharacters);
         json.WriteEndObject();
     }
+
+    // Every band in report order, the cross-file repetitions only in a batch's total: a document's own table stays as
+    // the server reports it.
+    private static IEnumerable<AnalysisBand> Rows(AnalysisReport report) =>
+        BandNames.ReportOrder.Where(band => band != AnalysisBand.CrossFileRepetition || report.Bands.Any(b => b.Band == band));
 
     private static BandCount Find(AnalysisReport report, AnalysisBand band) =>
         report.Bands.FirstOrDefault(b => b.Band == band) ?? new BandCount { Band = band };

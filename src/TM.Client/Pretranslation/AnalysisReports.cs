@@ -2,16 +2,19 @@ using TM.Protos.V1;
 
 namespace TM.Client.Pretranslation;
 
-/// <summary>The analysis of a batch of documents: the sum of their reports, band by band.</summary>
+/// <summary>The analysis of a batch of documents: the sum of their reports, band by band, with cross-file repetitions.</summary>
 internal static class AnalysisReports
 {
     /// <summary>
-    /// One report for all of <paramref name="reports"/>: segments, words and characters added per band, percentages of
-    /// the batch's totals. Repetitions are those within each document (the server analyses one document per call), so a
-    /// sentence repeated across documents counts in each. The source language is the documents' when they share one.
+    /// One report for all of <paramref name="reports"/>: segments, words and characters added per band, less what
+    /// <paramref name="repetitions"/> found to have occurred in an earlier document, which is the
+    /// <see cref="AnalysisBand.CrossFileRepetition"/> row (present even when zero); percentages of the batch's totals,
+    /// which do not change. Repetitions within a document stay where its report counted them. The source language is
+    /// the documents' when they share one.
     /// </summary>
-    public static AnalysisReport Combine(IReadOnlyList<AnalysisReport> reports)
+    public static AnalysisReport Combine(IReadOnlyList<AnalysisReport> reports, CrossFileRepetitions repetitions)
     {
+        ArgumentNullException.ThrowIfNull(repetitions);
         var languages = reports.Select(r => r.SourceLang).Distinct(StringComparer.Ordinal).ToList();
         var total = new AnalysisReport
         {
@@ -25,17 +28,21 @@ internal static class AnalysisReports
         foreach (var band in BandNames.ReportOrder)
         {
             var rows = reports.SelectMany(r => r.Bands).Where(b => b.Band == band).ToList();
-            var words = rows.Sum(b => b.Words);
-            var characters = rows.Sum(b => b.Characters);
+            var moved = band == AnalysisBand.CrossFileRepetition ? repetitions.Total() : repetitions.MovedFrom(band);
+            var sign = band == AnalysisBand.CrossFileRepetition ? 1 : -1;
             total.Bands.Add(new BandCount
             {
                 Band = band,
-                Segments = rows.Sum(b => b.Segments),
-                Words = words,
-                Characters = characters,
-                WordsPercent = Percent(words, total.TotalWords),
-                CharactersPercent = Percent(characters, total.TotalCharacters),
+                Segments = rows.Sum(b => b.Segments) + sign * moved.Segments,
+                Words = rows.Sum(b => b.Words) + sign * moved.Words,
+                Characters = rows.Sum(b => b.Characters) + sign * moved.Characters,
             });
+        }
+
+        foreach (var count in total.Bands)
+        {
+            count.WordsPercent = Percent(count.Words, total.TotalWords);
+            count.CharactersPercent = Percent(count.Characters, total.TotalCharacters);
         }
 
         return total;

@@ -14,4 +14,10 @@ internal enum ImportFileFormat
 
     /// <summary>XLIFF 2.x; its translated segments become pairs (see <see cref="TM.Interchange.Xliff2Reader"/>).</summary>
     Xliff,
+
+    /// <summary>
+    /// XLIFF 1.2; its approved or translated trans-units become pairs (see <see cref="TM.Interchange.Xliff12Reader"/>).
+    /// Named "xliff" like 2.x by clients and extensions; the file's namespace tells them apart.
+    /// </summary>
+    Xliff12,
 }

@@ -38,7 +38,8 @@ internal static class ImportFormatDetector
     };
 
     /// <summary>
-    /// The format of a file from its first bytes: markup whose root is <c>&lt;xliff</c> is XLIFF, other markup TMX; otherwise a tab on the first line means TSV and a
+    /// The format of a file from its first bytes: markup whose root is <c>&lt;xliff</c> is XLIFF (1.2 when it declares
+    /// the 1.2 namespace), other markup TMX; otherwise a tab on the first line means TSV and a
     /// comma CSV. Null when the bytes fit none of them (then the client must say).
     /// </summary>
     public static ImportFileFormat? Sniff(ReadOnlySpan<byte> start)
@@ -49,7 +50,9 @@ internal static class ImportFormatDetector
         var trimmed = text.AsSpan().TrimStart();
         if (trimmed.StartsWith("<"))
             // The root follows the declaration and perhaps comments; neither format's prolog runs to 4 KB.
-            return trimmed.Contains("<xliff", StringComparison.Ordinal) ? ImportFileFormat.Xliff : ImportFileFormat.Tmx;
+            return !trimmed.Contains("<xliff", StringComparison.Ordinal) ? ImportFileFormat.Tmx
+                : trimmed.Contains(TM.Interchange.Xliff12Writer.Namespace, StringComparison.Ordinal) ? ImportFileFormat.Xliff12
+                : ImportFileFormat.Xliff;
         var lineEnd = trimmed.IndexOfAny('\r', '\n');
         var firstLine = lineEnd < 0 ? trimmed : trimmed[..lineEnd];
         if (firstLine.Contains('\t'))
@@ -58,6 +61,13 @@ internal static class ImportFormatDetector
             return ImportFileFormat.Csv;
         return null;
     }
+
+    /// <summary>
+    /// <paramref name="format"/>, except that XLIFF whose first bytes declare the 1.2 namespace is
+    /// <see cref="ImportFileFormat.Xliff12"/>: a name or an extension says "XLIFF", only the content says which.
+    /// </summary>
+    public static ImportFileFormat WithXliffVersion(ImportFileFormat format, ReadOnlySpan<byte> start) =>
+        format == ImportFileFormat.Xliff && Sniff(start) == ImportFileFormat.Xliff12 ? ImportFileFormat.Xliff12 : format;
 
     private static Encoding DetectEncoding(ref ReadOnlySpan<byte> bytes)
     {

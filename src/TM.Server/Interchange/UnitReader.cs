@@ -9,7 +9,7 @@ namespace TM.Server.Interchange;
 /// that a resumed import can tell which of them an earlier call committed.
 /// </summary>
 /// <remarks>
-/// A unit is a TMX <c>&lt;tu&gt;</c>, an XLIFF <c>&lt;segment&gt;</c> or a TSV/CSV record (not the header, not a blank line), including the ones the
+/// A unit is a TMX <c>&lt;tu&gt;</c>, an XLIFF 2 <c>&lt;segment&gt;</c>, an XLIFF 1.2 <c>&lt;trans-unit&gt;</c> or a TSV/CSV record (not the header, not a blank line), including the ones the
 /// reader skips. <see cref="Position"/> after a unit is returned counts every unit up to and including it, so it is
 /// where an import that has committed that unit carries on.
 /// </remarks>
@@ -18,13 +18,15 @@ internal sealed class UnitReader : IDisposable
     private readonly TmxReader? _tmx;
     private readonly DelimitedPairReader? _delimited;
     private readonly Xliff2Reader? _xliff;
+    private readonly Xliff12Reader? _xliff12;
 
-    private UnitReader(TmxReader? tmx, DelimitedPairReader? delimited, Xliff2Reader? xliff = null)
+    private UnitReader(TmxReader? tmx, DelimitedPairReader? delimited, Xliff2Reader? xliff = null, Xliff12Reader? xliff12 = null)
     {
         _tmx = tmx;
         _delimited = delimited;
         _xliff = xliff;
-        Statistics = tmx?.Statistics ?? xliff?.Statistics ?? delimited!.Statistics;
+        _xliff12 = xliff12;
+        Statistics = tmx?.Statistics ?? xliff?.Statistics ?? xliff12?.Statistics ?? delimited!.Statistics;
     }
 
     /// <summary>What the reader did with the units so far.</summary>
@@ -47,6 +49,11 @@ internal sealed class UnitReader : IDisposable
             var options = Xliff2ReadOptions.Default with { MaxSegmentLength = RequestLimits.MaxSentenceLength };
             return new UnitReader(null, null, new Xliff2Reader(input, fileName, options));
         }
+        if (format == ImportFileFormat.Xliff12)
+        {
+            var options = Xliff2ReadOptions.Default with { MaxSegmentLength = RequestLimits.MaxSentenceLength };
+            return new UnitReader(null, null, xliff12: new Xliff12Reader(input, fileName, options));
+        }
         var delimitedOptions = DelimitedReadOptions.Default with { MaxSegmentLength = RequestLimits.MaxSentenceLength };
         var delimitedFormat = format == ImportFileFormat.Csv ? DelimitedFormat.Csv : DelimitedFormat.Tsv;
         return new UnitReader(null, new DelimitedPairReader(input, delimitedFormat, fileName, delimitedOptions));
@@ -60,6 +67,8 @@ internal sealed class UnitReader : IDisposable
     {
         if (_xliff is not null)
             return LanguageTag.ToSide(_xliff.ReadSourceLanguage());
+        if (_xliff12 is not null)
+            return LanguageTag.ToSide(_xliff12.ReadSourceLanguage());
         if (_tmx is null)
             return null;
         return LanguageTag.ToSide(_tmx.ReadHeader().SourceLanguage);
@@ -67,13 +76,14 @@ internal sealed class UnitReader : IDisposable
 
     /// <summary>The Korean-English units in file order; enumerate once.</summary>
     public IEnumerable<TranslationUnit> Units(CancellationToken cancellationToken) =>
-        _tmx?.ReadUnits(cancellationToken) ?? _xliff?.ReadUnits(cancellationToken) ?? _delimited!.ReadUnits(cancellationToken);
+        _tmx?.ReadUnits(cancellationToken) ?? _xliff?.ReadUnits(cancellationToken) ?? _xliff12?.ReadUnits(cancellationToken) ?? _delimited!.ReadUnits(cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()
     {
         _tmx?.Dispose();
         _xliff?.Dispose();
+        _xliff12?.Dispose();
         _delimited?.Dispose();
     }
 }

@@ -36,7 +36,11 @@ public sealed partial class TranslationMemoryService
         if (format is null)
         {
             format = ImportFormatDetector.Sniff(await upload.PeekAsync(ImportFormatDetector.SniffLength, cancellationToken))
-                ?? throw Invalid.Argument($"{fileName}: neither its name nor its first bytes say whether it is TMX, XLIFF 2.0, TSV or CSV; set 'format' (tmx, xliff, tsv or csv).");
+                ?? throw Invalid.Argument($"{fileName}: neither its name nor its first bytes say whether it is TMX, XLIFF, TSV or CSV; set 'format' (tmx, xliff, tsv or csv).");
+        }
+        else if (format == ImportFileFormat.Xliff)
+        {
+            format = ImportFormatDetector.WithXliffVersion(format.Value, await upload.PeekAsync(ImportFormatDetector.SniffLength, cancellationToken));
         }
 
         if (first.ResumeImportId < 0)

@@ -75,7 +75,7 @@ public sealed class TmPretranslateCommandTests : IAsyncLifetime
     public async Task Analyze_of_several_documents_prints_each_and_then_the_batch_total()
     {
         var second = Path.Combine(_directory, "second.txt");
-        // The first stored sentence with another after it (exact, not in context), and a new one.
+        // The first stored sentence with another after it (exact, not in context), and the new one of doc.txt.
         await File.WriteAllTextAsync(second, $"{First} {Unseen}\n");
 
         var (exitCode, output, error) = await Tm("analyze", _document, second, "--memory", Memory);
@@ -88,7 +88,10 @@ public sealed class TmPretranslateCommandTests : IAsyncLifetime
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(cells => cells.Length >= 5 && char.IsDigit(cells[^2][0]))
             .ToDictionary(cells => string.Join(' ', cells[..^4]), cells => cells[^4]);
-        Assert.Equal(("3", "1", "2", "1", "2", "9"), (rows["Context match"], rows["Repetitions"], rows["100%"], rows["95-99%"], rows["No match"], rows["Total"]));
+        // Both sentences of second.txt occurred in doc.txt: in the batch they are cross-file repetitions, not a second
+        // 100% and a second new sentence.
+        Assert.Equal(("3", "1", "2", "1", "1", "1", "9"),
+            (rows["Context match"], rows["Repetitions"], rows["Cross-file repetitions"], rows["100%"], rows["95-99%"], rows["No match"], rows["Total"]));
     }
 
     [Fact]
@@ -127,5 +130,37 @@ public sealed class TmPretranslateCommandTests : IAsyncLifetime
         Assert.Contains("During the war refugees flocked to Busan.", output, StringComparison.Ordinal);
         (exitCode, output, _) = await Tm("match", ChangedDate, "--memory", "reimported");
         Assert.Contains("100%", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pretranslated_xliff_1_2_file_validates_and_once_translated_goes_back_into_a_memory()
+    {
+        XNamespace x12 = "urn:oasis:names:tc:xliff:document:1.2";
+        var xliff = Path.Combine(_directory, "doc12.xlf");
+
+        var (exitCode, output, error) = await Tm("pretranslate", _document, "-o", xliff, "--memory", Memory, "--xliff-version", "1.2");
+
+        Assert.True(exitCode == ExitCodes.Success, output + error);
+        Xliff12Checker.AssertValid(await File.ReadAllBytesAsync(xliff));
+        var document = XDocument.Load(xliff);
+        var units = document.Descendants(x12 + "trans-unit").ToList();
+        Assert.Equal(
+            ["translated", "translated", "translated", "translated", "translated", "needs-review-translation", null],
+            units.Select(u => (string?)u.Element(x12 + "target")?.Attribute("state")));
+
+        // The translator signs off the adapted fuzzy match and approves a translation of the new sentence.
+        units[5].Element(x12 + "target")!.SetAttributeValue("state", "signed-off");
+        units[6].SetAttributeValue("approved", "yes");
+        units[6].Element(x12 + "source")!.AddAfterSelf(new XElement(x12 + "target", "During the war refugees flocked to Busan."));
+        document.Save(xliff);
+
+        (exitCode, output, error) = await Tm("import", xliff, "--memory", "reimported12");
+
+        Assert.True(exitCode == ExitCodes.Success, output + error);
+        var stats = await _server.Client.GetStatsAsync(new GetStatsRequest { Memory = "reimported12" });
+        Assert.Equal(6, stats.Memories.Single().Segments); // seven units, the repetition stored once
+        (exitCode, output, error) = await Tm("match", Unseen, "--memory", "reimported12");
+        Assert.True(exitCode == ExitCodes.Success, output + error);
+        Assert.Contains("During the war refugees flocked to Busan.", output, StringComparison.Ordinal);
     }
 }
