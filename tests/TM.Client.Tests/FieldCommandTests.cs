@@ -116,6 +116,25 @@ public sealed class FieldCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Memories_update_sets_the_penalties_given_and_keeps_the_others_at_the_server_defaults()
+    {
+        _server.Service.ListMemoriesResponse = new ListMemoriesResponse { Memories = { new MemoryDescription { Name = "armistice", Settings = new MemorySettings { MinScore = 70 } } } };
+
+        var run = await _server.RunAsync("memories", "update", "armistice", "--penalty", "aligned=2", "--penalty", "low-confidence=0.5");
+        var bad = await _server.RunAsync("memories", "update", "armistice", "--penalty", "duplicates=3");
+        var outOfRange = await _server.RunAsync("memories", "update", "armistice", "--penalty", "aligned=101");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var settings = _server.Service.Requests.OfType<UpdateMemoryRequest>().Single().Settings;
+        Assert.Equal((1.0, 2.0, 0.5, 70.0), (settings.Penalties.MultipleTranslations, settings.Penalties.Aligned, settings.Penalties.LowConfidence, settings.MinScore));
+        Assert.Contains("penalties: multiple translations 1, aligned 2, low confidence 0.5.", run.Out);
+        Assert.Equal(ExitCodes.Usage, bad.ExitCode);
+        Assert.Contains("--penalty names one of multiple_translations, aligned, low_confidence", bad.Error);
+        Assert.Equal(ExitCodes.Usage, outOfRange.ExitCode);
+        Assert.Contains("takes points from 0 to 100", outOfRange.Error);
+    }
+
+    [Fact]
     public async Task Memories_update_of_a_field_the_memory_does_not_have_sends_nothing()
     {
         _server.Service.ListMemoriesResponse = new ListMemoriesResponse { Memories = { new MemoryDescription { Name = "armistice", Settings = new MemorySettings() } } };

@@ -6,7 +6,8 @@ using TM.Protos.V1;
 namespace TM.Client.Commands;
 
 /// <summary>
-/// <c>tm memories update NAME [--description TEXT] [--min-score S] [--field name:type …] [--remove-field NAME …]</c>:
+/// <c>tm memories update NAME [--description TEXT] [--min-score S] [--field name:type …] [--remove-field NAME …]
+/// [--penalty name=points …]</c>:
 /// changes what was given and keeps the rest of the memory's settings.
 /// </summary>
 internal sealed class MemoriesUpdateCommand : ServerCommand
@@ -28,19 +29,22 @@ internal sealed class MemoriesUpdateCommand : ServerCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private readonly Option<MemoryPenalty[]> _penalties = MemoryPenalty.Option();
+
     public MemoriesUpdateCommand(CliContext context, CommonOptions common)
-        : base("update", "Change a memory's description, minimum score or fields; what is not given stays as it is", context, common, DefaultTimeout, MemoriesCommand.WithoutMemory)
+        : base("update", "Change a memory's description, minimum score, fields or default penalties; what is not given stays as it is", context, common, DefaultTimeout, MemoriesCommand.WithoutMemory)
     {
         Add(_name);
         Add(_description);
         Add(_minScore);
         Add(_fields);
         Add(_removeFields);
+        Add(_penalties);
         Validators.Add(result =>
         {
-            if (new Option[] { _description, _minScore, _fields, _removeFields }.All(option => result.GetResult(option) is null))
+            if (new Option[] { _description, _minScore, _fields, _removeFields, _penalties }.All(option => result.GetResult(option) is null))
             {
-                result.AddError("Give what to change: --description, --min-score, --field or --remove-field.");
+                result.AddError("Give what to change: --description, --min-score, --field, --remove-field or --penalty.");
             }
         });
     }
@@ -95,6 +99,17 @@ internal sealed class MemoriesUpdateCommand : ServerCommand
 
         settings.Fields.Clear();
         settings.Fields.AddRange(definitions);
+
+        // The memory's penalties are one message: the ones not given keep their value (the server's defaults when the
+        // memory kept none), since a message without them would set them to 0.
+        if (parseResult.GetValue(_penalties) is { Length: > 0 } penalties)
+        {
+            settings.Penalties ??= FieldPreferences.ServerDefaults();
+            foreach (var penalty in penalties)
+            {
+                penalty.ApplyTo(settings.Penalties);
+            }
+        }
         var updated = await connection.TranslationMemory.UpdateMemoryAsync(new UpdateMemoryRequest { Name = name, Settings = settings },
             deadline: connection.Deadline(), cancellationToken: cancellationToken);
         if (WantsJson(parseResult))
@@ -106,7 +121,12 @@ internal sealed class MemoriesUpdateCommand : ServerCommand
         var fields = updated.Settings?.Fields.Count > 0
             ? "fields " + string.Join(", ", updated.Settings.Fields.Select(definition => FieldDefinitions.Format(definition, brief: true)))
             : "no fields";
-        Context.WriteLine(Markup.Escape($"Memory '{updated.Name}' is updated: {fields}."));
+        var kept = parseResult.GetValue(_penalties) is { Length: > 0 } && updated.Settings?.Penalties is { } set
+            ? $"; penalties: multiple translations {Points(set.MultipleTranslations)}, aligned {Points(set.Aligned)}, low confidence {Points(set.LowConfidence)}"
+            : "";
+        Context.WriteLine(Markup.Escape($"Memory '{updated.Name}' is updated: {fields}{kept}."));
         return ExitCodes.Success;
     }
+
+    private static string Points(double points) => points.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

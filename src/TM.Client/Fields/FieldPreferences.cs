@@ -22,6 +22,14 @@ internal static class FieldPreferences
     // The memory calls that name none go to (SegmentStore.DefaultMemoryName on the server).
     private const string DefaultMemoryName = "default";
 
+    /// <summary>The penalties the server takes for a memory that keeps none of its own.</summary>
+    public static MatchPenalties ServerDefaults() => new()
+    {
+        MultipleTranslations = DefaultMultipleTranslations,
+        Aligned = DefaultAligned,
+        LowConfidence = DefaultLowConfidence,
+    };
+
     /// <summary>A repeatable <c>--prefer name=value[:points]</c> option.</summary>
     public static Option<FieldPenalty[]> Option() =>
         RepeatedOption.Create("--prefer",
@@ -72,12 +80,7 @@ internal static class FieldPreferences
         var memories = await connection.TranslationMemory.ListMemoriesAsync(new ListMemoriesRequest(), deadline: connection.Deadline(), cancellationToken: cancellationToken);
         var name = memory.Length > 0 ? memory : DefaultMemoryName;
         var own = memories.Memories.FirstOrDefault(m => m.Name == name)?.Settings?.Penalties;
-        var penalties = own?.Clone() ?? new MatchPenalties
-        {
-            MultipleTranslations = DefaultMultipleTranslations,
-            Aligned = DefaultAligned,
-            LowConfidence = DefaultLowConfidence,
-        };
+        var penalties = own?.Clone() ?? ServerDefaults();
         var preferred = preferences.Select(p => p.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var kept = penalties.Fields.Where(p => !preferred.Contains(p.Field)).ToList();
         penalties.Fields.Clear();
