@@ -20,16 +20,18 @@ internal static class TermHits
             return "";
         }
 
-        return "Terms: " + string.Join("; ", hits.Select(hit => hit.Forbidden
+        // A term the text uses several times in one form is listed once ("스탈린 → Stalin", not twice), in text order.
+        var described = hits.Select(hit => hit.Forbidden
             ? $"{Found(text, hit)} is forbidden (use {Approved(hit)})"
-            : hit.Translation.Length > 0 ? $"{Found(text, hit)} → {hit.Translation}" : $"{Found(text, hit)} (no approved translation)"));
+            : hit.Translation.Length > 0 ? $"{Found(text, hit)} → {hit.Translation}" : $"{Found(text, hit)} (no approved translation)");
+        return "Terms: " + string.Join("; ", described.Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>The forbidden variants found in a stored translation, with what to use instead; empty when there are none.</summary>
     public static string Forbidden(string target, IReadOnlyCollection<TermHit> hits) =>
         hits.Count == 0
             ? ""
-            : "Forbidden: " + string.Join("; ", hits.Select(hit => $"{Found(target, hit)} (use {Approved(hit)})"));
+            : "Forbidden: " + string.Join("; ", hits.Select(hit => $"{Found(target, hit)} (use {Approved(hit)})").Distinct(StringComparer.Ordinal));
 
     /// <summary>Writes <paramref name="hits"/> as a JSON array property.</summary>
     public static void Write(Utf8JsonWriter json, string name, IEnumerable<TermHit> hits)
