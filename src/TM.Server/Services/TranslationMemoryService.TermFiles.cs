@@ -24,6 +24,9 @@ public sealed partial class TranslationMemoryService
             throw Invalid.Argument("The ImportTerms stream is empty: send the file's bytes in 'chunk', the first message also carrying 'memory' and 'file_name'.");
         var first = requestStream.Current;
         var (memory, caller) = Writable(context, first.Memory);
+        // A termbase file is held whole until its one transaction (up to 200,000 entries): it takes an import slot like
+        // the other uploads, so the server holds at most as many of them as it runs imports.
+        using var slot = _imports.Enter();
         var fileName = ImportRequests.FileName(first.FileName, "terms");
         var format = TermFileImport.FromName(first.Format) ?? TermFileImport.FromFileName(fileName);
         var upload = new Upload<ImportTermsRequest>(new IdleLimitedStreamReader<ImportTermsRequest>(requestStream, RequestLimits.ImportIdleTimeout), first, static m => m.Chunk);

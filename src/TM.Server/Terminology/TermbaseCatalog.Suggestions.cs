@@ -14,10 +14,15 @@ public sealed partial class TermbaseCatalog
     /// </summary>
     public const int MaxSuggestionPairs = 100_000;
 
+    // One extraction at a time, server-wide: at the limit one holds about 60 MB of pairs and the extractor's tables peak
+    // near 220 MiB (103,000 pairs, measured with the extractor alone), so concurrent calls would multiply that. A call
+    // waits its turn holding nothing, and stops waiting when it is cancelled.
+    private readonly SemaphoreSlim _suggesting = new(1, 1);
+
     /// <summary>
     /// Term candidates of <paramref name="memory"/>, best first: <see cref="TermCandidateExtractor"/> over its first
     /// <see cref="MaxSuggestionPairs"/> pairs, weighed by the memory's learned lexicon, each with two example pairs and
-    /// whether the termbase holds it already. Runs on the thread pool.
+    /// whether the termbase holds it already. Runs on the thread pool, one suggestion at a time server-wide.
     /// </summary>
     /// <param name="memory">The memory.</param>
     /// <param name="maxCandidates">Most candidates returned.</param>
@@ -25,27 +30,42 @@ public sealed partial class TermbaseCatalog
     public Task<TermSuggestions> SuggestAsync(MemoryIndex memory, int maxCandidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(memory);
-        return Task.Run(() =>
-        {
-            var pairs = new List<ExtractionPair>();
-            var truncated = false;
-            foreach (var segment in _store.ReadAll(memory.Info.Id))
-            {
-                if (pairs.Count == MaxSuggestionPairs)
-                {
-                    truncated = true;
-                    break;
-                }
-                pairs.Add(new ExtractionPair(segment.Id, segment.Korean, segment.English));
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-            ITranslationLexicon? lexicon = pairs.Count == 0 ? null : memory.Lexicon.Current(_store, memory.Info.Id);
-            var candidates = TermCandidateExtractor.Extract(pairs, new TermExtractionOptions { MaxCandidates = maxCandidates }, lexicon);
+        return SuggestOneAtATimeAsync(memory, maxCandidates, cancellationToken);
+    }
 
-            var stored = _store.ReadTerms(memory.Info.Id).Select(t => (t.Content.Korean, t.Content.English)).ToHashSet();
-            var byId = candidates.Count == 0 ? [] : pairs.ToDictionary(p => p.Id);
-            var terms = candidates.Select(c => new SuggestedTerm(c, [.. c.ExamplePairIds.Take(2).Select(id => byId[id])], stored.Contains((c.Korean, c.English)))).ToList();
-            return new TermSuggestions(terms, pairs.Count, truncated);
-        }, cancellationToken);
+    private async Task<TermSuggestions> SuggestOneAtATimeAsync(MemoryIndex memory, int maxCandidates, CancellationToken cancellationToken)
+    {
+        await _suggesting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => Suggest(memory, maxCandidates, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _suggesting.Release();
+        }
+    }
+
+    private TermSuggestions Suggest(MemoryIndex memory, int maxCandidates, CancellationToken cancellationToken)
+    {
+        var pairs = new List<ExtractionPair>();
+        var truncated = false;
+        foreach (var segment in _store.ReadAll(memory.Info.Id))
+        {
+            if (pairs.Count == MaxSuggestionPairs)
+            {
+                truncated = true;
+                break;
+            }
+            pairs.Add(new ExtractionPair(segment.Id, segment.Korean, segment.English));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        ITranslationLexicon? lexicon = pairs.Count == 0 ? null : memory.Lexicon.Current(_store, memory.Info.Id);
+        var candidates = TermCandidateExtractor.Extract(pairs, new TermExtractionOptions { MaxCandidates = maxCandidates }, lexicon);
+
+        var stored = _store.ReadTerms(memory.Info.Id).Select(t => (t.Content.Korean, t.Content.English)).ToHashSet();
+        var byId = candidates.Count == 0 ? [] : pairs.ToDictionary(p => p.Id);
+        var terms = candidates.Select(c => new SuggestedTerm(c, [.. c.ExamplePairIds.Take(2).Select(id => byId[id])], stored.Contains((c.Korean, c.English)))).ToList();
+        return new TermSuggestions(terms, pairs.Count, truncated);
     }
 }

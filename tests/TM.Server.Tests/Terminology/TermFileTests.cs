@@ -157,6 +157,20 @@ public sealed class TermFileTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task SuggestTerms_called_several_times_at_once_answers_each_the_same_one_after_another()
+    {
+        var memory = await NewMemoryAsync();
+        foreach (var seed in Directory.GetFiles(RepositoryPaths.Seeds, "*.txt").Order(StringComparer.Ordinal))
+            await Tm.ImportDocumentAsync(new ImportDocumentRequest { Memory = memory, Name = Path.GetFileName(seed), Text = await File.ReadAllTextAsync(seed) });
+
+        // The server runs one extraction at a time (each can hold a few hundred MB at its limit); the others wait their turn.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Tm.SuggestTermsAsync(new SuggestTermsRequest { Memory = memory, MaxResults = 10 }).ResponseAsync));
+
+        Assert.All(answers, a => Assert.Equal(answers[0].Suggestions.Select(s => s.Ko + "=" + s.En), a.Suggestions.Select(s => s.Ko + "=" + s.En)));
+        Assert.NotEmpty(answers[0].Suggestions);
+    }
+
+    [Fact]
     public async Task SuggestTerms_on_the_seeds_returns_candidates_with_examples_and_marks_those_the_termbase_has()
     {
         var memory = await NewMemoryAsync();
