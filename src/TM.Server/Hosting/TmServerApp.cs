@@ -95,7 +95,7 @@ public static class TmServerApp
         // Resolved first (below), so the container, which disposes singletons in the reverse order of their creation,
         // releases the lock after the store has closed the database.
         builder.Services.AddSingleton(_ => directoryLock);
-        builder.Services.AddSingleton(_ => SegmentStore.Open(options.DatabasePath));
+        builder.Services.AddSingleton<ISegmentStore>(_ => SegmentStore.Open(options.DatabasePath));
         builder.Services.AddSingleton<SearchIndexFollower>();
         builder.Services.AddSingleton<TranslationMemoryCatalog>();
         builder.Services.AddSingleton<TermbaseCatalog>();
