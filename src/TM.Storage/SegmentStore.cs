@@ -22,7 +22,7 @@ namespace TM.Storage;
 /// store a rebuild of its hash table of that memory's texts, never a wrong answer.
 /// </para>
 /// </remarks>
-public sealed partial class SegmentStore : IDisposable
+public sealed partial class SegmentStore : ISegmentStore
 {
     /// <summary>The name under which the default memory (the empty name in the API) is stored.</summary>
     public const string DefaultMemoryName = "default";

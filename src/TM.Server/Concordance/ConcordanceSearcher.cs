@@ -11,7 +11,7 @@ namespace TM.Server.Concordance;
 /// The one door for concordance: runs a search on the search index, reads the hits from the store (the source of
 /// truth, so a hit shows the pair as it stands) and finds the term in both sides for highlighting.
 /// </summary>
-public sealed class ConcordanceSearcher(SearchIndexFollower search, SegmentStore store, ServerMetrics? metrics = null)
+public sealed class ConcordanceSearcher(SearchIndexFollower search, ISegmentStore store, ServerMetrics? metrics = null)
 {
     /// <summary>How long a concordance waits for the search index to catch up at start before it says UNAVAILABLE.</summary>
     public static readonly TimeSpan CatchUpWait = TimeSpan.FromSeconds(5);

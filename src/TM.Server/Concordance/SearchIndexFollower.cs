@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TM.Search;
+using TM.Server.Hosting;
 using TM.Storage;
 
 namespace TM.Server.Concordance;
@@ -43,7 +44,7 @@ public sealed class SearchIndexFollower : BackgroundService
     private const string ChangeSequenceKey = "tm.change_seq";
     private const string LastSegmentIdKey = "tm.last_segment_id";
 
-    private readonly SegmentStore _store;
+    private readonly ISegmentStore _store;
     private readonly ILogger<SearchIndexFollower> _logger;
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly Lock _waitersGate = new();
@@ -67,14 +68,17 @@ public sealed class SearchIndexFollower : BackgroundService
     private string _phase = "";
 
     /// <summary>Creates the follower of <paramref name="store"/>; it opens the index when the host starts it.</summary>
-    public SearchIndexFollower(SegmentStore store, ILogger<SearchIndexFollower> logger)
+    /// <param name="store">The store whose changes the index follows.</param>
+    /// <param name="options">Where the data directory is: the index is a local cache there, whichever store the server runs on.</param>
+    /// <param name="logger">Where the index's rebuilds and problems are logged.</param>
+    public SearchIndexFollower(ISegmentStore store, ServerOptions options, ILogger<SearchIndexFollower> logger)
     {
         _store = store;
         _logger = logger;
-        DirectoryPath = store.Path + "-lucene";
+        DirectoryPath = options.DatabasePath + "-lucene";
     }
 
-    /// <summary>Where the index lives: beside the database, named after it.</summary>
+    /// <summary>Where the index lives: in the data directory, named after the SQLite database.</summary>
     public string DirectoryPath { get; }
 
     /// <summary>True once the index has taken up every change the store had when the server started.</summary>
@@ -321,9 +325,10 @@ public sealed class SearchIndexFollower : BackgroundService
         });
         _committedThrough = through;
         _lastCommit = Stopwatch.GetTimestamp();
-        // The deletions up to here are in the index on disk: the store need not keep them for it any more.
-        if (through > 0)
-            _store.PruneDeletions(through);
+        // The deletions up to here are in the index on disk: the SQLite store need not keep them for it any more.
+        // The PostgreSQL store keeps its change log for every replica, so one replica's index cannot prune it.
+        if (through > 0 && _store is SegmentStore sqlite)
+            sqlite.PruneDeletions(through);
     }
 
     private void Publish(ChangeCursor cursor, long through)

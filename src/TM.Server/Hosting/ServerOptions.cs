@@ -94,6 +94,14 @@ public sealed record ServerOptions
     /// </summary>
     public string? RestoreFrom { get; init; }
 
+    /// <summary>
+    /// The PostgreSQL database that holds the memories (<c>--store</c>, <c>TM_STORE</c>): a URL
+    /// (<c>postgres://user[:password]@host[:port]/database</c>) or an Npgsql connection string (<c>Host=…;Database=…</c>).
+    /// Null (the default) keeps them in SQLite, <see cref="DatabasePath"/>. Either way the data directory holds this
+    /// server's local caches (search index, index snapshots) and its lock.
+    /// </summary>
+    public string? Store { get; init; }
+
     /// <summary>Units per transaction of a file import (ImportFile, ImportTmx); the API documents 5,000.</summary>
     public const int DefaultImportBatchSize = 5_000;
 
@@ -120,7 +128,7 @@ public sealed record ServerOptions
     /// </summary>
     public int SnapshotMinChanges { get; init; } = 50_000;
 
-    /// <summary>Full path of the database file.</summary>
+    /// <summary>Full path of the SQLite database file; on the PostgreSQL store, what the local caches beside it are named after.</summary>
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "tm.db"));
 
     /// <summary>Checks what no single option can: the options taken together.</summary>

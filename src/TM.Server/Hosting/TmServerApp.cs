@@ -56,6 +56,8 @@ public static class TmServerApp
                 $"Serving {options.Host} in cleartext would send API keys and translations over the network unencrypted. Give --tls-certificate, " +
                 "bind 127.0.0.1, or, behind a proxy that terminates TLS, --allow-insecure.");
         }
+        if (options.Store is not null && options.RestoreFrom is not null)
+            throw new ArgumentException("--restore puts a SQLite backup in place of tm.db; with --store, restore the PostgreSQL database with pg_restore instead.");
         var certificate = TlsCertificateLoader.Load(options);
         // Before the database is touched, and held until the app is disposed (after the store: see Build).
         var directoryLock = DataDirectoryLock.Acquire(Path.GetDirectoryName(options.DatabasePath)!);
@@ -95,7 +97,7 @@ public static class TmServerApp
         // Resolved first (below), so the container, which disposes singletons in the reverse order of their creation,
         // releases the lock after the store has closed the database.
         builder.Services.AddSingleton(_ => directoryLock);
-        builder.Services.AddSingleton(_ => SegmentStore.Open(options.DatabasePath));
+        builder.Services.AddSingleton(_ => StoreOpener.Open(options));
         builder.Services.AddSingleton<SearchIndexFollower>();
         builder.Services.AddSingleton<TranslationMemoryCatalog>();
         builder.Services.AddSingleton<TermbaseCatalog>();

@@ -56,7 +56,7 @@ public sealed class MemoryLexicon
     /// <summary>The learned lexicon for aligning into this memory, loading and rebuilding as needed.</summary>
     /// <param name="store">The store, read on first use.</param>
     /// <param name="memoryId">The memory whose pairs teach the learner.</param>
-    public LearnedLexicon Current(SegmentStore store, long memoryId)
+    public LearnedLexicon Current(ISegmentStore store, long memoryId)
     {
         lock (_gate)
         {

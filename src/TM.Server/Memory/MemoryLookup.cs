@@ -17,7 +17,7 @@ namespace TM.Server.Memory;
 /// not provably complete (or it ties, with the multiple-translations penalty on: the tie may hide an alternative
 /// translation of a returned pair), the search is repeated with four times the k, up to <see cref="MatchOptions.MaxResultsLimit"/>.
 /// </remarks>
-internal sealed class MemoryLookup(SegmentStore store)
+internal sealed class MemoryLookup(ISegmentStore store)
 {
     // A query's sentences searched one by one, at most: each is a search of its own (about 1 ms at a million pairs).
     private const int MaxQuerySentences = 32;

@@ -24,7 +24,7 @@ public sealed partial class TranslationMemoryCatalog
     /// <summary>A low-confidence pair scoring 100 is offered at this score instead: a person must check it.</summary>
     public const double LowConfidenceScoreCap = 99;
 
-    private readonly SegmentStore _store;
+    private readonly ISegmentStore _store;
     private readonly MemoryLookup _lookup;
     private readonly ILogger<TranslationMemoryCatalog> _logger;
     private readonly IndexSnapshotFiles? _snapshots;
@@ -39,24 +39,24 @@ public sealed partial class TranslationMemoryCatalog
 
     /// <summary>Creates the catalog over an open store; call <see cref="Load"/> before serving.</summary>
     /// <param name="store">The open store.</param>
-    /// <param name="options">Whether index snapshots are kept beside the database.</param>
+    /// <param name="options">Where the data directory is, and whether index snapshots are kept in it.</param>
     /// <param name="search">The search index's follower of the store, told of every commit and waited for by imports.</param>
     /// <param name="logger">Where loads, imports and snapshot problems are logged.</param>
     /// <param name="metrics">Where searches and commits are counted; null for nowhere.</param>
-    public TranslationMemoryCatalog(SegmentStore store, ServerOptions options, SearchIndexFollower search, ILogger<TranslationMemoryCatalog> logger, ServerMetrics? metrics = null)
+    public TranslationMemoryCatalog(ISegmentStore store, ServerOptions options, SearchIndexFollower search, ILogger<TranslationMemoryCatalog> logger, ServerMetrics? metrics = null)
     {
         _store = store;
         _lookup = new MemoryLookup(store);
         _search = search;
         _logger = logger;
         _metrics = metrics;
-        _snapshots = options.IndexSnapshots ? new IndexSnapshotFiles(store.Path, logger) : null;
-        _backups = new DatabaseBackups(store, logger);
+        _snapshots = options.IndexSnapshots ? new IndexSnapshotFiles(options.DatabasePath, logger) : null;
+        _backups = new DatabaseBackups(store, options.DatabasePath, logger);
         _backups.DeleteUnfinished();
     }
 
     /// <summary>The durable store behind the catalog.</summary>
-    public SegmentStore Store => _store;
+    public ISegmentStore Store => _store;
 
     /// <summary>
     /// Loads the index of every stored memory, from its snapshot when that describes the memory as stored, else by

@@ -17,7 +17,7 @@ public sealed class ApiKeyRegistry
     /// <summary>The name of the key a server creates for itself at first start (<see cref="Bootstrap"/>).</summary>
     public const string BootstrapKeyName = "admin";
 
-    private readonly SegmentStore _store;
+    private readonly ISegmentStore _store;
     private readonly ILogger<ApiKeyRegistry> _logger;
     // Verified secrets by hash: a call costs a SHA-256 (~0.5 µs) and a lookup, not a query. Null marks an unknown or
     // revoked secret, so a client retrying a bad key does not query either. Cleared whenever a key changes.
@@ -25,7 +25,7 @@ public sealed class ApiKeyRegistry
     private volatile bool _openAccess;
 
     /// <summary>Creates the registry over the store.</summary>
-    public ApiKeyRegistry(SegmentStore store, ILogger<ApiKeyRegistry> logger)
+    public ApiKeyRegistry(ISegmentStore store, ILogger<ApiKeyRegistry> logger)
     {
         _store = store;
         _logger = logger;

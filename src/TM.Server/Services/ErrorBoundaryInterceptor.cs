@@ -100,7 +100,7 @@ public sealed class ErrorBoundaryInterceptor(ILogger<ErrorBoundaryInterceptor> l
         SegmentConflictException or TermConflictException => StatusCode.Aborted,
         AccessDeniedException => StatusCode.PermissionDenied,
         KeyConflictException => StatusCode.AlreadyExists,
-        ImportStateException or SegmentExportException => StatusCode.FailedPrecondition,
+        ImportStateException or SegmentExportException or StoreCapabilityException => StatusCode.FailedPrecondition,
         ImportStoppedException or SearchIndexUnavailableException => StatusCode.Unavailable,
         _ => StatusCode.Internal,
     };

@@ -10,7 +10,7 @@ namespace TM.Server.Terminology;
 /// </summary>
 public sealed partial class TermbaseCatalog
 {
-    private readonly SegmentStore _store;
+    private readonly ISegmentStore _store;
 
     /// <summary>Creates the catalog over the server's store.</summary>
     /// <param name="memories">The memories, whose store holds the termbases.</param>

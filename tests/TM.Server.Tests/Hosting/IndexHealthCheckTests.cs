@@ -17,7 +17,7 @@ public sealed class IndexHealthCheckTests : IDisposable
     {
         var options = new ServerOptions { DataDirectory = _directory, IndexSnapshots = false };
         using var store = SegmentStore.Open(options.DatabasePath);
-        using var search = new SearchIndexFollower(store, NullLogger<SearchIndexFollower>.Instance);
+        using var search = new SearchIndexFollower(store, options, NullLogger<SearchIndexFollower>.Instance);
         var catalog = new TranslationMemoryCatalog(store, options, search, NullLogger<TranslationMemoryCatalog>.Instance);
         var readiness = new ServerReadiness();
         var check = new IndexHealthCheck(catalog, readiness);

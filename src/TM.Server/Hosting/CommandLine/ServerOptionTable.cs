@@ -17,6 +17,8 @@ internal static class ServerOptionTable
             "ADDR", "Address to bind; * or 0.0.0.0 to serve the network [default: 127.0.0.1]"),
         Value("--data-dir", "TM_DATA_DIR", (o, v) => o with { DataDirectory = v },
             "DIR", "Where tm.db lives; created on first start [default: ~/.local/share/tm]"),
+        Value("--store", "TM_STORE", (o, v) => o with { Store = v },
+            "URL", "Keep the memories in PostgreSQL: postgres://user[:password]@host[:port]/db or Host=…;Database=… [default: SQLite tm.db in the data directory]"),
         Value("--seeds-dir", "TM_SEEDS_DIR", (o, v) => o with { SeedsDirectory = v },
             "DIR", "Documents that fill an empty default memory [default: seeds/ found upwards from the working directory]"),
         Flag("--no-seeds", "TM_NO_SEEDS", (o, v) => o with { SkipSeeds = v },
