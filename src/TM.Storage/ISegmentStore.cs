@@ -6,11 +6,22 @@ namespace TM.Storage;
 /// Every method behaves as the <see cref="SegmentStore"/> method of the same name documents: same results, same exceptions.
 /// </summary>
 /// <remarks>
-/// Only what both stores do is here. What only the SQLite store does yet (WriteBackup, AdoptCopy, PruneDeletions,
-/// CheckIntegrity) stays on <see cref="SegmentStore"/>, and the server asks for it by type.
+/// Only what both stores do is here: what the server calls, and the few reads the store behaviour tests check both stores
+/// with (FindMemory, GetSegments, ChangeSequence), so that one test class runs against both through this interface. What
+/// only the SQLite store does yet (WriteBackup, AdoptCopy, PruneDeletions, CheckIntegrity) stays on
+/// <see cref="SegmentStore"/>, and the server asks for it by type.
 /// </remarks>
 public interface ISegmentStore : IDisposable
 {
+    /// <summary>See <see cref="SegmentStore.FindMemory"/>.</summary>
+    MemoryInfo? FindMemory(string? name);
+
+    /// <summary>See <see cref="SegmentStore.GetSegments"/>.</summary>
+    IReadOnlyList<StoredSegment> GetSegments(IReadOnlyList<long> ids);
+
+    /// <summary>See <see cref="SegmentStore.ChangeSequence"/>.</summary>
+    long ChangeSequence();
+
     /// <summary>See <see cref="SegmentStore.ReadAll"/>.</summary>
     IEnumerable<StoredSegment> ReadAll(long memoryId);
 

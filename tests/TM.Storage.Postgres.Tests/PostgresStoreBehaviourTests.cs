@@ -5,7 +5,7 @@ public sealed class PostgresStoreBehaviourTests : StoreBehaviourTests
 {
     private readonly TemporaryPostgresDatabase _database = new();
 
-    protected override ITestedStore OpenStore() => new PostgresTestedStore(_database.Open());
+    protected override ISegmentStore OpenStore() => _database.Open();
 
     public override void Dispose()
     {

@@ -5,7 +5,7 @@ public sealed class SqliteStoreBehaviourTests : StoreBehaviourTests
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("tm-store-").FullName;
 
-    protected override ITestedStore OpenStore() => new SqliteTestedStore(SegmentStore.Open(Path.Combine(_directory, "tm.db")));
+    protected override ISegmentStore OpenStore() => SegmentStore.Open(Path.Combine(_directory, "tm.db"));
 
     public override void Dispose()
     {

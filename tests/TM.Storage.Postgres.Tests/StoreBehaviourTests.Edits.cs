@@ -4,7 +4,7 @@ namespace TM.Storage.Postgres.Tests;
 public abstract partial class StoreBehaviourTests
 {
     // A memory "m" holding one imported pair with markup, a low confidence and a field; its record as read back.
-    private (ITestedStore Store, long Memory, SegmentRecord Record) OpenWithOnePair()
+    private (ISegmentStore Store, long Memory, SegmentRecord Record) OpenWithOnePair()
     {
         var store = Open();
         var outcome = store.AddSegments("m", ImportKind.Segments, "batch",

@@ -5,7 +5,7 @@ public abstract partial class StoreBehaviourTests
 {
     private static TermContent Stalin() => new("스탈린", "Stalin") { ForbiddenEnglish = ["Staline"], PartOfSpeech = "properNoun" };
 
-    private (ITestedStore Store, long Memory) OpenWithTermbase()
+    private (ISegmentStore Store, long Memory) OpenWithTermbase()
     {
         var store = Open();
         return (store, store.CreateMemory("history", MemorySettings.None).Id);

@@ -6,10 +6,10 @@ namespace TM.Storage.Postgres.Tests;
 /// </summary>
 public abstract partial class StoreBehaviourTests : IDisposable
 {
-    private readonly List<ITestedStore> _opened = [];
+    private readonly List<ISegmentStore> _opened = [];
 
     /// <summary>Opens the store on the test's own (initially empty) database; the same database each time.</summary>
-    protected abstract ITestedStore OpenStore();
+    protected abstract ISegmentStore OpenStore();
 
     public virtual void Dispose()
     {
@@ -18,7 +18,7 @@ public abstract partial class StoreBehaviourTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private ITestedStore Open()
+    private ISegmentStore Open()
     {
         var store = OpenStore();
         _opened.Add(store);
@@ -27,7 +27,7 @@ public abstract partial class StoreBehaviourTests : IDisposable
 
     private static ImportOptions Options(UpdatePolicy policy, SegmentSide source = SegmentSide.Korean) => new(ImportKind.Tmx, "update.tmx", policy, source);
 
-    private static List<(string Korean, string English)> Pairs(ITestedStore store, string memory = "") =>
+    private static List<(string Korean, string English)> Pairs(ISegmentStore store, string memory = "") =>
         store.ReadAll(store.FindMemory(memory)!.Id).Select(s => (s.Korean, s.English)).ToList();
 
     private static StoredSegment WithoutFields(StoredSegment segment) => segment with { Fields = [] };
