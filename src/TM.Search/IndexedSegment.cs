@@ -11,7 +11,10 @@ namespace TM.Search;
 /// <param name="Changed">When the pair last changed.</param>
 /// <param name="CreatedBy">Who created the pair (a user or key name); empty when unknown.</param>
 /// <param name="ChangedBy">Who last changed the pair; empty when unknown.</param>
-/// <remarks>The texts are indexed, not stored: hits are ids, and the server reads the texts from its store.</remarks>
+/// <remarks>
+/// The texts are indexed, not stored: hits are ids, and the server reads the texts from its store. A caller may keep
+/// bytes of its own with the document (<see cref="Payload"/>), which <see cref="SegmentSearchIndex.GetPayloads"/> gives back.
+/// </remarks>
 public sealed record IndexedSegment(
     long Id,
     long MemoryId,
@@ -29,4 +32,11 @@ public sealed record IndexedSegment(
     /// name without regard to case. Empty for none.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Fields { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+
+    /// <summary>
+    /// Bytes kept with the document as they are (a Lucene stored field, compressed with its neighbours) and given back
+    /// by <see cref="SegmentSearchIndex.GetPayloads"/>; empty, the default, for none. The server keeps a copy of the
+    /// whole pair here when it shares its store with other servers, to answer from it while that store is down.
+    /// </summary>
+    public ReadOnlyMemory<byte> Payload { get; init; }
 }

@@ -436,6 +436,46 @@ public sealed class SegmentSearchIndex : IDisposable
         return SegmentIdSet.Of(CollectionsMarshal.AsSpan(ids));
     }
 
+    /// <summary>
+    /// The payloads (<see cref="IndexedSegment.Payload"/>) of the segments with these ids that searches see (as of the
+    /// last <see cref="Refresh"/>); segments missing or without a payload are left out, in no particular order.
+    /// </summary>
+    /// <param name="ids">The segment ids.</param>
+    /// <remarks>
+    /// The ids are doc values, not terms, so this reads every document's id (about 5 ms per million documents) and
+    /// then each hit's stored fields: the way to read pairs while their store is down, not instead of it.
+    /// </remarks>
+    public IReadOnlyList<byte[]> GetPayloads(IReadOnlyCollection<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = new HashSet<long>(ids);
+        var payloads = new List<byte[]>(wanted.Count);
+        IndexSearcher searcher = _searchers.Acquire();
+        try
+        {
+            TopDocs found = searcher.Search(DocValuesSetFilter.Query(SearchFields.Id, wanted), wanted.Count);
+            foreach (ScoreDoc hit in found.ScoreDocs)
+            {
+                BytesRef? payload = searcher.Doc(hit.Doc).GetBinaryValue(SearchFields.Payload);
+                if (payload is not null)
+                {
+                    payloads.Add(payload.Bytes.AsSpan(payload.Offset, payload.Length).ToArray());
+                }
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+
+        return payloads;
+    }
+
     /// <summary>How many segments searches see (as of the last <see cref="Refresh"/>), of one memory or of all.</summary>
     /// <param name="memoryId">The memory, or null for every memory.</param>
     /// <returns>The number of live documents.</returns>

@@ -23,7 +23,10 @@ public sealed class PostgresCluster : IDisposable
     /// <summary>Stops PostgreSQL as an administrator would (fast shutdown: connections are cut), keeping its data.</summary>
     public void Halt() => Run("halt");
 
-    /// <summary>Starts the halted cluster again, on the same port.</summary>
+    /// <summary>Stops PostgreSQL the way a crash does (immediate shutdown: transactions cut off mid-way), keeping its data.</summary>
+    public void Crash() => Run("crash");
+
+    /// <summary>Starts the halted or crashed cluster again, on the same port (after crash recovery).</summary>
     public void Resume() => Run("resume");
 
     /// <summary>Stops the cluster and deletes it.</summary>

@@ -8,7 +8,7 @@ namespace TM.Search.Internal;
 
 /// <summary>
 /// The fields of a segment's document, and the analyzers of its text fields. Texts are indexed, never stored (the
-/// server reads them from SQLite); everything else is a doc value.
+/// server reads them from its store); everything else is a doc value, but for a caller's payload, which is stored.
 /// </summary>
 internal static class SearchFields
 {
@@ -32,6 +32,9 @@ internal static class SearchFields
     /// name and the value. Checked on hits like the other filters; a pair without fields costs nothing.
     /// </summary>
     public const string Fields = "fields";
+
+    /// <summary>The caller's bytes (<see cref="IndexedSegment.Payload"/>), stored, not indexed; only on documents that have them.</summary>
+    public const string Payload = "payload";
 
     /// <summary>Dates as UTC ticks in numeric doc values.</summary>
     public const string Created = "created";

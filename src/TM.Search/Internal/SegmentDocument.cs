@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -59,6 +60,16 @@ internal sealed class SegmentDocument
         foreach (var (name, value) in segment.Fields)
         {
             Document.Add(new SortedSetDocValuesField(SearchFields.Fields, SearchFields.FieldKey(name, value)));
+        }
+
+        Document.RemoveFields(SearchFields.Payload);
+        if (!segment.Payload.IsEmpty)
+        {
+            byte[] payload = MemoryMarshal.TryGetArray(segment.Payload, out ArraySegment<byte> array)
+                ? array.Array!
+                : segment.Payload.ToArray();
+            int offset = array.Array is null ? 0 : array.Offset;
+            Document.Add(new StoredField(SearchFields.Payload, new BytesRef(payload, offset, segment.Payload.Length)));
         }
 
         return Document;

@@ -9,10 +9,13 @@ namespace TM.Server.Concordance;
 
 /// <summary>
 /// The one door for concordance: runs a search on the search index, reads the hits from the store (the source of
-/// truth, so a hit shows the pair as it stands) and finds the term in both sides for highlighting.
+/// truth, so a hit shows the pair as it stands; during an outage of a shared store, the index's copies) and finds the
+/// term in both sides for highlighting.
 /// </summary>
 public sealed class ConcordanceSearcher(SearchIndexFollower search, ISegmentStore store, ServerMetrics? metrics = null)
 {
+    private readonly SegmentRecordReader _records = new(store, search);
+
     /// <summary>How long a concordance waits for the search index to catch up at start before it says UNAVAILABLE.</summary>
     public static readonly TimeSpan CatchUpWait = TimeSpan.FromSeconds(5);
 
@@ -28,7 +31,7 @@ public sealed class ConcordanceSearcher(SearchIndexFollower search, ISegmentStor
         // One more than the page, to know whether there is a next one.
         var found = await search.SearchAsync(query with { MemoryId = memory.Info.Id, MaxHits = pageSize + 1 }, CatchUpWait, cancellationToken);
         var ids = found.Ids.Count > pageSize ? found.Ids.Take(pageSize).ToList() : found.Ids;
-        var records = store.GetRecords(ids);
+        var records = _records.GetRecords(ids);
         var hits = new List<ConcordanceMatch>(records.Count);
         foreach (var record in records)
         {

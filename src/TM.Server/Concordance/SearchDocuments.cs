@@ -7,7 +7,9 @@ namespace TM.Server.Concordance;
 /// <summary>What the search index holds of a stored segment: its plain texts (inline tags left out, as clients see them) and the fields a concordance filters on.</summary>
 internal static class SearchDocuments
 {
-    public static IndexedSegment From(SegmentRecord record)
+    /// <param name="record">The stored pair.</param>
+    /// <param name="keepRecord">Whether the document keeps a copy of the whole pair (<see cref="SegmentRecordPayload"/>).</param>
+    public static IndexedSegment From(SegmentRecord record, bool keepRecord = false)
     {
         var segment = record.Segment;
         return new IndexedSegment(
@@ -23,6 +25,7 @@ internal static class SearchDocuments
             record.ChangedBy)
         {
             Fields = Fields(segment.Fields),
+            Payload = keepRecord ? SegmentRecordPayload.Encode(record) : default,
         };
     }
 

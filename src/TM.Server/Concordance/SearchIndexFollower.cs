@@ -45,6 +45,7 @@ public sealed class SearchIndexFollower : BackgroundService
     private const string LastSegmentIdKey = "tm.last_segment_id";
 
     private readonly ISegmentStore _store;
+    private readonly bool _keepsRecords;
     private readonly ILogger<SearchIndexFollower> _logger;
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly Lock _waitersGate = new();
@@ -76,6 +77,9 @@ public sealed class SearchIndexFollower : BackgroundService
         _store = store;
         _logger = logger;
         DirectoryPath = options.DatabasePath + "-lucene";
+        // Only beside a store other servers share: that store can be down while this server still answers. SQLite is
+        // in the same process, and its pairs are not worth a second copy on disk.
+        _keepsRecords = store is ISharedSegmentStore;
     }
 
     /// <summary>Where the index lives: in the data directory, named after the SQLite database.</summary>
@@ -152,6 +156,22 @@ public sealed class SearchIndexFollower : BackgroundService
                 throw new SearchIndexUnavailableException($"The search index is not ready: {_state}. Try again shortly; lookups without filters and imports work meanwhile.");
         }
         return Volatile.Read(ref _index) ?? throw new SearchIndexUnavailableException($"The search index is not open: {_state}. Try again shortly.");
+    }
+
+    /// <summary>
+    /// The pairs with these ids as the index holds them: on a shared store the index keeps a copy of every pair
+    /// (<see cref="SegmentRecordPayload"/>), read while the database is down; empty on SQLite, which keeps none.
+    /// </summary>
+    public IReadOnlyList<SegmentRecord> GetStoredRecords(IReadOnlyList<long> ids)
+    {
+        var index = Volatile.Read(ref _index);
+        if (index is null || !_keepsRecords)
+            return [];
+        var payloads = index.GetPayloads(ids);
+        var records = new List<SegmentRecord>(payloads.Count);
+        foreach (var payload in payloads)
+            records.Add(SegmentRecordPayload.Decode(payload));
+        return records;
     }
 
     /// <inheritdoc />
@@ -277,7 +297,7 @@ public sealed class SearchIndexFollower : BackgroundService
             var documents = new IndexedSegment[changes.Written.Count];
             for (var i = 0; i < documents.Length; i++)
             {
-                documents[i] = SearchDocuments.From(changes.Written[i]);
+                documents[i] = SearchDocuments.From(changes.Written[i], _keepsRecords);
                 _lastSegmentId = Math.Max(_lastSegmentId, documents[i].Id);
             }
             index.Upsert(documents);

@@ -83,7 +83,10 @@ internal sealed class ChangeLogFollower : IDisposable
         }
     }
 
-    /// <summary>Completes once the indexes hold every change up to <paramref name="changeSequence"/>; at once for 0 (nothing changed).</summary>
+    /// <summary>
+    /// Completes once the indexes hold every change up to <paramref name="changeSequence"/>; at once for 0 (nothing
+    /// changed). Faults when the store becomes unreachable first (the exception says so, with Npgsql's inside).
+    /// </summary>
     public Task WhenApplied(long changeSequence)
     {
         if (changeSequence <= 0)
@@ -194,6 +197,21 @@ internal sealed class ChangeLogFollower : IDisposable
         _failure = e;
         if (Interlocked.CompareExchange(ref _unreachableSince, Stopwatch.GetTimestamp(), 0) == 0)
             ServerLog.SharedStoreUnreachable(_logger, e.Message, AppliedThrough, PollInterval.TotalSeconds);
+        // A write that committed just before the outage cannot be read back now: its call fails with the outage
+        // (UNAVAILABLE) rather than wait for the database; the indexes take the write when it is back.
+        FailWaiters(new InvalidOperationException($"The change was committed, but this server cannot read it back to index it: {e.Message}", e));
+    }
+
+    private void FailWaiters(Exception exception)
+    {
+        List<TaskCompletionSource> failed;
+        lock (_waitersGate)
+        {
+            failed = [.. _waiters.Select(w => w.Applied)];
+            _waiters.Clear();
+        }
+        foreach (var waiter in failed)
+            waiter.TrySetException(exception);
     }
 
     private void Reachable()

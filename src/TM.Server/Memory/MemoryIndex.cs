@@ -59,6 +59,9 @@ public sealed class MemoryIndex
     /// <summary>The store generation the snapshot on disk describes, when it describes this index; -1 when there is none.</summary>
     internal long SnapshotGeneration { get; set; } = -1;
 
+    /// <summary>When the memory was created, once read from the store (<see cref="TranslationMemoryCatalog.Created"/>).</summary>
+    internal DateTimeOffset? Created { get; set; }
+
     private long _changesSinceSnapshot;
 
     /// <summary>True when the indexes were loaded from a snapshot at start rather than built from the texts.</summary>

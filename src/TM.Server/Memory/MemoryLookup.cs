@@ -17,7 +17,7 @@ namespace TM.Server.Memory;
 /// not provably complete (or it ties, with the multiple-translations penalty on: the tie may hide an alternative
 /// translation of a returned pair), the search is repeated with four times the k, up to <see cref="MatchOptions.MaxResultsLimit"/>.
 /// </remarks>
-internal sealed class MemoryLookup(ISegmentStore store)
+internal sealed class MemoryLookup(ISegmentStore store, SegmentRecordReader reader)
 {
     // A query's sentences searched one by one, at most: each is a search of its own (about 1 ms at a million pairs).
     private const int MaxQuerySentences = 32;
@@ -79,7 +79,7 @@ internal sealed class MemoryLookup(ISegmentStore store)
         if (record.ImportId == 0)
             return false;
         string? previous = null, next = null;
-        foreach (var neighbour in store.GetRecords([id - 1, id + 1]))
+        foreach (var neighbour in reader.GetRecords([id - 1, id + 1]))
         {
             if (neighbour.MemoryId != record.MemoryId || neighbour.ImportId != record.ImportId)
                 continue;
@@ -155,7 +155,7 @@ internal sealed class MemoryLookup(ISegmentStore store)
         if (missing.Count == 0)
             return;
         // The records come from the same prepared point read as the bare segments (their columns are in its row).
-        foreach (var record in store.GetRecords(missing))
+        foreach (var record in reader.GetRecords(missing))
             records[record.Segment.Id] = record;
     }
 
@@ -252,6 +252,21 @@ internal sealed class MemoryLookup(ISegmentStore store)
         return counts;
     }
 
-    private bool IsAligned(SegmentRecord record) =>
-        record.ImportId != 0 && _alignedImports.GetOrAdd(record.ImportId, id => store.FindImport(id) is { } import && StoredNames.ParseKind(import.Kind) == ImportKind.Document);
+    private bool IsAligned(SegmentRecord record)
+    {
+        if (record.ImportId == 0)
+            return false;
+        if (_alignedImports.TryGetValue(record.ImportId, out var aligned))
+            return aligned;
+        try
+        {
+            aligned = store.FindImport(record.ImportId) is { } import && StoredNames.ParseKind(import.Kind) == ImportKind.Document;
+        }
+        catch (Exception e) when (store is ISharedSegmentStore && SharedStoreFailure.IsUnreachable(e))
+        {
+            // The shared database is down: not known to be aligned this time (no penalty), and asked again next time.
+            return false;
+        }
+        return _alignedImports[record.ImportId] = aligned;
+    }
 }

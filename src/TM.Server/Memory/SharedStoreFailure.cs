@@ -9,8 +9,9 @@ internal static class SharedStoreFailure
     /// <summary>The message clients get for a write (or a read that needs the database) during an outage.</summary>
     public const string Message =
         "The shared database (PostgreSQL) cannot be reached, so this server cannot store or read changes right now; " +
-        "lookups and concordance go on from its indexes. Nothing of this call was acknowledged: retry it when the server's " +
-        "health is SERVING again (imports skip pairs already stored, and an edit that did land answers with a version conflict).";
+        "lookups and concordance go on from its indexes. Whatever this call had not acknowledged is not stored: retry it " +
+        "when the server's health is SERVING again (resume a file import with its import id; imports skip pairs already " +
+        "stored, and an edit that did land answers with a version conflict).";
 
     /// <summary>
     /// True for a failure to reach the database rather than a failure of what was asked: Npgsql's transient errors

@@ -121,5 +121,13 @@ public sealed partial class TranslationMemoryCatalog
     public IReadOnlyList<MemoryIndex> Memories => [.. _memories.Values.OrderBy(m => m.Info.Id)];
 
     /// <summary>When <paramref name="memory"/> was created.</summary>
-    public DateTimeOffset Created(MemoryIndex memory) => _store.GetCreated(memory.Info.Id) ?? DateTimeOffset.MinValue;
+    /// <remarks>Read once and kept (it never changes), so memories are still described while a shared store is down.</remarks>
+    public DateTimeOffset Created(MemoryIndex memory)
+    {
+        if (memory.Created is { } known)
+            return known;
+        var created = _store.GetCreated(memory.Info.Id) ?? DateTimeOffset.MinValue;
+        memory.Created = created;
+        return created;
+    }
 }

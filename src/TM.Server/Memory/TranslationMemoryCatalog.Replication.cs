@@ -88,8 +88,14 @@ public sealed partial class TranslationMemoryCatalog
         var before = Interlocked.Read(ref _memoryChanges);
         var stored = _store.ListMemories();
         var settings = new Dictionary<long, MemorySettings>(stored.Count);
+        var created = new Dictionary<long, DateTimeOffset?>();
         foreach (var info in stored)
+        {
             settings[info.Id] = _store.GetSettings(info.Id);
+            // Read for new memories only (it never changes), so that they are described while the database is down.
+            if (Find(info.Name)?.Info.Id != info.Id)
+                created[info.Id] = _store.GetCreated(info.Id);
+        }
         lock (_createGate)
         {
             if (Interlocked.Read(ref _memoryChanges) != before)
@@ -109,7 +115,7 @@ public sealed partial class TranslationMemoryCatalog
                 }
                 else
                 {
-                    _memories[info.Name] = new MemoryIndex(info, _logger) { Settings = settings[info.Id] };
+                    _memories[info.Name] = new MemoryIndex(info, _logger) { Settings = settings[info.Id], Created = created.GetValueOrDefault(info.Id) };
                 }
             }
             foreach (var gone in held.Values)

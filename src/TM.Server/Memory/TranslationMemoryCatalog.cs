@@ -46,7 +46,7 @@ public sealed partial class TranslationMemoryCatalog
     public TranslationMemoryCatalog(ISegmentStore store, ServerOptions options, SearchIndexFollower search, ILogger<TranslationMemoryCatalog> logger, ServerMetrics? metrics = null)
     {
         _store = store;
-        _lookup = new MemoryLookup(store);
+        _lookup = new MemoryLookup(store, new SegmentRecordReader(store, search));
         _search = search;
         _logger = logger;
         _metrics = metrics;
@@ -94,6 +94,7 @@ public sealed partial class TranslationMemoryCatalog
                 source = "analyzed from the database";
             }
             index.Settings = _store.GetSettings(info.Id);
+            index.Created = _store.GetCreated(info.Id);
             _memories[info.Name] = index;
             ServerLog.MemoryLoaded(_logger, info.Name, index.Korean.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, source);
         }

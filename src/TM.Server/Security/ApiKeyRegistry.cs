@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using TM.Server.Memory;
 using TM.Storage;
 
 namespace TM.Server.Security;
@@ -19,23 +21,52 @@ public sealed class ApiKeyRegistry
 
     private readonly ISegmentStore _store;
     private readonly ILogger<ApiKeyRegistry> _logger;
+    /// <summary>
+    /// On a shared store, how long a key read from it is trusted before it is read again: another server may have
+    /// revoked or created keys, and it cannot clear this one's cache.
+    /// </summary>
+    public static readonly TimeSpan SharedStoreRecheck = TimeSpan.FromSeconds(1);
+
     // Verified secrets by hash: a call costs a SHA-256 (~0.5 µs) and a lookup, not a query. Null marks an unknown or
-    // revoked secret, so a client retrying a bad key does not query either. Cleared whenever a key changes.
-    private readonly ConcurrentDictionary<string, Caller?> _callers = new(StringComparer.Ordinal);
+    // revoked secret, so a client retrying a bad key does not query either. Cleared whenever a key changes here; on a
+    // shared store also read again once older than SharedStoreRecheck.
+    private readonly ConcurrentDictionary<string, (Caller? Caller, long ReadAt)> _callers = new(StringComparer.Ordinal);
+    private readonly bool _shared;
     private volatile bool _openAccess;
+    private long _openAccessCheckedAt;
 
     /// <summary>Creates the registry over the store.</summary>
     public ApiKeyRegistry(ISegmentStore store, ILogger<ApiKeyRegistry> logger)
     {
         _store = store;
         _logger = logger;
+        _shared = store is ISharedSegmentStore;
     }
 
     /// <summary>
     /// True while the server has no keys and listens on loopback only: every local call is <see cref="Caller.OpenAccess"/>
-    /// (the quick start). Creating the first key ends it.
+    /// (the quick start). Creating the first key ends it, on every server sharing the store.
     /// </summary>
-    public bool OpenAccess => _openAccess;
+    public bool OpenAccess
+    {
+        get
+        {
+            if (_openAccess && _shared && Stopwatch.GetElapsedTime(Interlocked.Read(ref _openAccessCheckedAt)) >= SharedStoreRecheck)
+            {
+                Interlocked.Exchange(ref _openAccessCheckedAt, Stopwatch.GetTimestamp());
+                try
+                {
+                    if (_store.HasKeys())
+                        _openAccess = false;
+                }
+                catch (Exception e) when (SharedStoreFailure.IsUnreachable(e))
+                {
+                    // The shared database is down: as it was a second ago, until it answers.
+                }
+            }
+            return _openAccess;
+        }
+    }
 
     /// <summary>
     /// Decides, at start, how the server is reached: with the keys it has; with <paramref name="adminSecret"/> stored as
@@ -79,11 +110,22 @@ public sealed class ApiKeyRegistry
     {
         ArgumentNullException.ThrowIfNull(secret);
         var hash = ApiKeySecret.Hash(secret);
-        return _callers.GetOrAdd(Convert.ToHexString(hash), static (_, state) =>
+        var id = Convert.ToHexString(hash);
+        if (_callers.TryGetValue(id, out var known) && (!_shared || Stopwatch.GetElapsedTime(known.ReadAt) < SharedStoreRecheck))
+            return known.Caller;
+        Caller? caller;
+        try
         {
-            var record = state.Store.FindKey(state.Hash);
-            return record is null || record.Revoked is not null ? null : ToCaller(record);
-        }, (Store: _store, Hash: hash));
+            var record = _store.FindKey(hash);
+            caller = record is null || record.Revoked is not null ? null : ToCaller(record);
+        }
+        catch (Exception e) when (_shared && SharedStoreFailure.IsUnreachable(e) && _callers.ContainsKey(id))
+        {
+            // The shared database is down: a key this server has verified keeps working for the reads it still serves.
+            return known.Caller;
+        }
+        _callers[id] = (caller, Stopwatch.GetTimestamp());
+        return caller;
     }
 
     /// <summary>Creates a key and returns it with its secret, which is shown once and kept nowhere.</summary>

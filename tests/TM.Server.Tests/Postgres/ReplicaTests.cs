@@ -92,6 +92,23 @@ public sealed class ReplicaTests : IDisposable
     }
 
     [Fact]
+    public async Task A_term_added_on_one_replica_is_recognised_in_lookups_on_the_other()
+    {
+        await using var a = await StartAsync(_database.ConnectionString);
+        await using var b = await StartAsync(_database.ConnectionString);
+        await a.Client.CreateMemoryAsync(new CreateMemoryRequest { Name = "terms" });
+        await a.Client.AddSegmentAsync(new AddSegmentRequest { Memory = "terms", Ko = Korean(1), En = English(1) });
+        await WaitUntilAsync(() => b.Catalog.Find("terms")?.Korean.Count == 1);
+        Assert.Empty((await b.Client.LookupAsync(new LookupRequest { Memory = "terms", Text = Korean(1) })).QueryTerms);
+
+        await a.Client.AddTermAsync(new AddTermRequest { Memory = "terms", Entry = new TermEntry { Ko = "송환", En = "repatriation" } });
+
+        // B rebuilds a termbase older than TermbaseCatalog.SharedRefreshAfter (5 s) in the background: within seconds.
+        await WaitUntilAsync(async () =>
+            (await b.Client.LookupAsync(new LookupRequest { Memory = "terms", Text = Korean(1) })).QueryTerms.Any(t => t.Translation == "repatriation"));
+    }
+
+    [Fact]
     public async Task Postgres_stopped_under_two_replicas_fails_writes_with_unavailable_flags_health_and_both_recover_with_nothing_lost()
     {
         using var cluster = new PostgresCluster();
@@ -109,6 +126,12 @@ public sealed class ReplicaTests : IDisposable
         Assert.StartsWith("The shared database (PostgreSQL) cannot be reached", refused.Status.Detail);
         var health = await b.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Degraded, health.Entries["tm.store"].Status);
+        // Reads go on, on both replicas, from what each has: lookups, concordance, the list of memories.
+        Assert.Equal(English(3), (await ExactAsync(b, "outage", Korean(3)))?.Target);
+        Assert.Equal(English(7), (await ExactAsync(a, "outage", Korean(7)))?.Target);
+        var hits = await b.Client.ConcordanceAsync(new ConcordanceRequest { Memory = "outage", Term = "plenary session 12" });
+        Assert.Equal(Korean(12), Assert.Single(hits.Hits).Ko);
+        Assert.Contains((await a.Client.ListMemoriesAsync(new ListMemoriesRequest())).Memories, m => m.Name == "outage" && m.Segments == 20);
 
         cluster.Resume();
         // Writes work again once the pool reconnects, and what is written then reaches the other replica.
