@@ -7,8 +7,8 @@ namespace TM.Storage.Postgres;
 /// <content>Imports: one record per import, many batches per import, each batch one transaction.</content>
 public sealed partial class PostgresSegmentStore
 {
-    private const string ImportColumns =
-        "SELECT i.id, m.name, i.kind, i.name, i.pairs_stored, i.pairs_skipped, i.created_utc, i.status, i.policy, i.source_side, " +
+    private static readonly string ImportColumns =
+        "SELECT i.id, m.name, i.kind, i.name, i.pairs_stored, i.pairs_skipped, i.created_utc, " + ServerPresence.RunningStatus + ", i.policy, i.source_side, " +
         "i.pairs_updated, i.pairs_kept, i.pairs_removed, i.source_position, i.batches, i.updated_utc, i.completed_utc, i.message, i.created_by, " +
         "i.memory_id, i.source_fingerprint FROM imports i JOIN memories m ON m.id = i.memory_id";
 
@@ -68,8 +68,10 @@ public sealed partial class PostgresSegmentStore
         var memoryName = SegmentStore.NormalizeMemoryName(memory);
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        _presence.Ensure();
         var memoryId = EnsureMemory(connection, transaction, memoryName);
         var importId = InsertImport(connection, transaction, memoryId, options, ImportStatus.Running, DateTime.UtcNow);
+        Sql.Scalar(connection, transaction, "UPDATE imports SET owner = @owner WHERE id = @id;", ("owner", _presence.Id), ("id", importId));
         transaction.Commit();
         return new ImportSession(importId, new MemoryInfo(memoryId, memoryName), options);
     }
@@ -91,6 +93,8 @@ public sealed partial class PostgresSegmentStore
         ArgumentOutOfRangeException.ThrowIfNegative(sourcePosition);
         ImportValidation.Check(pairs);
         var memoryId = session.Memory.Id;
+        // After a restart of the database this store's presence lock is gone: taken again before the import writes on.
+        _presence.Ensure();
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
         BatchWriter.LockMemory(connection, transaction, memoryId);
@@ -164,7 +168,11 @@ public sealed partial class PostgresSegmentStore
             throw new KeyNotFoundException($"There is no import {Id(importId)}.");
         if (record.Status == ImportStatus.Completed)
             throw new InvalidOperationException($"Import {Id(importId)} is completed: there is nothing to resume.");
-        Sql.Scalar(connection, transaction, "UPDATE imports SET status = 'running', updated_utc = @now WHERE id = @id;", ("now", DateTime.UtcNow), ("id", importId));
+        if (record.Status == ImportStatus.Running && (long)Sql.Scalar(connection, transaction, "SELECT owner FROM imports WHERE id = @id;", ("id", importId))! != _presence.Id)
+            throw new InvalidOperationException($"Import {Id(importId)} is running on another server that shares this database: it cannot be resumed while it runs.");
+        _presence.Ensure();
+        Sql.Scalar(connection, transaction, "UPDATE imports SET status = 'running', owner = @owner, updated_utc = @now WHERE id = @id;",
+            ("owner", _presence.Id), ("now", DateTime.UtcNow), ("id", importId));
         transaction.Commit();
         var options = new ImportOptions(StoredNames.ParseKind(record.Kind), record.Name, record.Policy, record.SourceSide) { CreatedBy = resumedBy };
         return new ImportSession(importId, new MemoryInfo(memoryId, record.Memory), options)

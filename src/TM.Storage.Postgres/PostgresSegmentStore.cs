@@ -22,16 +22,19 @@ public sealed partial class PostgresSegmentStore : ISharedSegmentStore
         "SELECT s.id, s.ko, s.en, s.origin, s.note, s.confidence, s.low_confidence, s.ko_markup, s.en_markup, s.fields FROM segments s";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly ServerPresence _presence;
 
     private PostgresSegmentStore(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
+        _presence = new ServerPresence(dataSource);
     }
 
     /// <summary>
     /// Opens the store in the database <paramref name="connectionString"/> names (an Npgsql connection string:
-    /// <c>Host=…;Port=…;Username=…;Password=…;Database=…</c>), brings its schema up to date (once, whichever server
-    /// gets there first) and marks imports left <see cref="ImportStatus.Running"/> <see cref="ImportStatus.Interrupted"/>.
+    /// <c>Host=…;Port=…;Username=…;Password=…;Database=…</c>) and brings its schema up to date (once, whichever server
+    /// gets there first). Imports other open stores run stay running; those of a store that is gone read as
+    /// <see cref="ImportStatus.Interrupted"/> (see ServerPresence).
     /// </summary>
     /// <exception cref="ArgumentException">The connection string is empty or malformed.</exception>
     /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
@@ -42,10 +45,7 @@ public sealed partial class PostgresSegmentStore : ISharedSegmentStore
         try
         {
             using (var connection = dataSource.OpenConnection())
-            {
                 PostgresSchemaMigrator.Migrate(connection);
-                Sql.Scalar(connection, null, "UPDATE imports SET status = 'interrupted', updated_utc = @now WHERE status = 'running';", ("now", DateTime.UtcNow));
-            }
             return new PostgresSegmentStore(dataSource);
         }
         catch
@@ -123,7 +123,11 @@ public sealed partial class PostgresSegmentStore : ISharedSegmentStore
     }
 
     /// <summary>Closes the store's pooled connections.</summary>
-    public void Dispose() => _dataSource.Dispose();
+    public void Dispose()
+    {
+        _presence.Dispose();
+        _dataSource.Dispose();
+    }
 
     // One query for all the ids (bound as an array: @ids), then the rows in the order of the ids asked for.
     private List<T> ReadByIds<T>(IReadOnlyList<long> ids, string sql, Func<NpgsqlDataReader, T> read, Func<T, long> idOf)

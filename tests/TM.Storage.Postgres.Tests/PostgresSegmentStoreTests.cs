@@ -13,6 +13,29 @@ public sealed class PostgresSegmentStoreTests : IDisposable
         Enumerable.Range(from, count).Select(i => new SegmentInput($"문장 {i}번", $"Sentence number {i}.")).ToList();
 
     [Fact]
+    public void An_import_runs_on_the_server_that_began_it_until_that_server_is_gone()
+    {
+        using var a = _database.Open();
+        using var b = _database.Open();
+        var session = a.BeginImport("", new ImportOptions(ImportKind.Tmx, "a.tmx", UpdatePolicy.AddAlternative));
+        a.CommitBatch(session, Numbered(0, 3), sourcePosition: 3);
+
+        // Another server starting, or looking, neither interrupts it nor may take it over.
+        using (var c = _database.Open())
+            Assert.Equal(ImportStatus.Running, c.FindImport(session.ImportId)!.Status);
+        Assert.Equal(ImportStatus.Running, b.FindImport(session.ImportId)!.Status);
+        var refused = Assert.Throws<InvalidOperationException>(() => b.ResumeImport(session.ImportId));
+        Assert.Contains("running on another server", refused.Message);
+
+        // Gone (its session ended): interrupted for everyone, and resumable where it stopped.
+        a.Dispose();
+        Assert.Equal(ImportStatus.Interrupted, b.FindImport(session.ImportId)!.Status);
+        var resumed = b.ResumeImport(session.ImportId);
+        Assert.Equal(3, resumed.SourcePosition);
+        Assert.Equal(ImportStatus.Running, b.ListImports(null).Single().Status);
+    }
+
+    [Fact]
     public async Task Servers_opening_a_new_database_at_once_migrate_it_once()
     {
         using var gate = new Barrier(4);

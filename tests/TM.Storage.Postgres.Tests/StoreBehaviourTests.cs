@@ -295,11 +295,12 @@ public abstract partial class StoreBehaviourTests : IDisposable
     }
 
     [Fact]
-    public void An_import_left_running_is_interrupted_when_the_store_opens_again()
+    public void An_import_left_running_by_a_closed_store_is_interrupted_when_the_store_opens_again()
     {
         var store = Open();
         var session = store.BeginImport("", new ImportOptions(ImportKind.Tmx, "a.tmx", UpdatePolicy.KeepExisting, SegmentSide.English) { CreatedBy = "bot" });
         store.CommitBatch(session, Numbered(0, 3), sourcePosition: 3);
+        store.Dispose();
 
         var record = Open().FindImport(session.ImportId)!;
 

@@ -332,6 +332,9 @@ public sealed partial class TranslationMemoryCatalog
             throw new ImportInputException($"Import {id} runs with update policy {StoredNames.Of(record.Policy)}; a resumed import keeps its policy (leave update_policy unset).");
         if (record.Status == ImportStatus.Completed)
             throw new ImportStateException($"Import {id} is complete: there is nothing to resume. Re-importing the file adds nothing that is already stored.");
+        // A shared store says running only while the server that runs it is connected (else interrupted).
+        if (Follower is not null && record.Status == ImportStatus.Running && !IsRunning(importId))
+            throw new ImportStateException($"Import {id} is running on another server that shares this database; wait for that call to end or cancel it, then resume it here if it did not complete.");
         var index = GetOrCreate(record.Memory);
         if (!_running.TryAdd(importId, 0))
             throw new ImportStateException($"Import {id} is running right now; wait for that call to end or cancel it.");
@@ -401,9 +404,12 @@ public sealed partial class TranslationMemoryCatalog
             session.SourcePosition, session.PairsStored, session.PairsSkipped);
     }
 
-    /// <summary>The status to show for a record: a record the store has as running is interrupted unless this server runs it.</summary>
+    /// <summary>
+    /// The status to show for a record: on SQLite a record the store has as running is interrupted unless this server
+    /// runs it; a shared store says itself whether a live server runs it.
+    /// </summary>
     internal ImportStatus EffectiveStatus(TM.Storage.ImportRecord record) =>
-        record.Status == ImportStatus.Running && !IsRunning(record.Id) ? ImportStatus.Interrupted : record.Status;
+        record.Status == ImportStatus.Running && !IsRunning(record.Id) && Follower is null ? ImportStatus.Interrupted : record.Status;
 
     private static IndexChange ToChange(ImportOutcome outcome) => new(outcome.Added, outcome.Updated, outcome.Removed);
 
