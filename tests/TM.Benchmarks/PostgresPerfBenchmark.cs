@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Grpc.Net.Client;
 using Npgsql;
 using TM.Protos.V1;
@@ -22,6 +23,7 @@ internal static class PostgresPerfBenchmark
     // Issue 18's bar: 10,000 pairs imported through A in batches, each findable on B.
     private const int BatchPairs = 10_000;
     private const int BatchSize = 500;
+    private static readonly TimeSpan IdleSample = TimeSpan.FromSeconds(3);
 
     public static async Task<int> RunAsync(CommandArguments arguments, string store)
     {
@@ -33,6 +35,7 @@ internal static class PostgresPerfBenchmark
         var probes = arguments.GetInt("replication-probes", 1_000, min: 1, max: 100_000);
         var replicationTimeout = TimeSpan.FromSeconds(arguments.GetInt("replication-timeout", 10, min: 1, max: 600));
         var measureSqlite = arguments.GetInt("sqlite", 1, min: 0, max: 1) == 1;
+        var warmUp = TimeSpan.FromSeconds(arguments.GetInt("warmup", 10, min: 0, max: 600));
         arguments.ThrowIfUnknown();
 
         var clock = Stopwatch.StartNew();
@@ -48,6 +51,16 @@ internal static class PostgresPerfBenchmark
             return server;
         }
         PostgresCluster? cluster = null;
+        // Ctrl+C or a kill ends the process without the finally below: the servers and the cluster go first.
+        void Interrupted(PosixSignalContext signal)
+        {
+            Log($"{signal.Signal}: stopping the servers{(cluster is { IsThrowaway: true } ? " and the PostgreSQL cluster" : "")}");
+            foreach (var server in servers.ToArray())
+                server.Dispose();
+            cluster?.Dispose();
+        }
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupted);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupted);
         try
         {
             var dataset = SyntheticTmxDataset.Prepare(segments, seed, Log);
@@ -76,7 +89,7 @@ internal static class PostgresPerfBenchmark
             var restartA = await StartAsync(a, dataset, startTimeout, "replica A restarted over its data directory", Log);
 
             using var channelsA = new ChannelSet(a, PerfBenchmark.Channels);
-            var oneReplica = await ThroughputAsync("PostgreSQL, 1 replica", channelsA.Clients, dataset.Queries, [a], cluster, TimeSpan.FromSeconds(seconds), Log);
+            var oneReplica = await ThroughputAsync("PostgreSQL, 1 replica", channelsA.Clients, dataset.Queries, [a], cluster, warmUp, TimeSpan.FromSeconds(seconds), Log);
 
             var directoryB = Path.Combine(root, "replica-b");
             Log($"replica B: an empty data directory {directoryB}, the same database");
@@ -86,7 +99,7 @@ internal static class PostgresPerfBenchmark
             using var channelsB = new ChannelSet(b, PerfBenchmark.Channels / 2);
             // Callers take the channels in turn, so with an even count half of them ask A and half ask B.
             TranslationMemory.TranslationMemoryClient[] split = [channelsA.Clients[0], channelsB.Clients[0], channelsA.Clients[1], channelsB.Clients[1]];
-            var twoReplicas = await ThroughputAsync("PostgreSQL, 2 replicas", split, dataset.Queries, [a, b], cluster, TimeSpan.FromSeconds(seconds), Log);
+            var twoReplicas = await ThroughputAsync("PostgreSQL, 2 replicas", split, dataset.Queries, [a, b], cluster, warmUp, TimeSpan.FromSeconds(seconds), Log);
 
             var probe = new ReplicationProbe(channelsA.Clients[0], channelsB.Clients[0], replicationTimeout, Log);
             Log($"replication: {probes:N0} single pairs added through A (AddSegment), each looked up on B every {Units.Duration(ReplicationProbe.PollInterval.TotalMicroseconds)} until found (at most {Units.Seconds(replicationTimeout)})");
@@ -110,12 +123,12 @@ internal static class PostgresPerfBenchmark
             StoreFigures? sqlite = null;
             EarlierPerfResults? earlier = null;
             if (measureSqlite)
-                sqlite = await SqliteAsync(Path.Combine(root, "sqlite"), dataset, startTimeout, TimeSpan.FromSeconds(seconds), Started, Log);
+                sqlite = await SqliteAsync(Path.Combine(root, "sqlite"), dataset, startTimeout, warmUp, TimeSpan.FromSeconds(seconds), Started, Log);
             else
                 earlier = EarlierPerfResults.Read(segments);
 
             var postgres = new PostgresFigures(version, throwaway, new StoreFigures(import, importDatabaseCpu, databaseBytes, restartA, oneReplica), startB, twoReplicas, singles, BatchPairs, batches);
-            PostgresPerfReport.Fill(report, dataset, postgres, sqlite, earlier, seconds, (loadAtStart, MachineInfo.OneMinuteLoad()));
+            PostgresPerfReport.Fill(report, dataset, postgres, sqlite, earlier, (warmUp, seconds), (loadAtStart, MachineInfo.OneMinuteLoad()));
             report.Publish();
             Log("done");
             return 0;
@@ -157,11 +170,17 @@ internal static class PostgresPerfBenchmark
 
     private static async Task<IReadOnlyList<ThroughputRow>> ThroughputAsync(
         string setup, TranslationMemory.TranslationMemoryClient[] clients, IReadOnlyList<BenchmarkQuery> queries, IReadOnlyList<ServerProcess> servers, PostgresCluster? cluster,
-        TimeSpan duration, Action<string> log)
+        TimeSpan warmUp, TimeSpan duration, Action<string> log)
     {
-        var runner = new ThroughputRunner(clients, queries, "", PerfBenchmark.K, PerfBenchmark.Theta, () => servers.Aggregate(TimeSpan.Zero, (sum, server) => sum + server.CpuTime));
-        log($"{setup}: warm-up, {clients.Length} callers for {Units.Seconds(PerfBenchmark.WarmUp)}");
-        await runner.RunAsync(clients.Length, PerfBenchmark.WarmUp);
+        TimeSpan ServersCpu() => servers.Aggregate(TimeSpan.Zero, (sum, server) => sum + server.CpuTime);
+        var runner = new ThroughputRunner(clients, queries, "", PerfBenchmark.K, PerfBenchmark.Theta, ServersCpu);
+        // What the servers do with no caller (replication, background indexing): the runs below pay it too.
+        var idleCpu = (Servers: ServersCpu(), Database: cluster?.CpuTime());
+        await Task.Delay(IdleSample);
+        log($"{setup}: idle for {Units.Seconds(IdleSample)}: servers used {PostgresPerfReport.Ratio(ServersCpu() - idleCpu.Servers, IdleSample)} cores, PostgreSQL " +
+            (cluster?.CpuTime() - idleCpu.Database is { } database ? $"{PostgresPerfReport.Ratio(database, IdleSample)} cores" : "unmeasured"));
+        log($"{setup}: warm-up, {clients.Length} callers for {Units.Seconds(warmUp)}");
+        await runner.RunAsync(clients.Length, warmUp);
         var rows = new List<ThroughputRow>();
         foreach (var callers in PerfBenchmark.CallerCounts)
         {
@@ -175,7 +194,7 @@ internal static class PostgresPerfBenchmark
     }
 
     private static async Task<StoreFigures> SqliteAsync(
-        string directory, SyntheticTmxDataset dataset, TimeSpan startTimeout, TimeSpan duration, Func<ServerProcess, ServerProcess> started, Action<string> log)
+        string directory, SyntheticTmxDataset dataset, TimeSpan startTimeout, TimeSpan warmUp, TimeSpan duration, Func<ServerProcess, ServerProcess> started, Action<string> log)
     {
         log($"SQLite, for comparison: data directory {directory}");
         var server = started(ServerProcess.Start(directory));
@@ -186,7 +205,7 @@ internal static class PostgresPerfBenchmark
         server = started(ServerProcess.Start(directory));
         var restart = await StartAsync(server, dataset, startTimeout, "SQLite server restarted", log);
         using var channels = new ChannelSet(server, PerfBenchmark.Channels);
-        var runs = await ThroughputAsync("SQLite", channels.Clients, dataset.Queries, [server], null, duration, log);
+        var runs = await ThroughputAsync("SQLite", channels.Clients, dataset.Queries, [server], null, warmUp, duration, log);
         await server.StopAsync(PerfBenchmark.StopTimeout);
         return new StoreFigures(import, null, PerfBenchmark.DatabaseBytes(directory), restart, runs);
     }

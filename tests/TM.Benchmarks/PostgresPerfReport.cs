@@ -13,10 +13,10 @@ internal static class PostgresPerfReport
     /// <param name="postgres">The PostgreSQL figures.</param>
     /// <param name="sqlite">SQLite's figures from this run; null when they were read from an earlier report instead.</param>
     /// <param name="earlier">The earlier report read instead of measuring SQLite; null when SQLite was measured, or when there was no such report.</param>
-    /// <param name="seconds">Length of each throughput run.</param>
+    /// <param name="run">The warm-up before each setup's throughput runs, and the length of each run in seconds.</param>
     /// <param name="load">The 1-minute load average at the start and at the end.</param>
     public static void Fill(
-        MarkdownReport report, SyntheticTmxDataset dataset, PostgresFigures postgres, StoreFigures? sqlite, EarlierPerfResults? earlier, int seconds, (double? Start, double? End) load)
+        MarkdownReport report, SyntheticTmxDataset dataset, PostgresFigures postgres, StoreFigures? sqlite, EarlierPerfResults? earlier, (TimeSpan WarmUp, int Seconds) run, (double? Start, double? End) load)
     {
         var n = dataset.Segments;
         PerfReport.WarnOfLoad(report, load);
@@ -33,7 +33,7 @@ internal static class PostgresPerfReport
 
         FillImport(report, postgres.ReplicaA, sqlite, n);
         FillStarts(report, postgres, sqlite);
-        FillThroughput(report, postgres, sqlite, seconds);
+        FillThroughput(report, postgres, sqlite, run);
         FillReplication(report, postgres);
         if (earlier is not null)
         {
@@ -71,8 +71,8 @@ internal static class PostgresPerfReport
         report.Paragraph(
             "The rate counts units read from the first byte sent until the answer, which the server sends after its last batch committed. The PostgreSQL store " +
             "writes each batch's new pairs with binary COPY and appends them to the change log in the same transaction. PostgreSQL's CPU is that of the cluster's " +
-            "processes (the postmaster, its live children and those it reaped), read from /proc; the server's CPU alone would leave out the half of the work done " +
-            "in the database. PostgreSQL's database size is `pg_database_size` (tables, indexes, change log; the servers' caches are in their data directories); " +
+            "processes (the postmaster, its live children and those it reaped), read from /proc: the work done in the database, which the server's CPU leaves out. " +
+            "PostgreSQL's database size is `pg_database_size` (tables, indexes, change log; the servers' caches are in their data directories); " +
             "SQLite's is tm.db with its WAL after the server stopped.");
     }
 
@@ -100,7 +100,7 @@ internal static class PostgresPerfReport
         Units.Bytes(start.Rss), Units.Seconds(start.ConcordanceWait),
     ];
 
-    private static void FillThroughput(MarkdownReport report, PostgresFigures postgres, StoreFigures? sqlite, int seconds)
+    private static void FillThroughput(MarkdownReport report, PostgresFigures postgres, StoreFigures? sqlite, (TimeSpan WarmUp, int Seconds) timing)
     {
         report.Heading("gRPC Lookup throughput, closed loop: one replica and two");
         var all = (sqlite?.Runs ?? []).Concat(postgres.ReplicaA.Runs).Concat(postgres.TwoReplicas).ToList();
@@ -118,7 +118,8 @@ internal static class PostgresPerfReport
         report.Table(["Served by", "Callers", "Channels", "Lookups", "Errors", "Lookups/s", "p50", "p99", "max", "Servers' CPU", "PostgreSQL CPU", "Client CPU"], rows);
         var failed = all.FirstOrDefault(row => row.Run.FirstError is not null);
         report.Paragraph(
-            $"As in `perf`: each row runs {seconds} s after a 3 s warm-up, every caller sending its next Lookup when the previous one returned, the queries of both " +
+            $"As in `perf`, except for a longer warm-up: each row runs {timing.Seconds} s, after a warm-up of {Units.Seconds(timing.WarmUp)} with 4 callers before the first row of each setup (after a 3 s warm-up replica A's first row, 1 caller, ran at 233/s with a p50 of 3.0 ms where " +
+            "the same replica served one caller at 651/s and 1.1 ms a minute later: 20,000 pairs, load average 20), every caller sending its next Lookup when the previous one returned, the queries of both " +
             "languages cycled. With two replicas the callers take four channels in turn, two to A and two to B, so half of them ask each (a single caller asks A only). " +
             "CPU columns are cores in use on average (CPU time / wall time); \"Servers' CPU\" adds both replicas. A Lookup searches the replica's own in-memory index " +
             $"and reads the matched pairs from the store. Both replicas, PostgreSQL and the clients share {Environment.ProcessorCount} cores: a second replica on the " +
@@ -196,7 +197,8 @@ internal static class PostgresPerfReport
 
     private static string BatchSize(IReadOnlyList<BatchReplication> batches) => batches.Count == 0 ? "—" : Units.Count(batches[0].Pairs);
 
-    private static string Ratio(TimeSpan part, TimeSpan whole) => (part / whole).ToString("0.00", Invariant);
+    /// <summary>Cores in use on average: <paramref name="part"/> of CPU time over <paramref name="whole"/> of wall time.</summary>
+    internal static string Ratio(TimeSpan part, TimeSpan whole) => (part / whole).ToString("0.00", Invariant);
 
     private static string PerUnit(TimeSpan cpu, ImportMeasurement import) => Units.Duration(cpu.TotalMicroseconds / Math.Max(1, import.Response.UnitsRead));
 }
