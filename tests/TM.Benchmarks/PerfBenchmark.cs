@@ -29,7 +29,7 @@ internal static class PerfBenchmark
     internal static readonly int[] CallerCounts = [1, 4, 16, 64];
     private static readonly TimeSpan RssInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
-    internal static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
     internal static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan BacklogTimeout = TimeSpan.FromMinutes(20);
 
