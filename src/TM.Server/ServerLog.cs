@@ -79,4 +79,13 @@ internal static partial class ServerLog
 
     [LoggerMessage(13, LogLevel.Warning, "Serving {Address} in cleartext to the network: anyone who can reach it can read and change every memory. Use --tls-certificate, or bind 127.0.0.1.")]
     public static partial void CleartextOnNetwork(ILogger logger, string address);
+
+    [LoggerMessage(45, LogLevel.Warning, "The shared database cannot be reached ({Reason}): writes fail with UNAVAILABLE, lookups answer from this server's indexes as of change {AppliedThrough}; retrying every {Seconds:F0} s.")]
+    public static partial void SharedStoreUnreachable(ILogger logger, string reason, long appliedThrough, double seconds);
+
+    [LoggerMessage(46, LogLevel.Information, "The shared database answers again after {Seconds:F1} s; taking up the changes committed meanwhile.")]
+    public static partial void SharedStoreBack(ILogger logger, double seconds);
+
+    [LoggerMessage(47, LogLevel.Error, "Applying the shared database's changes after change {AppliedThrough} failed; retrying.")]
+    public static partial void ChangeLogApplyFailed(ILogger logger, long appliedThrough, Exception exception);
 }

@@ -9,6 +9,9 @@ public sealed partial class PostgresSegmentStore
     /// <summary>The channel every commit that changes segments NOTIFYs, with its last change id as the payload.</summary>
     public const string ChangeChannel = ChangeLog.Channel;
 
+    /// <inheritdoc />
+    public IChangeListener ListenForChanges() => new PostgresChangeListener(_dataSource);
+
     /// <summary>The id of the last change committed; 0 before the first.</summary>
     public long ChangeSequence()
     {

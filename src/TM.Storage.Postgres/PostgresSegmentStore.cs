@@ -13,7 +13,7 @@ namespace TM.Storage.Postgres;
 /// Safe for concurrent use, within one process and across servers: every call takes a pooled connection of its own,
 /// and writers to one memory queue on the memory's row lock (see BatchWriter) instead of on a gate in this process.
 /// </remarks>
-public sealed partial class PostgresSegmentStore : ISegmentStore
+public sealed partial class PostgresSegmentStore : ISharedSegmentStore
 {
     /// <summary>Rows per query of <see cref="ReadAll"/>: large enough that a round trip costs little per row, small enough to bound memory.</summary>
     private const int ReadAllPage = 10_000;

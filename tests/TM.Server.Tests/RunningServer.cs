@@ -33,6 +33,9 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>The server's memories, for state a client cannot see.</summary>
     public TranslationMemoryCatalog Catalog => _app.Services.GetRequiredService<TranslationMemoryCatalog>();
 
+    /// <summary>The server's services, for what a test checks inside it (its health checks, say).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<RunningServer> StartAsync(string dataDirectory, params string[] extraArguments)
     {
         var app = await TmServerApp.CreateAsync(["--port", "0", "--data-dir", dataDirectory, "--seeds-dir", RepositoryPaths.Seeds, .. extraArguments]);

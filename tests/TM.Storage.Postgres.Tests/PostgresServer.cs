@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TM.Storage.Postgres.Tests;
 
 /// <summary>
@@ -21,35 +19,8 @@ public static class PostgresServer
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException(
                 "TM_TEST_POSTGRES is not set and CI=true: the PostgreSQL store's tests need a server. Run them through tests/run, which starts one.");
-        var script = FindScript();
-        var directory = Directory.CreateTempSubdirectory("tm-postgres-").FullName;
-        var connectionString = Run(script, "start", directory);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Run(script, "stop", directory);
-        return connectionString;
-    }
-
-    private static string FindScript()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var script = Path.Combine(directory.FullName, "tests", "postgres-cluster");
-            if (File.Exists(script))
-                return script;
-        }
-        throw new InvalidOperationException($"tests/postgres-cluster was not found above {AppContext.BaseDirectory}; set TM_TEST_POSTGRES to a PostgreSQL connection string instead.");
-    }
-
-    private static string Run(string script, string action, string directory)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[script, action, directory])
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"tests/postgres-cluster {action} failed ({process.ExitCode}): {error.Result}");
-        return output.Trim();
+        var cluster = new PostgresCluster();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+        return cluster.ConnectionString;
     }
 }

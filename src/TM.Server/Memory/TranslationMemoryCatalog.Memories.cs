@@ -19,6 +19,7 @@ public sealed partial class TranslationMemoryCatalog
                 throw new ArgumentException($"'{normalized}' cannot name a memory: a memory's name is {MemoryNameRule.Rule}.");
             var created = new MemoryIndex(_store.CreateMemory(normalized, settings), _logger) { Settings = settings };
             _memories[normalized] = created;
+            MemoryChanged();
             return created;
         }
     }
@@ -26,8 +27,12 @@ public sealed partial class TranslationMemoryCatalog
     /// <summary>Replaces <paramref name="memory"/>'s settings; the next Lookup uses them.</summary>
     public void UpdateMemory(MemoryIndex memory, MemorySettings settings)
     {
-        _store.SetSettings(memory.Info.Id, settings);
-        memory.Settings = settings;
+        lock (_createGate)
+        {
+            _store.SetSettings(memory.Info.Id, settings);
+            memory.Settings = settings;
+            MemoryChanged();
+        }
     }
 
     /// <summary>
@@ -49,6 +54,7 @@ public sealed partial class TranslationMemoryCatalog
             {
                 changeSeq = _store.DeleteMemory(memory.Info.Id);
                 _memories.TryRemove(memory.Info.Name, out _);
+                MemoryChanged();
             }
             _snapshots?.Delete(memory.Info.Id);
             _search.Notify();
@@ -102,6 +108,7 @@ public sealed partial class TranslationMemoryCatalog
                 memory.Info = memory.Info with { Name = normalized };
                 _memories.TryRemove(oldName, out _);
                 _memories[normalized] = memory;
+                MemoryChanged();
             }
         }
         finally

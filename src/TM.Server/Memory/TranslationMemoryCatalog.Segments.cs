@@ -107,7 +107,7 @@ public sealed partial class TranslationMemoryCatalog
         {
             edit = write() ?? throw Unknown(memory, id);
             _search.Notify();
-            indexed = await memory.Updates.EnqueueAsync(change(edit));
+            indexed = await IndexLaterAsync(memory, change(edit), edit.ChangeSequence);
         }
         finally
         {

@@ -53,6 +53,8 @@ public sealed partial class TranslationMemoryCatalog
         _snapshots = options.IndexSnapshots ? new IndexSnapshotFiles(options.DatabasePath, logger) : null;
         _backups = new DatabaseBackups(store, options.DatabasePath, logger);
         _backups.DeleteUnfinished();
+        if (store is ISharedSegmentStore shared)
+            Follower = new ChangeLogFollower(shared, ApplyFromLog, () => RefreshMemories(), logger);
     }
 
     /// <summary>The durable store behind the catalog.</summary>
@@ -66,6 +68,9 @@ public sealed partial class TranslationMemoryCatalog
     /// <param name="cancellationToken">Stops between memories (the server is shutting down).</param>
     public void Load(Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Before anything is read: on a shared store, the follower takes up the log from here (what the load reads
+        // after this point it applies again, which changes nothing).
+        _loadedThrough = _store.ChangeSequence();
         _store.GetOrCreateMemory(SegmentStore.DefaultMemoryName);
         _snapshots?.DeleteUnfinished();
         var memories = _store.ListMemories();
@@ -145,7 +150,10 @@ public sealed partial class TranslationMemoryCatalog
         {
             if (worthSaving is not null && !worthSaving(memory))
                 continue;
-            await memory.WriteGate.WaitAsync(cancellationToken);
+            // On a shared store other servers commit whatever this one's gates say: the follower's gate holds the
+            // indexes still instead, and they match the store only when nothing was committed after what they hold.
+            var gate = Follower?.ApplyGate ?? memory.WriteGate;
+            await gate.WaitAsync(cancellationToken);
             try
             {
                 // Under the gate nothing new commits, and once the queued batches are applied the indexes hold exactly
@@ -154,7 +162,8 @@ public sealed partial class TranslationMemoryCatalog
                 cancellationToken.ThrowIfCancellationRequested();
                 if (memory.Updates.HasFailed)
                     continue;
-                var version = _store.GetVersion(memory.Info.Id);
+                if (Find(memory.Info.Name) != memory || VersionToSave(memory) is not { } version)
+                    continue;
                 if (version.Generation == memory.SnapshotGeneration || version.Segments == 0)
                     continue;
                 try
@@ -170,10 +179,29 @@ public sealed partial class TranslationMemoryCatalog
             }
             finally
             {
-                memory.WriteGate.Release();
+                gate.Release();
             }
         }
         return saved;
+    }
+
+    // The store's version of the memory, which the indexes hold exactly once the caller's gate is held; on a shared
+    // store null when they may not (a commit after what the follower applied) or when it cannot be read now (another
+    // server deleted the memory, or the database is down): the snapshot waits for the next chance.
+    private MemoryVersion? VersionToSave(MemoryIndex memory)
+    {
+        try
+        {
+            var version = _store.GetVersion(memory.Info.Id);
+            // Read after the version: a sequence the indexes hold means the version read has nothing they lack.
+            if (Follower is not null && _store.ChangeSequence() > Follower.AppliedThrough)
+                return null;
+            return version;
+        }
+        catch (Exception e) when (Follower is not null && (SharedStoreFailure.IsUnreachable(e) || e is InvalidOperationException))
+        {
+            return null;
+        }
     }
 
     // In batches, so a large memory never has all its texts in managed memory at once; SQLite reads the next batch
@@ -251,7 +279,7 @@ public sealed partial class TranslationMemoryCatalog
             outcome = _store.AddSegments(index.Info.Name, options, pairs);
             _search.Notify();
             _metrics?.BatchCommitted(index.Info.Name, options.Kind, pairs.Count, outcome);
-            indexed = await index.Updates.EnqueueAsync(ToChange(outcome));
+            indexed = await IndexLaterAsync(index, ToChange(outcome), outcome.ChangeSequence);
         }
         finally
         {
@@ -343,7 +371,7 @@ public sealed partial class TranslationMemoryCatalog
             // The search index follows the store at its own pace (it reads the batch back from the store), so an import
             // is held back only by the memory's index queue; the import's end waits for both.
             run.LastChangeSequence = Math.Max(run.LastChangeSequence, outcome.ChangeSequence);
-            return (outcome, Task.WhenAll(run.Index.Updates.Enqueue(ToChange(outcome)), _search.WhenSearchable(run.LastChangeSequence)));
+            return (outcome, Task.WhenAll(IndexLater(run.Index, ToChange(outcome), outcome.ChangeSequence), _search.WhenSearchable(run.LastChangeSequence)));
         }
         finally
         {
@@ -532,6 +560,7 @@ public sealed partial class TranslationMemoryCatalog
                 return existing;
             var created = new MemoryIndex(_store.GetOrCreateMemory(normalized), _logger);
             _memories[normalized] = created;
+            MemoryChanged();
             return created;
         }
     }

@@ -102,6 +102,7 @@ public sealed class ErrorBoundaryInterceptor(ILogger<ErrorBoundaryInterceptor> l
         KeyConflictException => StatusCode.AlreadyExists,
         ImportStateException or SegmentExportException or StoreCapabilityException => StatusCode.FailedPrecondition,
         ImportStoppedException or SearchIndexUnavailableException => StatusCode.Unavailable,
+        _ when SharedStoreFailure.IsUnreachable(exception) => StatusCode.Unavailable,
         _ => StatusCode.Internal,
     };
 
@@ -130,6 +131,8 @@ public sealed class ErrorBoundaryInterceptor(ILogger<ErrorBoundaryInterceptor> l
     {
         if (exception is InvalidProtocolBufferException unreadable)
             return Unreadable(unreadable);
+        if (SharedStoreFailure.IsUnreachable(exception))
+            return $"{SharedStoreFailure.Message} ({exception.Message})";
         var message = exception.Message;
         if (exception is ArgumentException { ParamName: { } parameter })
         {
