@@ -37,13 +37,9 @@ internal static class PerfBenchmark
     {
         var store = arguments.GetString("store", "sqlite");
         if (store != "sqlite")
-            return await PostgresPerfBenchmark.RunAsync(arguments, store);
-        var segments = arguments.GetInt("segments", 1_000_000, min: 100, max: 5_000_000);
-        var seed = arguments.GetInt("seed", 20240601, min: 0);
-        var seconds = arguments.GetInt("seconds", 10, min: 1, max: 600);
-        var startTimeout = TimeSpan.FromSeconds(arguments.GetInt("start-timeout", 600, min: 10));
+            return await PostgresPerfBenchmark.RunAsync(arguments, PerfOptions.Read(arguments), store);
+        var (segments, seed, seconds, startTimeout, keepData) = PerfOptions.Read(arguments);
         var withCatalogs = arguments.GetInt("libreoffice", 1, min: 0, max: 1) == 1;
-        var keepData = arguments.GetInt("keep-data", 0, min: 0, max: 1) == 1;
         arguments.ThrowIfUnknown();
 
         var clock = Stopwatch.StartNew();

@@ -25,13 +25,12 @@ internal static class PostgresPerfBenchmark
     private const int BatchSize = 500;
     private static readonly TimeSpan IdleSample = TimeSpan.FromSeconds(3);
 
-    public static async Task<int> RunAsync(CommandArguments arguments, string store)
+    /// <param name="arguments">The command line, for the options of this command alone.</param>
+    /// <param name="options">The options <c>perf</c> takes with either store.</param>
+    /// <param name="store"><c>postgres</c> for a throwaway cluster, else the connection string of the database to use.</param>
+    public static async Task<int> RunAsync(CommandArguments arguments, PerfOptions options, string store)
     {
-        var segments = arguments.GetInt("segments", 1_000_000, min: 100, max: 5_000_000);
-        var seed = arguments.GetInt("seed", 20240601, min: 0);
-        var seconds = arguments.GetInt("seconds", 10, min: 1, max: 600);
-        var startTimeout = TimeSpan.FromSeconds(arguments.GetInt("start-timeout", 600, min: 10));
-        var keepData = arguments.GetInt("keep-data", 0, min: 0, max: 1) == 1;
+        var (segments, seed, seconds, startTimeout, keepData) = options;
         var probes = arguments.GetInt("replication-probes", 1_000, min: 1, max: 100_000);
         var replicationTimeout = TimeSpan.FromSeconds(arguments.GetInt("replication-timeout", 10, min: 1, max: 600));
         var measureSqlite = arguments.GetInt("sqlite", 1, min: 0, max: 1) == 1;
