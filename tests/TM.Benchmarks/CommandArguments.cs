@@ -33,7 +33,14 @@ internal sealed class CommandArguments
         return value;
     }
 
-    /// <summary>Throws when an option was given that no <see cref="GetInt"/> call asked for (a typo, usually).</summary>
+    /// <summary>The text option <paramref name="name"/>, or <paramref name="fallback"/> when absent.</summary>
+    public string GetString(string name, string fallback)
+    {
+        _read.Add(name);
+        return _values.TryGetValue(name, out var text) ? text : fallback;
+    }
+
+    /// <summary>Throws when an option was given that no <see cref="GetInt"/> or <see cref="GetString"/> call asked for (a typo, usually).</summary>
     public void ThrowIfUnknown()
     {
         var unknown = _values.Keys.Where(key => !_read.Contains(key)).ToList();

@@ -14,10 +14,13 @@ internal static class LookupProbe
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
 
-    /// <summary>Returns the time from the server's process start until a Lookup of <paramref name="query"/> was answered.</summary>
+    /// <summary>
+    /// Returns the time from the server's process start until a Lookup of <paramref name="query"/> was answered; with
+    /// <paramref name="requireMatch"/>, until an answer held a match (a replica that listens before it has loaded the memory).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The server exited, or did not answer within <paramref name="timeout"/>; the message holds its last output.</exception>
     public static async Task<TimeSpan> WaitForAnswerAsync(
-        ServerProcess server, TranslationMemory.TranslationMemoryClient client, BenchmarkQuery query, TimeSpan timeout, Action<string> log)
+        ServerProcess server, TranslationMemory.TranslationMemoryClient client, BenchmarkQuery query, TimeSpan timeout, Action<string> log, bool requireMatch = false)
     {
         var request = new LookupRequest { Text = query.Text, SourceLang = query.Language, MaxResults = 5, MinScore = 50 };
         var lastProgress = Stopwatch.GetTimestamp();
@@ -26,8 +29,10 @@ internal static class LookupProbe
         {
             try
             {
-                await client.LookupAsync(request, deadline: DateTime.UtcNow + TimeSpan.FromSeconds(30));
-                return Stopwatch.GetElapsedTime(server.StartTimestamp);
+                var response = await client.LookupAsync(request, deadline: DateTime.UtcNow + TimeSpan.FromSeconds(30));
+                if (!requireMatch || response.Matches.Count > 0)
+                    return Stopwatch.GetElapsedTime(server.StartTimestamp);
+                lastFailure = "answered, without a match yet";
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
             {

@@ -19,28 +19,27 @@ internal static class PerfBenchmark
 {
     private const string Command = "perf";
     private const string CatalogMemory = "libreoffice";
-    private const int K = 5;
-    private const double Theta = 50;
+    internal const int K = 5;
+    internal const double Theta = 50;
     // A second threshold for context, not for a bar: 70 % is the default minimum match of common CAT tools (Trados).
     private const double ContextTheta = 70;
-    private const int Channels = 4;
+    internal const int Channels = 4;
     private const int CatalogQueriesPerRate = 100;
 
-    private static readonly int[] CallerCounts = [1, 4, 16, 64];
+    internal static readonly int[] CallerCounts = [1, 4, 16, 64];
     private static readonly TimeSpan RssInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
+    internal static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan BacklogTimeout = TimeSpan.FromMinutes(20);
 
     public static async Task<int> RunAsync(CommandArguments arguments)
     {
-        var segments = arguments.GetInt("segments", 1_000_000, min: 100, max: 5_000_000);
-        var seed = arguments.GetInt("seed", 20240601, min: 0);
-        var seconds = arguments.GetInt("seconds", 10, min: 1, max: 600);
-        var startTimeout = TimeSpan.FromSeconds(arguments.GetInt("start-timeout", 600, min: 10));
+        var store = arguments.GetString("store", "sqlite");
+        if (store != "sqlite")
+            return await PostgresPerfBenchmark.RunAsync(arguments, PerfOptions.Read(arguments), store);
+        var (segments, seed, seconds, startTimeout, keepData) = PerfOptions.Read(arguments);
         var withCatalogs = arguments.GetInt("libreoffice", 1, min: 0, max: 1) == 1;
-        var keepData = arguments.GetInt("keep-data", 0, min: 0, max: 1) == 1;
         arguments.ThrowIfUnknown();
 
         var clock = Stopwatch.StartNew();
@@ -133,7 +132,7 @@ internal static class PerfBenchmark
         }
     }
 
-    private static async Task<ImportMeasurement> ImportAsync(ServerProcess server, SyntheticTmxDataset dataset, TimeSpan startTimeout, Action<string> log)
+    internal static async Task<ImportMeasurement> ImportAsync(ServerProcess server, SyntheticTmxDataset dataset, TimeSpan startTimeout, Action<string> log)
     {
         using var channel = GrpcChannel.ForAddress(server.Address);
         var client = new TranslationMemory.TranslationMemoryClient(channel);
@@ -200,7 +199,7 @@ internal static class PerfBenchmark
         return (byQuery, runs, contextRun);
     }
 
-    private static void Report(LookupRun run, Action<string> log)
+    internal static void Report(LookupRun run, Action<string> log)
     {
         var latency = run.Latency();
         log($"  {run.Samples.Count:N0} lookups, {Units.PerSecond(run.PerSecond)}, p50 {Units.Duration(latency.P50)}, p99 {Units.Duration(latency.P99)}, {run.Errors} error(s); " +
@@ -245,7 +244,7 @@ internal static class PerfBenchmark
     // The search index takes each batch before the import reports it, so nothing is pending after an import; after the
     // cold start it may still be replaying its last commit's tail (or rebuilding), and lookups measured meanwhile would
     // measure that too, so the throughput runs wait for it.
-    private static async Task<TimeSpan> WaitForConcordanceAsync(ServerProcess server, Action<string> log)
+    internal static async Task<TimeSpan> WaitForConcordanceAsync(ServerProcess server, Action<string> log)
     {
         using var channel = GrpcChannel.ForAddress(server.Address);
         var client = new TranslationMemory.TranslationMemoryClient(channel);
@@ -280,10 +279,10 @@ internal static class PerfBenchmark
         return Directory.Exists(directory) ? Directory.GetFiles(directory).Sum(path => new FileInfo(path).Length) : 0;
     }
 
-    private static long DatabaseBytes(string dataDirectory) =>
+    internal static long DatabaseBytes(string dataDirectory) =>
         Directory.GetFiles(dataDirectory, "tm.db*").Sum(path => new FileInfo(path).Length);
 
-    private static void DeleteQuietly(string directory)
+    internal static void DeleteQuietly(string directory)
     {
         try
         {

@@ -15,13 +15,7 @@ internal static class PerfReport
     {
         var n = dataset.Segments;
         var cores = Environment.ProcessorCount;
-        if (load.Start > cores || load.End > cores)
-        {
-            report.Paragraph(
-                $"**A busy machine**: the 1-minute load average was {load.Start?.ToString("0.0", Invariant) ?? "?"} at the start and " +
-                $"{load.End?.ToString("0.0", Invariant) ?? "?"} at the end, on {cores} cores. Other processes took CPU from the server and the clients, so " +
-                "every rate here is too low and every latency too high; the server CPU time per unit and per lookup are the least affected figures.");
-        }
+        WarnOfLoad(report, load);
         report.Paragraph(
             $"The server runs as a child process, `dotnet TM.Server.dll --no-seeds true` from this benchmark's build (server GC, as the server ships), on a " +
             $"free loopback port with a fresh data directory; the clients are grpc-dotnet clients (Grpc.Net.Client) in this process. Client and server share the " +
@@ -95,6 +89,19 @@ internal static class PerfReport
         report.Paragraph(n >= BarSegments
             ? "The bars are issue 4's and issue 5's."
             : $"The bars are issue 4's and issue 5's, set for {BarSegments:N0} segments; at {n:N0} they are not judged (run `perf --segments {BarSegments}`).");
+    }
+
+    /// <summary>Says so at the top of the report when the 1-minute load average exceeded the core count at the start or the end.</summary>
+    public static void WarnOfLoad(MarkdownReport report, (double? Start, double? End) load)
+    {
+        var cores = Environment.ProcessorCount;
+        if (load.Start > cores || load.End > cores)
+        {
+            report.Paragraph(
+                $"**A busy machine**: the 1-minute load average was {load.Start?.ToString("0.0", Invariant) ?? "?"} at the start and " +
+                $"{load.End?.ToString("0.0", Invariant) ?? "?"} at the end, on {cores} cores. Other processes took CPU from the server and the clients, so " +
+                "every rate here is too low and every latency too high; the server CPU time per unit and per lookup are the least affected figures.");
+        }
     }
 
     private static void FillCatalog(MarkdownReport report, CatalogMeasurement catalog)
@@ -200,7 +207,7 @@ internal static class PerfReport
 
     // "Memory '' loaded: 100000 segments indexed in 1234 ms (…)." -> "100000 segments indexed in 1234 ms (…)", and the same after
     // "saved:" for "Index snapshot of memory '' saved: …".
-    private static string After(string line, string marker)
+    internal static string After(string line, string marker)
     {
         var at = line.IndexOf(marker, StringComparison.Ordinal);
         return (at < 0 ? line : line[(at + marker.Length)..]).Trim().TrimEnd('.');

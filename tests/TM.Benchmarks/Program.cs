@@ -45,6 +45,10 @@ static int Usage()
           perf [--segments 1000000] [--seconds 10] [--libreoffice 1] [--seed 20240601] [--start-timeout 600] [--keep-data 0]
               The real server as a child process: ImportTmx rate and memory high-water mark, cold start, RSS per segment,
               gRPC lookups/s and latency with 1-64 callers, and import + lookups on Debian's LibreOffice Korean catalogs.
+          perf --store postgres|<connection string> [--segments 1000000] [--seconds 10] [--replication-probes 1000]
+               [--replication-timeout 10] [--sqlite 1] [--warmup 10] [--seed 20240601] [--start-timeout 600] [--keep-data 0]
+              Two server replicas on one PostgreSQL (a throwaway cluster for "postgres"): import rate through one, cold start
+              of a new replica, lookups/s with one replica and two, replication delay A to B; SQLite's figures beside them.
           store-write [--segments 1000000] [--batch 10000] [--reimport 100000] [--seed 20240601]
               SegmentStore alone: durable pairs/s per 100k rows while the table grows, re-import of duplicates, peak RSS.
           concordance [--segments 1000000] [--queries 1000] [--exactness 200] [--seed 20240601]
