@@ -14,6 +14,11 @@ public sealed class ReplicaTests : IDisposable
     // Far above the measured delay (milliseconds; see the perf benchmark), so only a replica that never catches up fails.
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromSeconds(20);
 
+    // Issue 18's bar stops PostgreSQL for 30 s; the suite holds it down for 5 s, which takes every path the longer
+    // outage takes (TM_TEST_OUTAGE_SECONDS=30 runs the bar's length: passed, 2026-12-07).
+    private static readonly TimeSpan OutageLength = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("TM_TEST_OUTAGE_SECONDS"), CultureInfo.InvariantCulture, out var seconds) ? seconds : 5);
+
     private readonly TemporaryPostgresDatabase _database = new();
     private readonly List<string> _dataDirectories = [];
 
@@ -120,18 +125,27 @@ public sealed class ReplicaTests : IDisposable
         await WaitUntilAsync(() => b.Catalog.Find("outage")?.Korean.Count == 20);
 
         cluster.Halt();
-        var refused = await Assert.ThrowsAsync<RpcException>(() =>
-            a.Client.AddSegmentAsync(new AddSegmentRequest { Memory = "outage", Ko = Korean(100), En = English(100) }).ResponseAsync);
-        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
-        Assert.StartsWith("The shared database (PostgreSQL) cannot be reached", refused.Status.Detail);
         var health = await b.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Degraded, health.Entries["tm.store"].Status);
-        // Reads go on, on both replicas, from what each has: lookups, concordance, the list of memories.
-        Assert.Equal(English(3), (await ExactAsync(b, "outage", Korean(3)))?.Target);
-        Assert.Equal(English(7), (await ExactAsync(a, "outage", Korean(7)))?.Target);
-        var hits = await b.Client.ConcordanceAsync(new ConcordanceRequest { Memory = "outage", Term = "plenary session 12" });
-        Assert.Equal(Korean(12), Assert.Single(hits.Hits).Ko);
-        Assert.Contains((await a.Client.ListMemoriesAsync(new ListMemoriesRequest())).Memories, m => m.Name == "outage" && m.Segments == 20);
+        // Throughout the outage, on both replicas: every write fails cleanly, every read answers from what each has.
+        var outage = Stopwatch.StartNew();
+        var (reads, writes) = (0, 0);
+        for (var i = 0; outage.Elapsed < OutageLength; i++)
+        {
+            var refused = await Assert.ThrowsAsync<RpcException>(() =>
+                a.Client.AddSegmentAsync(new AddSegmentRequest { Memory = "outage", Ko = Korean(100), En = English(100) }).ResponseAsync);
+            Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+            Assert.StartsWith("The shared database (PostgreSQL) cannot be reached", refused.Status.Detail);
+            writes++;
+            Assert.Equal(English(i % 20), (await ExactAsync(b, "outage", Korean(i % 20)))?.Target);
+            Assert.Equal(English((i + 7) % 20), (await ExactAsync(a, "outage", Korean((i + 7) % 20)))?.Target);
+            var hits = await b.Client.ConcordanceAsync(new ConcordanceRequest { Memory = "outage", Term = $"plenary session {(i % 20).ToString(CultureInfo.InvariantCulture)}" });
+            Assert.Equal(Korean(i % 20), Assert.Single(hits.Hits).Ko);
+            Assert.Contains((await a.Client.ListMemoriesAsync(new ListMemoriesRequest())).Memories, m => m.Name == "outage" && m.Segments == 20);
+            reads += 4;
+            await Task.Delay(100);
+        }
+        Assert.True(reads > 0 && writes > 0);
 
         cluster.Resume();
         // Writes work again once the pool reconnects, and what is written then reaches the other replica.
