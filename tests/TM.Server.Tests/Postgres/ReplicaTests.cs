@@ -97,6 +97,25 @@ public sealed class ReplicaTests : IDisposable
     }
 
     [Fact]
+    public async Task A_key_made_on_one_replica_works_on_the_other_and_once_revoked_there_is_refused_by_both()
+    {
+        await using var a = await StartAsync(_database.ConnectionString);
+        await using var b = await StartAsync(_database.ConnectionString);
+        // Both start open (no keys, loopback); the first key, made on A, ends that on B too.
+        var admin = await a.Administration.CreateKeyAsync(new CreateKeyRequest { Name = "lead", Role = KeyRole.Admin });
+        var reader = await a.Administration.CreateKeyAsync(new CreateKeyRequest { Name = "reviewer", Role = KeyRole.Read },
+            new Metadata { { "authorization", "Bearer " + admin.Secret } });
+        var asReader = new Metadata { { "authorization", "Bearer " + reader.Secret } };
+        await WaitUntilAsync(async () => await StatusOfListAsync(b, null) == StatusCode.Unauthenticated);
+        Assert.Equal(StatusCode.OK, await StatusOfListAsync(b, asReader));
+
+        await a.Administration.RevokeKeyAsync(new RevokeKeyRequest { Name = "reviewer" }, new Metadata { { "authorization", "Bearer " + admin.Secret } });
+
+        Assert.Equal(StatusCode.Unauthenticated, await StatusOfListAsync(a, asReader));
+        await WaitUntilAsync(async () => await StatusOfListAsync(b, asReader) == StatusCode.Unauthenticated);
+    }
+
+    [Fact]
     public async Task A_term_added_on_one_replica_is_recognised_in_lookups_on_the_other()
     {
         await using var a = await StartAsync(_database.ConnectionString);
@@ -173,6 +192,19 @@ public sealed class ReplicaTests : IDisposable
     {
         var found = await server.Client.LookupAsync(new LookupRequest { Memory = memory, Text = korean, MinScore = 100, MaxResults = 1 });
         return found.Matches.Count == 0 ? null : found.Matches[0];
+    }
+
+    private static async Task<StatusCode> StatusOfListAsync(RunningServer server, Metadata? headers)
+    {
+        try
+        {
+            await server.Client.ListMemoriesAsync(new ListMemoriesRequest(), headers);
+            return StatusCode.OK;
+        }
+        catch (RpcException e)
+        {
+            return e.StatusCode;
+        }
     }
 
     private static async Task<bool> TryAddAsync(RunningServer server, int i)
