@@ -22,6 +22,8 @@ public sealed class ApiKeyRegistry
     // Verified secrets by hash: a call costs a SHA-256 (~0.5 µs) and a lookup, not a query. Null marks an unknown or
     // revoked secret, so a client retrying a bad key does not query either. Cleared whenever a key changes.
     private readonly ConcurrentDictionary<string, Caller?> _callers = new(StringComparer.Ordinal);
+    // The same, by key name, for the web UI's sign-in cookie, which carries the name and never the secret; cleared with it.
+    private readonly ConcurrentDictionary<string, Caller?> _named = new(StringComparer.Ordinal);
     private volatile bool _openAccess;
 
     /// <summary>Creates the registry over the store.</summary>
@@ -86,6 +88,17 @@ public sealed class ApiKeyRegistry
         }, (Store: _store, Hash: hash));
     }
 
+    /// <summary>
+    /// The caller of the valid key called <paramref name="name"/>; null when there is none (never made, or revoked). The
+    /// web UI asks on every request, so a revoked key's sign-in stops working at once; a key's name is never reused.
+    /// </summary>
+    public Caller? Named(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _named.GetOrAdd(name, static (name, store) =>
+            store.ListKeys().FirstOrDefault(k => k.Name == name && k.Revoked is null) is { } record ? ToCaller(record) : null, _store);
+    }
+
     /// <summary>Creates a key and returns it with its secret, which is shown once and kept nowhere.</summary>
     /// <param name="name">Letters, digits, '-', '_' and '.', at most <see cref="MaxNameLength"/> characters; new.</param>
     /// <param name="role">What it may do.</param>
@@ -110,13 +123,19 @@ public sealed class ApiKeyRegistry
     public ApiKeyRecord Revoke(string name, string revokedBy)
     {
         var key = _store.RevokeKey(name) ?? throw new UnknownKeyException(name);
-        _callers.Clear();
+        Forget();
         SecurityLog.KeyRevoked(_logger, name, revokedBy.Length == 0 ? "a local client" : $"key '{revokedBy}'");
         return key;
     }
 
     /// <summary>Forgets the keys it has read: their memories changed in the store (a memory was renamed).</summary>
-    public void Reload() => _callers.Clear();
+    public void Reload() => Forget();
+
+    private void Forget()
+    {
+        _callers.Clear();
+        _named.Clear();
+    }
 
     private ApiKeyRecord Store(string secret, ApiKeyRecord key)
     {
@@ -124,7 +143,7 @@ public sealed class ApiKeyRegistry
         {
             var stored = _store.CreateKey(ApiKeySecret.Hash(secret), key);
             _openAccess = false;
-            _callers.Clear();
+            Forget();
             return stored;
         }
         catch (InvalidOperationException e)
