@@ -46,6 +46,24 @@ public sealed partial class ReadOnlyKeyTests(WebFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_forged_import_with_a_read_key_is_refused_with_403()
+    {
+        using var http = server.Http();
+        await SignInAsync(http, server.Reader);
+        var page = await http.GetStringAsync("import");
+        var token = TokenField().Match(page).Groups[1].Value;
+        using var body = new ByteArrayContent("읽기 전용\tRead only\n"u8.ToArray());
+        body.Headers.Add("X-CSRF-TOKEN", token);
+
+        using var response = await http.PostAsync("import?handler=upload&memory=forged&name=forged.tsv", body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("write role", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var memories = await server.Client.ListMemoriesAsync(new ListMemoriesRequest(), WebFixture.With(WebFixture.AdminSecret));
+        Assert.DoesNotContain(memories.Memories, m => m.Name == "forged");
+    }
+
+    [Fact]
     public async Task An_edit_without_an_antiforgery_token_is_refused()
     {
         var pair = (await SeedPairs.SentencesAsync(server))[1];
