@@ -18,7 +18,9 @@ public abstract class TmPageModel : PageModel
     private IReadOnlyList<MemoryDescription>? _memories;
 
     /// <summary>The key the page is used with; <see cref="Caller.OpenAccess"/> on a server without keys.</summary>
-    public Caller Caller => (User.Identity as CallerIdentity)?.Caller ?? Caller.OpenAccess;
+    /// <exception cref="InvalidOperationException">The request is not signed in: a page outside the sign-in policy asked.</exception>
+    public Caller Caller => (User.Identity as CallerIdentity)?.Caller
+        ?? throw new InvalidOperationException("The request is not signed in; only pages behind the sign-in policy know their caller.");
 
     /// <summary>Whether the caller may change pairs, terms and imports (the write role); a read key sees no such buttons.</summary>
     public bool CanWrite => Caller.Role >= AccessRole.Write;

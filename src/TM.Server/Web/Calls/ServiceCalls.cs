@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TM.Protos.V1;
+using TM.Server.Security;
 using TM.Server.Services;
 
 namespace TM.Server.Web.Calls;
@@ -13,9 +17,16 @@ namespace TM.Server.Web.Calls;
 /// same checks, limits, role and memory rules, and the same messages. Failures come out as <see cref="RpcException"/>
 /// with the status a client would get; <see cref="WebFailure"/> turns it into an HTTP status for the page.
 /// </summary>
+/// <remarks>
+/// A call in process skips ASP.NET Core's authorization of the gRPC endpoint, so the role each method's
+/// <see cref="AuthorizeAttribute"/> names is checked here, before the method runs (the methods check the memory, and
+/// most check the role again); and only a request signed in as a <see cref="Caller"/> may call at all, so a page that
+/// somehow skipped the sign-in policy cannot fall back to open access.
+/// </remarks>
 public sealed class ServiceCalls(ErrorBoundaryInterceptor errors, ReadinessInterceptor readiness)
 {
     private static readonly string Prefix = "/" + TranslationMemory.Descriptor.FullName + "/";
+    private static readonly ConcurrentDictionary<string, AccessRole> Roles = new(StringComparer.Ordinal);
 
     /// <summary>Runs a unary method, e.g. <c>UnaryAsync(http, "Lookup", request, (s, r, c) => s.Lookup(r, c))</c>.</summary>
     public Task<TResponse> UnaryAsync<TRequest, TResponse>(HttpContext http, string method, TRequest request,
@@ -61,5 +72,24 @@ public sealed class ServiceCalls(ErrorBoundaryInterceptor errors, ReadinessInter
     private static TranslationMemoryService Service(HttpContext http) =>
         ActivatorUtilities.CreateInstance<TranslationMemoryService>(http.RequestServices);
 
-    private static InProcessCallContext Context(HttpContext http, string method) => new(http, Prefix + method);
+    private static InProcessCallContext Context(HttpContext http, string method)
+    {
+        var caller = (http.User.Identity as CallerIdentity)?.Caller
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Sign in with an API key first."));
+        var needed = RoleOf(method);
+        if (caller.Role < needed)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"The key '{caller.Name}' has the {AccessPolicies.NameOf(caller.Role)} role; {method} needs {AccessPolicies.NameOf(needed)}."));
+        }
+        return new(http, Prefix + method);
+    }
+
+    /// <summary>The role the service's method named <paramref name="method"/> requires, as its <see cref="AuthorizeAttribute"/> says.</summary>
+    /// <exception cref="ArgumentException">The service has no such method, or it names no policy: a page's mistake, never a user's.</exception>
+    internal static AccessRole RoleOf(string method) => Roles.GetOrAdd(method, static name =>
+        typeof(TranslationMemoryService).GetMethod(name, BindingFlags.Public | BindingFlags.Instance)?.GetCustomAttribute<AuthorizeAttribute>()?.Policy is { } policy
+            && AccessPolicies.Parse(policy) is { } role
+            ? role
+            : throw new ArgumentException($"TranslationMemoryService has no method {name} with an [Authorize(Policy = …)].", nameof(method)));
 }
