@@ -47,13 +47,14 @@ public static class TextDiff
                 x++;
                 y++;
             }
-            else if (y < b.Count && (x == a.Count || lengths[x, y + 1] >= lengths[x + 1, y]))
+            else if (x < a.Count && (y == b.Count || lengths[x + 1, y] >= lengths[x, y + 1]))
             {
-                Add(parts, b[y++], DiffKind.Inserted);
+                // What the query had comes before what replaced it, as diffs read.
+                Add(parts, a[x++], DiffKind.Deleted);
             }
             else
             {
-                Add(parts, a[x++], DiffKind.Deleted);
+                Add(parts, b[y++], DiffKind.Inserted);
             }
         }
         return parts;
@@ -61,8 +62,7 @@ public static class TextDiff
 
     private static void Add(List<DiffPart> parts, string text, DiffKind kind)
     {
-        // Whitespace joins the part before it, so "two words" changed reads as one highlighted stretch.
-        if (parts.Count > 0 && (parts[^1].Kind == kind || (string.IsNullOrWhiteSpace(text) && kind != DiffKind.Deleted)))
+        if (parts.Count > 0 && parts[^1].Kind == kind)
         {
             var last = parts[^1];
             parts[^1] = last with { Text = last.Text + text };

@@ -33,6 +33,9 @@ public class WebFixture : ServerFixture
 
     public static Metadata With(string secret) => new() { { "authorization", "Bearer " + secret } };
 
+    /// <summary>Starts the server alone, without the keys (for a fixture of a server in open access).</summary>
+    protected Task InitializeServerAsync() => base.InitializeAsync();
+
     public override async Task InitializeAsync()
     {
         await File.WriteAllTextAsync(_keyFile, AdminSecret + "\n");
@@ -47,7 +50,8 @@ public class WebFixture : ServerFixture
         _browser?.Quit();
         _browser?.Dispose();
         await base.DisposeAsync();
-        File.Delete(_keyFile);
+        if (File.Exists(_keyFile))
+            File.Delete(_keyFile);
     }
 
     /// <summary>Opens <paramref name="path"/> of the web UI.</summary>
