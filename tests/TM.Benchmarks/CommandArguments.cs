@@ -33,6 +33,13 @@ internal sealed class CommandArguments
         return value;
     }
 
+    /// <summary>The text option <paramref name="name"/>, or <paramref name="fallback"/> when absent.</summary>
+    public string GetString(string name, string fallback)
+    {
+        _read.Add(name);
+        return _values.TryGetValue(name, out var text) ? text : fallback;
+    }
+
     /// <summary>Throws when an option was given that no <see cref="GetInt"/> call asked for (a typo, usually).</summary>
     public void ThrowIfUnknown()
     {
