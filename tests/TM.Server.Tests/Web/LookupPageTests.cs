@@ -59,4 +59,17 @@ public sealed class LookupPageTests(WebFixture server) : IClassFixture<WebFixtur
         server.Wait().Until(_ => results.GetAttribute("data-lookups") == "1");
         server.AssertNoConsoleErrors();
     }
+
+    [BrowserFact]
+    public void Text_with_nothing_to_match_says_so_while_typing_without_console_errors()
+    {
+        server.SignIn(server.Reader);
+        server.Open("/");
+
+        server.Browser.FindElement(By.Id("q")).SendKeys("…!?");
+
+        var error = server.Wait().Until(b => b.FindElements(By.Id("lookup-error")).FirstOrDefault());
+        Assert.False(string.IsNullOrWhiteSpace(error!.Text));
+        server.AssertNoConsoleErrors();
+    }
 }

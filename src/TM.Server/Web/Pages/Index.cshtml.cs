@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using TM.Protos.V1;
 
@@ -42,6 +43,10 @@ public sealed class IndexModel : TmPageModel
     public async Task<IActionResult> OnGetResultsAsync()
     {
         await LookupAsync();
+        // The fragment carries the message; a 4xx would also put a line in the console of a translator who only typed
+        // a comma so far. A failed sign-in still answers 401, for the script to reload into the sign-in page.
+        if (Response.StatusCode != StatusCodes.Status401Unauthorized)
+            Response.StatusCode = StatusCodes.Status200OK;
         return Partial("_LookupResults", this);
     }
 
