@@ -72,4 +72,27 @@ public sealed class LookupPageTests(WebFixture server) : IClassFixture<WebFixtur
         Assert.False(string.IsNullOrWhiteSpace(error!.Text));
         server.AssertNoConsoleErrors();
     }
+
+    [BrowserFact]
+    public async Task The_lookup_works_from_the_keyboard_alone()
+    {
+        var pair = (await SeedPairs.SentencesAsync(server))[0];
+        server.SignIn(server.Reader);
+        server.Open("/");
+        var body = server.Browser.FindElement(By.TagName("body"));
+
+        // Tab from the top of the page: the skip link first, then on to the sentence box.
+        body.SendKeys(Keys.Tab);
+        Assert.Equal("skip", server.Browser.SwitchTo().ActiveElement().GetAttribute("class"));
+        for (var i = 0; i < 20 && server.Browser.SwitchTo().ActiveElement().GetAttribute("id") != "q"; i++)
+            server.Browser.SwitchTo().ActiveElement().SendKeys(Keys.Tab);
+        var input = server.Browser.SwitchTo().ActiveElement();
+        Assert.Equal("q", input.GetAttribute("id"));
+        ((OpenQA.Selenium.IJavaScriptExecutor)server.Browser).ExecuteScript("arguments[0].value = arguments[1];", input, pair.Ko);
+        input.SendKeys(Keys.Enter);
+
+        var match = server.Wait().Until(b => b.FindElements(By.CssSelector("#matches .match .score")).FirstOrDefault());
+        Assert.Equal("100%", match!.Text);
+        server.AssertNoConsoleErrors();
+    }
 }
