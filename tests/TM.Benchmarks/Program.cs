@@ -19,6 +19,8 @@ try
         ["delete-memory", .. var rest] => await DeleteMemoryBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["pretranslate", .. var rest] => await PretranslateBenchmark.RunAsync(CommandArguments.Parse(rest)),
         ["grpc-overhead", .. var rest] => await GrpcOverheadBenchmark.RunAsync(CommandArguments.Parse(rest)),
+        ["screenshots", .. var rest] => await WebScreenshots.RunAsync(CommandArguments.Parse(rest)),
+        ["web", .. var rest] => await WebPageBenchmark.RunAsync(CommandArguments.Parse(rest)),
         _ => Usage(),
     };
 }
@@ -70,6 +72,11 @@ static int Usage()
               the analysis report.
           grpc-overhead [--seconds 5] [--warmup 1] [--channels 4] [--request-bytes 100] [--response-bytes 500] [--callers N]
               Our gRPC layer alone: a trivial unary method, calls/s and p50/p99 at 1-64 concurrent callers on one and several channels.
+          screenshots [--out tests/TM.Benchmarks/results/screenshots]
+              The web UI in headless chromium against the real server holding the seeds: a PNG of each main page, wide and narrow.
+          web [--pairs 100000] [--queries 200] [--seed 20240601] [--start-timeout 600]
+              The real server as a child process over N synthetic pairs: the lookup and concordance pages and the live lookup's
+              fetch, end to end in headless chromium, p50/p99.
         """);
     return 2;
 }

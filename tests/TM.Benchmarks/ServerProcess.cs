@@ -177,7 +177,7 @@ internal sealed class ServerProcess : IDisposable
 
     // Asking the OS for port 0 and releasing it leaves a small window in which another process could take the
     // port; on a benchmark machine that is a risk worth taking, and the server's start fails loudly if it happens.
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

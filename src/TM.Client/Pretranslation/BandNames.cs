@@ -7,7 +7,7 @@ internal static class BandNames
 {
     /// <summary>
     /// The report's rows, top to bottom: the cheapest work first, as CAT tools order them. Cross-file repetitions are a
-    /// row of a batch's total only (<see cref="AnalysisReports.Combine"/>); a document's report has none.
+    /// row of a batch's total only (<c>AnalysisReports.Combine</c> in the client); a document's report has none.
     /// </summary>
     public static IReadOnlyList<AnalysisBand> ReportOrder { get; } =
     [

@@ -19,6 +19,7 @@ using TM.Server.Memory;
 using TM.Server.Security;
 using TM.Server.Services;
 using TM.Server.Terminology;
+using TM.Server.Web;
 using TM.Storage;
 
 namespace TM.Server.Hosting;
@@ -80,8 +81,9 @@ public static class TmServerApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // grpc-dotnet logs every non-OK status at Information: a client's typo is not news for the operator.
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
-        // Authentication brings ASP.NET Core's data protection, which warns at start that its keys are kept in memory
-        // only; nothing here uses it (no cookies, no antiforgery tokens), so that warning would only mislead.
+        // Data protection encrypts the web UI's sign-in cookies and antiforgery tokens with keys kept in the data
+        // directory (WebUi.AddWebUi). It warns that they lie there unencrypted at rest: so does the database beside them,
+        // and whoever can read the directory has the memories already; errors (a key ring it cannot read) still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         // This category only logs each request's start and end (Information); leaving it enabled at any level makes
         // the host create an Activity per request, ~850 bytes per Lookup for nothing.
@@ -119,6 +121,7 @@ public static class TmServerApp
         builder.Services.AddSingleton<ErrorBoundaryInterceptor>();
         builder.Services.AddSingleton<ReadinessInterceptor>();
         builder.AddServerTelemetry(options);
+        builder.AddWebUi(options);
         builder.Services
             .AddGrpc(grpc =>
             {
@@ -183,6 +186,7 @@ public static class TmServerApp
         if (options.ServesReflection)
             app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = HealthReportJson.WriteAsync });
+        app.MapWebUi();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -32,6 +32,8 @@ public sealed class ApiKeyRegistry
     // shared store also read again once older than SharedStoreRecheck.
     private readonly ConcurrentDictionary<string, (Caller? Caller, long ReadAt)> _callers = new(StringComparer.Ordinal);
     private readonly bool _shared;
+    // The same, by key name, for the web UI's sign-in cookie, which carries the name and never the secret; cleared with it.
+    private readonly ConcurrentDictionary<string, (Caller? Caller, long ReadAt)> _named = new(StringComparer.Ordinal);
     private volatile bool _openAccess;
     private long _openAccessCheckedAt;
 
@@ -110,21 +112,38 @@ public sealed class ApiKeyRegistry
     {
         ArgumentNullException.ThrowIfNull(secret);
         var hash = ApiKeySecret.Hash(secret);
-        var id = Convert.ToHexString(hash);
-        if (_callers.TryGetValue(id, out var known) && (!_shared || Stopwatch.GetElapsedTime(known.ReadAt) < SharedStoreRecheck))
+        return Cached(_callers, Convert.ToHexString(hash), () => _store.FindKey(hash));
+    }
+
+    /// <summary>
+    /// The caller of the valid key called <paramref name="name"/>; null when there is none (never made, or revoked). The
+    /// web UI asks on every request, so a revoked key's sign-in stops working at once; a key's name is never reused.
+    /// </summary>
+    public Caller? Named(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Cached(_named, name, () => _store.ListKeys().FirstOrDefault(k => k.Name == name && k.Revoked is null));
+    }
+
+    // The caller a cache holds for the key, read from the store when missing, or, on a shared store, older than
+    // SharedStoreRecheck; while a shared store is down, what was read last.
+    private Caller? Cached(ConcurrentDictionary<string, (Caller? Caller, long ReadAt)> cache, string id, Func<ApiKeyRecord?> read)
+    {
+        var cached = cache.TryGetValue(id, out var known);
+        if (cached && (!_shared || Stopwatch.GetElapsedTime(known.ReadAt) < SharedStoreRecheck))
             return known.Caller;
         Caller? caller;
         try
         {
-            var record = _store.FindKey(hash);
+            var record = read();
             caller = record is null || record.Revoked is not null ? null : ToCaller(record);
         }
-        catch (Exception e) when (_shared && SharedStoreFailure.IsUnreachable(e) && _callers.ContainsKey(id))
+        catch (Exception e) when (cached && _shared && SharedStoreFailure.IsUnreachable(e))
         {
             // The shared database is down: a key this server has verified keeps working for the reads it still serves.
             return known.Caller;
         }
-        _callers[id] = (caller, Stopwatch.GetTimestamp());
+        cache[id] = (caller, Stopwatch.GetTimestamp());
         return caller;
     }
 
@@ -152,13 +171,19 @@ public sealed class ApiKeyRegistry
     public ApiKeyRecord Revoke(string name, string revokedBy)
     {
         var key = _store.RevokeKey(name) ?? throw new UnknownKeyException(name);
-        _callers.Clear();
+        Forget();
         SecurityLog.KeyRevoked(_logger, name, revokedBy.Length == 0 ? "a local client" : $"key '{revokedBy}'");
         return key;
     }
 
     /// <summary>Forgets the keys it has read: their memories changed in the store (a memory was renamed).</summary>
-    public void Reload() => _callers.Clear();
+    public void Reload() => Forget();
+
+    private void Forget()
+    {
+        _callers.Clear();
+        _named.Clear();
+    }
 
     private ApiKeyRecord Store(string secret, ApiKeyRecord key)
     {
@@ -166,7 +191,7 @@ public sealed class ApiKeyRegistry
         {
             var stored = _store.CreateKey(ApiKeySecret.Hash(secret), key);
             _openAccess = false;
-            _callers.Clear();
+            Forget();
             return stored;
         }
         catch (InvalidOperationException e)

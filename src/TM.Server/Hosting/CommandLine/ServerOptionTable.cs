@@ -30,7 +30,7 @@ internal static class ServerOptionTable
         Value("--tls-password-file", "TM_TLS_PASSWORD_FILE", (o, v) => o with { TlsCertificatePasswordFile = v },
             "FILE", "A file holding the certificate's password (one line)"),
         Number("--http-port", "TM_HTTP_PORT", 0, 65535, (o, v) => o with { HttpPort = v },
-            "N", "A second, cleartext HTTP/1.1 port for the HTTP/JSON routes; 0 picks a free one [default: none]"),
+            "N", "A second, cleartext HTTP/1.1 port for the HTTP/JSON routes and the web UI; 0 picks a free one [default: none]"),
         Flag("--reflection", "TM_REFLECTION", (o, v) => o with { Reflection = v },
             "Answer gRPC server reflection [default: true on loopback, false otherwise]"),
         Flag("--index-snapshots", "TM_INDEX_SNAPSHOTS", (o, v) => o with { IndexSnapshots = v },

@@ -1,0 +1,6 @@
+namespace TM.Server.Web;
+
+/// <summary>A stretch of text of <see cref="MarkedText"/>.</summary>
+/// <param name="Text">The text.</param>
+/// <param name="Marked">Whether to highlight it.</param>
+public sealed record MarkedPart(string Text, bool Marked);
