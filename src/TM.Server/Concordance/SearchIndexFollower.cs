@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TM.Search;
 using TM.Server.Hosting;
+using TM.Server.Memory;
 using TM.Storage;
 
 namespace TM.Server.Concordance;
@@ -48,15 +49,14 @@ public sealed class SearchIndexFollower : BackgroundService
     private readonly bool _keepsRecords;
     private readonly ILogger<SearchIndexFollower> _logger;
     private readonly SemaphoreSlim _signal = new(0, 1);
-    private readonly Lock _waitersGate = new();
-    private readonly List<(long Sequence, TaskCompletionSource Searchable)> _waiters = [];
+    private readonly ChangeSequenceWaiters _searchableThrough = new();
+    private readonly Lock _searchableGate = new();
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SegmentSearchIndex? _index;
     private volatile string _state = "opening the search index";
     private volatile Exception? _failure;
 
-    // Guarded by _waitersGate: how far searches see.
-    private long _searchableThrough = -1;
+    // Guarded by _searchableGate: how far searches see.
     private ChangeCursor _searchable = ChangeCursor.Start;
 
     // The loop's own state: where it reads the log next, what it has applied and committed.
@@ -93,7 +93,7 @@ public sealed class SearchIndexFollower : BackgroundService
     {
         get
         {
-            lock (_waitersGate)
+            lock (_searchableGate)
                 return _searchable;
         }
     }
@@ -122,19 +122,7 @@ public sealed class SearchIndexFollower : BackgroundService
     /// A task that completes once every change up to <paramref name="changeSequence"/> is searchable; at once for 0 (a
     /// batch that changed nothing). It faults when the index fails to take the changes.
     /// </summary>
-    public Task WhenSearchable(long changeSequence)
-    {
-        if (changeSequence <= 0)
-            return Task.CompletedTask;
-        lock (_waitersGate)
-        {
-            if (changeSequence <= _searchableThrough)
-                return Task.CompletedTask;
-            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((changeSequence, waiter));
-            return waiter.Task;
-        }
-    }
+    public Task WhenSearchable(long changeSequence) => _searchableThrough.WhenReached(changeSequence);
 
     /// <summary>Runs a concordance search; waits up to <paramref name="wait"/> for the index to catch up at start.</summary>
     /// <exception cref="SearchIndexUnavailableException">The index is still taking up the store's changes.</exception>
@@ -353,36 +341,11 @@ public sealed class SearchIndexFollower : BackgroundService
 
     private void Publish(ChangeCursor cursor, long through)
     {
-        List<TaskCompletionSource>? ready = null;
-        lock (_waitersGate)
-        {
+        lock (_searchableGate)
             _searchable = cursor;
-            _searchableThrough = through;
-            for (var i = _waiters.Count - 1; i >= 0; i--)
-            {
-                if (_waiters[i].Sequence <= through)
-                {
-                    (ready ??= []).Add(_waiters[i].Searchable);
-                    _waiters.RemoveAt(i);
-                }
-            }
-        }
-        if (ready is not null)
-        {
-            foreach (var waiter in ready)
-                waiter.TrySetResult();
-        }
+        _searchableThrough.Reach(through);
     }
 
-    private void FailWaiters(Exception exception)
-    {
-        List<TaskCompletionSource> failed;
-        lock (_waitersGate)
-        {
-            failed = [.. _waiters.Select(w => w.Searchable)];
-            _waiters.Clear();
-        }
-        foreach (var waiter in failed)
-            waiter.TrySetException(new InvalidOperationException("The concordance index could not take the committed pairs; the server retries (see its log).", exception));
-    }
+    private void FailWaiters(Exception exception) =>
+        _searchableThrough.FailAll(new InvalidOperationException("The concordance index could not take the committed pairs; the server retries (see its log).", exception));
 }

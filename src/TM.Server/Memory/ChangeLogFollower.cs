@@ -37,10 +37,8 @@ internal sealed class ChangeLogFollower : IDisposable
     private readonly Action _refreshMemories;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
-    private readonly Lock _waitersGate = new();
-    private readonly List<(long Sequence, TaskCompletionSource Applied)> _waiters = [];
+    private readonly ChangeSequenceWaiters _applied = new();
     private ChangeCursor _cursor = ChangeCursor.Start;
-    private long _appliedThrough = -1;
     private long _unreachableSince;
     private volatile Exception? _failure;
 
@@ -61,7 +59,7 @@ internal sealed class ChangeLogFollower : IDisposable
     public SemaphoreSlim ApplyGate { get; } = new(1, 1);
 
     /// <summary>The last change sequence the indexes hold every change up to; -1 before the follower starts.</summary>
-    public long AppliedThrough => Interlocked.Read(ref _appliedThrough);
+    public long AppliedThrough => _applied.Reached;
 
     /// <summary>True while the store cannot be read: the indexes stand at <see cref="AppliedThrough"/>.</summary>
     public bool StoreUnreachable => Interlocked.Read(ref _unreachableSince) != 0;
@@ -87,19 +85,7 @@ internal sealed class ChangeLogFollower : IDisposable
     /// Completes once the indexes hold every change up to <paramref name="changeSequence"/>; at once for 0 (nothing
     /// changed). Faults when the store becomes unreachable first (the exception says so, with Npgsql's inside).
     /// </summary>
-    public Task WhenApplied(long changeSequence)
-    {
-        if (changeSequence <= 0)
-            return Task.CompletedTask;
-        lock (_waitersGate)
-        {
-            if (changeSequence <= _appliedThrough)
-                return Task.CompletedTask;
-            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((changeSequence, waiter));
-            return waiter.Task;
-        }
-    }
+    public Task WhenApplied(long changeSequence) => _applied.WhenReached(changeSequence);
 
     /// <summary>Follows the log from after <paramref name="loadedThrough"/> until <paramref name="stoppingToken"/> is cancelled.</summary>
     /// <param name="loadedThrough">A change sequence the indexes held everything up to when they were loaded.</param>
@@ -107,7 +93,7 @@ internal sealed class ChangeLogFollower : IDisposable
     public async Task RunAsync(long loadedThrough, CancellationToken stoppingToken)
     {
         _cursor = ChangeCursor.After(loadedThrough);
-        Publish(loadedThrough);
+        _applied.Reach(loadedThrough);
         using var listener = _store.ListenForChanges();
         using var listening = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var announcements = ListenAsync(listener, listening.Token);
@@ -176,7 +162,7 @@ internal sealed class ChangeLogFollower : IDisposable
             ApplyGate.Release();
         }
         _cursor = changes.Next;
-        Publish(changes.AppliedThrough);
+        _applied.Reach(changes.AppliedThrough);
         return changes.Complete;
     }
 
@@ -199,19 +185,7 @@ internal sealed class ChangeLogFollower : IDisposable
             ServerLog.SharedStoreUnreachable(_logger, e.Message, AppliedThrough, PollInterval.TotalSeconds);
         // A write that committed just before the outage cannot be read back now: its call fails with the outage
         // (UNAVAILABLE) rather than wait for the database; the indexes take the write when it is back.
-        FailWaiters(new InvalidOperationException($"The change was committed, but this server cannot read it back to index it: {e.Message}", e));
-    }
-
-    private void FailWaiters(Exception exception)
-    {
-        List<TaskCompletionSource> failed;
-        lock (_waitersGate)
-        {
-            failed = [.. _waiters.Select(w => w.Applied)];
-            _waiters.Clear();
-        }
-        foreach (var waiter in failed)
-            waiter.TrySetException(exception);
+        _applied.FailAll(new InvalidOperationException($"The change was committed, but this server cannot read it back to index it: {e.Message}", e));
     }
 
     private void Reachable()
@@ -231,30 +205,6 @@ internal sealed class ChangeLogFollower : IDisposable
         {
             if (await listener.WaitAsync(PollInterval, cancellationToken))
                 Notify();
-        }
-    }
-
-    private void Publish(long through)
-    {
-        List<TaskCompletionSource>? ready = null;
-        lock (_waitersGate)
-        {
-            if (through <= _appliedThrough)
-                return;
-            Interlocked.Exchange(ref _appliedThrough, through);
-            for (var i = _waiters.Count - 1; i >= 0; i--)
-            {
-                if (_waiters[i].Sequence <= through)
-                {
-                    (ready ??= []).Add(_waiters[i].Applied);
-                    _waiters.RemoveAt(i);
-                }
-            }
-        }
-        if (ready is not null)
-        {
-            foreach (var waiter in ready)
-                waiter.TrySetResult();
         }
     }
 
