@@ -86,6 +86,6 @@ internal static partial class ServerLog
     [LoggerMessage(46, LogLevel.Information, "The shared database answers again after {Seconds:F1} s; taking up the changes committed meanwhile.")]
     public static partial void SharedStoreBack(ILogger logger, double seconds);
 
-    [LoggerMessage(47, LogLevel.Error, "Applying the shared database's changes after change {AppliedThrough} failed; retrying.")]
+    [LoggerMessage(47, LogLevel.Error, "Reading or applying the shared database's changes after change {AppliedThrough} failed; retrying.")]
     public static partial void ChangeLogApplyFailed(ILogger logger, long appliedThrough, Exception exception);
 }

@@ -136,6 +136,13 @@ internal sealed class ChangeLogFollower : IDisposable
             Unreachable(e);
             return true;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Any other failure to read (a query the database refused): the same read is tried again after a pause;
+            // the server goes on serving meanwhile, rather than stopping on a follower's error.
+            await FailedAsync(e, stoppingToken);
+            return true;
+        }
         Reachable();
         await ApplyGate.WaitAsync(stoppingToken);
         try
@@ -149,12 +156,10 @@ internal sealed class ChangeLogFollower : IDisposable
             Unreachable(e);
             return true;
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // Nothing is skipped: the same read is tried again after a pause, and the indexes meanwhile lack it.
-            _failure = e;
-            ServerLog.ChangeLogApplyFailed(_logger, AppliedThrough, e);
-            await Task.Delay(PollInterval, stoppingToken);
+            await FailedAsync(e, stoppingToken);
             return true;
         }
         finally
@@ -166,6 +171,13 @@ internal sealed class ChangeLogFollower : IDisposable
         return changes.Complete;
     }
 
+    private async Task FailedAsync(Exception e, CancellationToken stoppingToken)
+    {
+        _failure = e;
+        ServerLog.ChangeLogApplyFailed(_logger, AppliedThrough, e);
+        await Task.Delay(PollInterval, stoppingToken);
+    }
+
     private void RefreshMemories()
     {
         try
@@ -175,6 +187,12 @@ internal sealed class ChangeLogFollower : IDisposable
         catch (Exception e) when (SharedStoreFailure.IsUnreachable(e))
         {
             Unreachable(e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Tried again at the next poll.
+            _failure = e;
+            ServerLog.ChangeLogApplyFailed(_logger, AppliedThrough, e);
         }
     }
 
