@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TM.Text;
 using Xunit.Abstractions;
 
@@ -19,10 +18,10 @@ public sealed class OneSidedEvidenceTests(ITestOutputHelper output)
     public void Unrelated_pair_charge_is_the_log_likelihood_ratio_of_sharing_nothing_in_the_gold()
     {
         int trueNone = 0, trueAll = 0, wrongNone = 0, wrongAll = 0;
-        foreach (var gold in GoldDocuments())
+        foreach (var gold in HandAlignedGold.Documents())
         {
-            var (korean, english, koreanBead, englishBead) = Sentences(gold);
-            var (ko, en, _, _, _) = new SentenceAligner().Features(korean, english);
+            var (korean, english, koreanBead, englishBead) = HandAlignedGold.Sentences(gold);
+            var (ko, en, _, _, _, _) = new SentenceAligner().Features(korean, english);
             for (var k = 0; k < korean.Count; k++)
             {
                 for (var e = 0; e < english.Count; e++)
@@ -62,10 +61,10 @@ public sealed class OneSidedEvidenceTests(ITestOutputHelper output)
     public void One_sided_sentence_charge_is_the_log_odds_ratio_of_a_funding_note_being_unpaired_in_the_gold()
     {
         int matched = 0, matchedUnpaired = 0, all = 0, unpaired = 0;
-        foreach (var gold in GoldDocuments())
+        foreach (var gold in HandAlignedGold.Documents())
         {
-            var (korean, english, koreanBead, englishBead) = Sentences(gold);
-            var (ko, en, _, _, _) = new SentenceAligner().Features(korean, english);
+            var (korean, english, koreanBead, englishBead) = HandAlignedGold.Sentences(gold);
+            var (ko, en, _, _, _, _) = new SentenceAligner().Features(korean, english);
             for (var k = 0; k < korean.Count; k++)
             {
                 Count(ko.OneSided[k], gold[koreanBead[k]].English.Count == 0);
@@ -90,39 +89,6 @@ public sealed class OneSidedEvidenceTests(ITestOutputHelper output)
             {
                 matched++;
                 matchedUnpaired += isUnpaired ? 1 : 0;
-            }
-        }
-    }
-
-    private static (List<string> Korean, List<string> English, int[] KoreanBead, int[] EnglishBead) Sentences(IReadOnlyList<Bead> gold)
-    {
-        var korean = new List<string>();
-        var english = new List<string>();
-        var koreanBead = new List<int>();
-        var englishBead = new List<int>();
-        for (var b = 0; b < gold.Count; b++)
-        {
-            korean.AddRange(gold[b].Korean);
-            koreanBead.AddRange(gold[b].Korean.Select(_ => b));
-            english.AddRange(gold[b].English);
-            englishBead.AddRange(gold[b].English.Select(_ => b));
-        }
-
-        return (korean, english, [.. koreanBead], [.. englishBead]);
-    }
-
-    private static IEnumerable<IReadOnlyList<Bead>> GoldDocuments()
-    {
-        foreach (var file in new[] { "seed-alignment.jsonl", "own-alignment.jsonl" })
-        {
-            var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Gold", file));
-            var names = text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("doc").GetString())
-                .Distinct();
-            foreach (var name in names)
-            {
-                using var reader = new StringReader(text);
-                yield return GoldAlignmentReader.Read(reader, name);
             }
         }
     }

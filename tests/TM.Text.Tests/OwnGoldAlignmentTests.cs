@@ -45,7 +45,8 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     // 날랐기 때문에…" ↔ "Because they carried supplies on their backs…" shares no anchor (one of the two such 1-1 pairs in
     // the gold), so the untranslated sentence beside it and the note on the A-frame after it are paired in its place.
     // Counting anchors within the band rather than the whole document (SentenceAligner.DiscountCommonAnchors) left every
-    // document here unchanged; costs that would repair 110 (likelier 1-0 and 0-1 beads, a dearer uncovered sentence) split
+    // document here unchanged, as did number and cognate weights measured as log ratios on the gold with English numbers
+    // spelled up to ninety-nine read (AnchorWeightEvidenceTests); costs that would repair 110 (likelier 1-0 and 0-1 beads, a dearer uncovered sentence) split
     // the true pairs of 106 or 107 that share little, as the remarks of AlignmentCosts measure.
     [Theory]
     [InlineData(PowRepatriation, 1.00)]
