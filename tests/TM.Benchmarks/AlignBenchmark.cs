@@ -77,7 +77,8 @@ internal static class AlignBenchmark
         report.Heading($"Recall by gold bead shape, {Units.Count(largest.Document.KoreanSentences)} / {Units.Count(largest.Document.EnglishSentences)} sentences");
         report.Table(["Gold bead (KO-EN)", "Found"], RecallByShape(largest.Document.Gold, largest.Alignment.Beads));
         report.Paragraph(
-            "A gold bead is found when a predicted bead holds exactly its sentences at the same place in the document. " +
+            "A gold bead is found when a predicted bead holds exactly its sentences at the same place in the document; a 1-0 or 0-1 bead " +
+            "is placed by its own side only, since an omission beside an addition is the same alignment in either order. " +
             "\"beside each other\" counts the 1-0 and 0-1 beads that have a bead of the other empty shape next to them (an omission " +
             "next to an addition, which a 1-1 can swallow; issue 15).");
         foreach (var line in MissedUnpaired(largest.Document.Gold, largest.Alignment.Beads, misses))
@@ -151,7 +152,7 @@ internal static class AlignBenchmark
         var (korean, english) = (0, 0);
         foreach (var bead in predicted)
         {
-            predictedSpans.Add((korean, bead.Korean.Count, english, bead.English.Count));
+            predictedSpans.Add(Span(korean, bead.Korean.Count, english, bead.English.Count));
             (korean, english) = (korean + bead.Korean.Count, english + bead.English.Count);
         }
 
@@ -161,7 +162,7 @@ internal static class AlignBenchmark
         {
             var shape = (bead.Korean.Count, bead.English.Count);
             var (hits, all) = found.GetValueOrDefault(shape);
-            found[shape] = (hits + (predictedSpans.Contains((korean, bead.Korean.Count, english, bead.English.Count)) ? 1 : 0), all + 1);
+            found[shape] = (hits + (predictedSpans.Contains(Span(korean, bead.Korean.Count, english, bead.English.Count)) ? 1 : 0), all + 1);
             (korean, english) = (korean + bead.Korean.Count, english + bead.English.Count);
         }
 
@@ -173,7 +174,7 @@ internal static class AlignBenchmark
             if (!bead.IsPair && (IsOtherEmptyShape(b - 1) || IsOtherEmptyShape(b + 1)))
             {
                 beside[1]++;
-                beside[0] += predictedSpans.Contains((k, bead.Korean.Count, e, bead.English.Count)) ? 1 : 0;
+                beside[0] += predictedSpans.Contains(Span(k, bead.Korean.Count, e, bead.English.Count)) ? 1 : 0;
             }
 
             (k, e) = (k + bead.Korean.Count, e + bead.English.Count);
@@ -185,6 +186,17 @@ internal static class AlignBenchmark
         rows.Add(["1-0 and 0-1 beside each other", Units.Fraction(beside[0], beside[1])]);
         return rows;
     }
+
+    /// <summary>
+    /// Where a bead lies, as recall compares it. A bead with an empty side says only that its sentences have no counterpart;
+    /// where it falls among the other side's sentences means nothing, so a 1-0 is placed by its Korean sentences alone and a
+    /// 0-1 by its English ones. An omission beside an addition written 1-0 then 0-1 or 0-1 then 1-0 is the same alignment
+    /// (BeadEvaluator, which compares text, already counts both orders right), and the two orders cost the same.
+    /// </summary>
+    private static (int Korean, int KoreanCount, int English, int EnglishCount) Span(int korean, int koreanCount, int english, int englishCount) =>
+        koreanCount == 0 ? (-1, 0, english, englishCount)
+        : englishCount == 0 ? (korean, koreanCount, -1, 0)
+        : (korean, koreanCount, english, englishCount);
 
     // --misses N prints (to stderr) the first N missed 1-0 and 0-1 gold beads with the predicted beads over them.
     private static IEnumerable<string> MissedUnpaired(IReadOnlyList<Bead> gold, IReadOnlyList<Bead> predicted, int limit)
@@ -201,8 +213,8 @@ internal static class AlignBenchmark
         (korean, english) = (0, 0);
         foreach (var bead in gold)
         {
-            if (shown < limit && !bead.IsPair && !starts.Any(p => p.Korean == korean && p.English == english
-                && p.Bead.Korean.Count == bead.Korean.Count && p.Bead.English.Count == bead.English.Count))
+            if (shown < limit && !bead.IsPair && !starts.Any(p => Span(p.Korean, p.Bead.Korean.Count, p.English, p.Bead.English.Count)
+                == Span(korean, bead.Korean.Count, english, bead.English.Count)))
             {
                 shown++;
                 yield return $"missed {bead.Korean.Count}-{bead.English.Count}: {Abbreviate(bead.KoreanText + bead.EnglishText)}";
