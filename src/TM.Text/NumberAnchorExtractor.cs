@@ -209,7 +209,7 @@ public static class NumberAnchorExtractor
     private static bool StartsWord(ReadOnlySpan<char> text, int at) => at == 0 || !Chars.IsHangul(text[at - 1]);
 
     // "번째" is an ordinal, read by KoreanOrdinalWords; a counter must end its word or take a particle ("명의", "차례나").
-    private static bool StartsWithCounter(ReadOnlySpan<char> text)
+    internal static bool StartsWithCounter(ReadOnlySpan<char> text)
     {
         foreach (var counter in NativeCounters)
         {

@@ -134,16 +134,21 @@ public sealed class SentenceAligner
                 ids.Add(Intern("#" + number.MatchKey, options.Costs.NumberMatch, options.Costs.NumberMismatch));
             }
 
+            // 19개국 ↔ "nineteen states", 열다섯 살 ↔ "fifteen": read for alignment only (see EnglishNumberWords).
+            spelled.Clear();
             if (language == Language.English)
             {
-                // 19개국 ↔ "nineteen states": read for alignment only (see EnglishNumberWords).
-                spelled.Clear();
                 EnglishNumberWords.Find(sentence, spelled);
-                foreach (var value in spelled)
-                {
-                    var key = new NumberAnchor(NumberAnchorKind.Cardinal, value).MatchKey;
-                    ids.Add(Intern("#" + key, options.Costs.NumberMatch, options.Costs.NumberMismatch));
-                }
+            }
+            else
+            {
+                KoreanNumberWords.Find(sentence, spelled);
+            }
+
+            foreach (var value in spelled)
+            {
+                var key = new NumberAnchor(NumberAnchorKind.Cardinal, value).MatchKey;
+                ids.Add(Intern("#" + key, options.Costs.NumberMatch, options.Costs.NumberMismatch));
             }
 
             IReadOnlyList<string> terms = [];

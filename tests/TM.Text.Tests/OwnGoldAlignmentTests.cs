@@ -46,7 +46,9 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     // the gold), so the untranslated sentence beside it and the note on the A-frame after it are paired in its place.
     // Counting anchors within the band rather than the whole document (SentenceAligner.DiscountCommonAnchors) left every
     // document here unchanged, as did number and cognate weights measured as log ratios on the gold with English numbers
-    // spelled up to ninety-nine read (AnchorWeightEvidenceTests); costs that would repair 110 (likelier 1-0 and 0-1 beads, a dearer uncovered sentence) split
+    // spelled up to ninety-nine read (AnchorWeightEvidenceTests). Native Korean numbers above twelve, read the same way,
+    // gave 110's untranslated sentence on the porters' ages (열다섯 살) a number its wrong partner lacks: 0.522 → 0.609, the
+    // sentence now stands alone, but the true pair on the A-frame is still merged with its neighbour. Costs that would repair 110 (likelier 1-0 and 0-1 beads, a dearer uncovered sentence) split
     // the true pairs of 106 or 107 that share little, as the remarks of AlignmentCosts measure.
     [Theory]
     [InlineData(PowRepatriation, 1.00)]
@@ -58,7 +60,7 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     [InlineData(NationalDefenseCorps, 1.00)]
     [InlineData(GeojeCampRiot, 1.00)]
     [InlineData(WarOrphans, 1.00)]
-    [InlineData(KoreanServiceCorps, 0.52)]
+    [InlineData(KoreanServiceCorps, 0.60)]
     public void Own_gold_document_aligns_with_bead_F1_at_or_above_its_floor(string document, double floor)
     {
         var gold = Gold(document);
