@@ -38,15 +38,11 @@ public sealed class SegmentSearchIndex : IDisposable
     internal const string FormatVersion = "3";
 
     /// <summary>
-    /// Threads that index one large <see cref="Upsert"/> at once. Lucene.Net spends ~0.6 µs per token in its indexing
-    /// chain, ~100 µs per synthetic pair; it scales poorly past one thread (flush control and merges), yet two threads
-    /// on two cores measured 10,400 → 11,100–11,700 pairs/s at 200,000 pairs (<c>concordance</c> benchmark), for ~40%
-    /// more CPU, which a rebuild or a large import's wait is worth.
+    /// Threads that add new documents (<see cref="AppendWorkers"/>). Lucene.Net spends ~0.6 µs per token in its indexing
+    /// chain, ~100 µs per synthetic pair; two threads fed from a queue index 12,400–14,800 pairs/s at 300,000 pairs
+    /// against 8,100–8,600 for one (<c>concordance</c> benchmark), which a rebuild or a large import's wait is worth.
     /// </summary>
     internal static readonly int IndexingThreads = Math.Clamp(Environment.ProcessorCount, 1, 4);
-
-    // Below this many documents an Upsert runs on the calling thread alone: a thread hop costs more than it saves.
-    private const int ParallelThreshold = 1_000;
 
     // Lucene's default is 16 MB; 32 MB halves the flushes of a large import (and the merges they cause) for 16 MB
     // more memory at most.
@@ -56,11 +52,11 @@ public sealed class SegmentSearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _commitLock = new();
+    private readonly AppendWorkers _appends;
 
-    // Writes are serialized: each call's documents enter the index after the previous call's, which keeps ids
-    // ascending in each indexing thread's segments (LeafInfo), and _maxId exact. Within a call, large lists are
-    // indexed by IndexingThreads threads at once, each adding one contiguous block (IndexWriter.AddDocuments keeps a
-    // block together in one segment).
+    // Writes are serialized: each call's documents are queued after the previous call's, in blocks the append threads
+    // take in order, which keeps ids ascending in each thread's segments (LeafInfo), and _maxId exact. Every write other
+    // than adding new ids first waits for the queue (AppendWorkers.Drain).
     private readonly System.Threading.Lock _writeLock = new();
     private IReadOnlyDictionary<string, string> _commitData;
 
@@ -75,6 +71,7 @@ public sealed class SegmentSearchIndex : IDisposable
         _writer = writer;
         _searchers = searchers;
         _commitData = commitData;
+        _appends = new AppendWorkers(IndexingThreads, (documents, start, end) => _writer.AddDocuments(Documents(documents, start, end)));
         IndexSearcher searcher = searchers.Acquire();
         try
         {
@@ -167,7 +164,20 @@ public sealed class SegmentSearchIndex : IDisposable
     /// delete query per call, which Lucene applies at the next refresh or commit by reading every document's id
     /// (about 5 ms per million documents), so replace in batches rather than one pair per call.
     /// </remarks>
-    public void Upsert(IReadOnlyList<IndexedSegment> segments)
+    public void Upsert(IReadOnlyList<IndexedSegment> segments) => UpsertAsync(segments).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Queues what <see cref="Upsert"/> does and returns at once for new ids (their documents are added by the
+    /// index's own threads, so a caller can read its next batch meanwhile); replacements wait for what is queued.
+    /// </summary>
+    /// <param name="segments">The segments; ids must be positive.</param>
+    /// <returns>
+    /// A task that completes once every segment is in the index (searchable after the next <see cref="Refresh"/>), and
+    /// faults if the index could not take them; the index must then be reopened from its last commit.
+    /// </returns>
+    /// <remarks>Calls are applied in the order they are made; a later <see cref="Refresh"/> may show some of a call's
+    /// segments before its task completes.</remarks>
+    public Task UpsertAsync(IReadOnlyList<IndexedSegment> segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
         foreach (IndexedSegment segment in segments)
@@ -195,6 +205,8 @@ public sealed class SegmentSearchIndex : IDisposable
 
             if (replaced.Count > 0)
             {
+                // A delete reaches only documents added before it: the queued ones must be in first.
+                _appends.Drain();
                 _writer.DeleteDocuments(DocValuesSetFilter.Query(SearchFields.Id, replaced));
             }
 
@@ -209,25 +221,13 @@ public sealed class SegmentSearchIndex : IDisposable
                 }
             }
 
-            int threads = added.Count >= ParallelThreshold ? IndexingThreads : 1;
-            if (threads == 1)
-            {
-                _writer.AddDocuments(Documents(added, 0, added.Count));
-                return;
-            }
-
-            int blockSize = (added.Count + threads - 1) / threads;
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, block =>
-            {
-                int start = block * blockSize;
-                _writer.AddDocuments(Documents(added, start, Math.Min(added.Count, start + blockSize)));
-            });
+            return _appends.Enqueue(added);
         }
     }
 
     // The documents of segments[start..end), one at a time in this thread's reusable document: Lucene consumes each
     // before asking for the next.
-    private static IEnumerable<IEnumerable<IIndexableField>> Documents(List<IndexedSegment> segments, int start, int end)
+    private static IEnumerable<IEnumerable<IIndexableField>> Documents(IReadOnlyList<IndexedSegment> segments, int start, int end)
     {
         SegmentDocument document = SegmentDocument.Current;
         for (int i = start; i < end; i++)
@@ -249,6 +249,7 @@ public sealed class SegmentSearchIndex : IDisposable
 
         lock (_writeLock)
         {
+            _appends.Drain();
             _writer.DeleteDocuments(DocValuesSetFilter.Query(SearchFields.Id, ids.ToHashSet()));
         }
     }
@@ -259,6 +260,7 @@ public sealed class SegmentSearchIndex : IDisposable
     {
         lock (_writeLock)
         {
+            _appends.Drain();
             _writer.DeleteDocuments(DocValuesSetFilter.Query(SearchFields.Memory, new HashSet<long> { memoryId }));
         }
     }
@@ -268,6 +270,7 @@ public sealed class SegmentSearchIndex : IDisposable
     {
         lock (_writeLock)
         {
+            _appends.Drain();
             _writer.DeleteAll();
         }
     }
@@ -288,6 +291,7 @@ public sealed class SegmentSearchIndex : IDisposable
     public bool MergeAwayDeletions()
     {
         // NumDocs counts the deletions applied so far: the follower's refreshes and commits apply them.
+        _appends.Drain();
         int all = _writer.MaxDoc;
         if (all == 0 || (all - _writer.NumDocs) * 4L < all)
         {
@@ -302,12 +306,13 @@ public sealed class SegmentSearchIndex : IDisposable
 
     /// <summary>
     /// Makes every write made so far visible to searches that start afterwards (Lucene's near-real-time reopen:
-    /// buffered documents are flushed to a new segment, not committed). Blocks until done.
+    /// buffered documents are flushed to a new segment, not committed); of an <see cref="UpsertAsync"/> whose task has
+    /// not completed, only the documents added so far. Blocks until done.
     /// </summary>
     public void Refresh() => _searchers.MaybeRefreshBlocking();
 
     /// <summary>
-    /// Makes every write made so far durable, with <paramref name="userData"/> as the commit's data (replacing the
+    /// Makes every write made so far durable (waiting for queued <see cref="UpsertAsync"/> documents), with <paramref name="userData"/> as the commit's data (replacing the
     /// last commit's; <see cref="CommitData"/> returns it, also after a restart). Does not refresh searches.
     /// </summary>
     /// <param name="userData">
@@ -333,6 +338,7 @@ public sealed class SegmentSearchIndex : IDisposable
         data[FormatKey] = FormatVersion;
         lock (_commitLock)
         {
+            _appends.Drain();
             _writer.SetCommitData(data);
             _writer.Commit();
             Volatile.Write(ref _commitData, committed);
@@ -532,6 +538,7 @@ public sealed class SegmentSearchIndex : IDisposable
             return;
         }
 
+        _appends.Dispose();
         _searchers.Dispose();
         Close(_writer, _directory);
     }

@@ -277,6 +277,10 @@ public sealed class SearchIndexFollower : BackgroundService
         var catchUpStarted = Stopwatch.GetTimestamp();
         var lastRefresh = Stopwatch.GetTimestamp();
         long applied = 0;
+        // Steps handed to the index and not yet published, oldest first: while their documents are being added by the
+        // index's own threads, this thread reads the next step from the store. The index's queue is bounded
+        // (UpsertAsync waits while it is full), so a backlog stays in the store, not in memory.
+        var inFlight = new Queue<IndexStep>();
         while (!stoppingToken.IsCancellationRequested)
         {
             var changes = _store.ReadChanges(_cursor, ReadStep);
@@ -288,16 +292,25 @@ public sealed class SearchIndexFollower : BackgroundService
                 documents[i] = SearchDocuments.From(changes.Written[i], _keepsRecords);
                 _lastSegmentId = Math.Max(_lastSegmentId, documents[i].Id);
             }
-            index.Upsert(documents);
+            inFlight.Enqueue(new IndexStep(index.UpsertAsync(documents), changes.Next, changes.AppliedThrough));
             applied += changes.Written.Count + changes.Deleted.Count;
             _cursor = changes.Next;
             _appliedThrough = changes.AppliedThrough;
 
             if (changes.Complete || Stopwatch.GetElapsedTime(lastRefresh) >= RefreshWhileBehind)
             {
+                // Caught up: everything read must be searchable before the callers waiting on it are told so. Behind:
+                // publish the steps already in the index, without waiting for the rest.
+                IndexStep? done = null;
+                while (inFlight.TryPeek(out var step) && (changes.Complete || step.Added.IsCompleted))
+                {
+                    step.Added.GetAwaiter().GetResult();
+                    done = inFlight.Dequeue();
+                }
                 index.Refresh();
                 lastRefresh = Stopwatch.GetTimestamp();
-                Publish(_cursor, changes.AppliedThrough);
+                if (done is { } published)
+                    Publish(published.Next, published.AppliedThrough);
                 if (!IsCaughtUp)
                     _state = $"{_phase}: {applied.ToString("N0", CultureInfo.InvariantCulture)} segments so far";
             }
@@ -348,4 +361,7 @@ public sealed class SearchIndexFollower : BackgroundService
 
     private void FailWaiters(Exception exception) =>
         _searchableThrough.FailAll(new InvalidOperationException("The concordance index could not take the committed pairs; the server retries (see its log).", exception));
+
+    /// <summary>One step of the log handed to the index: done when <paramref name="Added"/> completes.</summary>
+    private readonly record struct IndexStep(Task Added, ChangeCursor Next, long AppliedThrough);
 }
