@@ -41,34 +41,19 @@ public sealed class AnchorWeightEvidenceTests(ITestOutputHelper output)
     private (double Shared, double OneSided) Measure(string kind)
     {
         int trueShared = 0, trueAll = 0, wrongShared = 0, wrongAll = 0;
-        foreach (var gold in HandAlignedGold.Documents())
+        foreach (var pairing in HandAlignedGold.Pairings())
         {
-            var (korean, english, koreanBead, englishBead) = HandAlignedGold.Sentences(gold);
-            var (ko, en, _, _, _, keys) = new SentenceAligner().Features(korean, english);
-            for (var k = 0; k < korean.Count; k++)
+            var koreanAnchors = pairing.Korean.Anchors[pairing.K].Where(id => pairing.Keys[id].StartsWith(kind, StringComparison.Ordinal)).ToHashSet();
+            var englishAnchors = pairing.English.Anchors[pairing.E].Where(id => pairing.Keys[id].StartsWith(kind, StringComparison.Ordinal)).ToHashSet();
+            var all = koreanAnchors.Union(englishAnchors).Count();
+            var shared = koreanAnchors.Intersect(englishAnchors).Count();
+            if (pairing.IsTrue)
             {
-                for (var e = 0; e < english.Count; e++)
-                {
-                    var isTrue = koreanBead[k] == englishBead[e];
-                    var bead = gold[koreanBead[k]];
-                    if (Math.Abs(koreanBead[k] - englishBead[e]) > 2 || (isTrue && (bead.Korean.Count != 1 || bead.English.Count != 1)))
-                    {
-                        continue;
-                    }
-
-                    var koreanAnchors = ko.Anchors[k].Where(id => keys[id].StartsWith(kind, StringComparison.Ordinal)).ToHashSet();
-                    var englishAnchors = en.Anchors[e].Where(id => keys[id].StartsWith(kind, StringComparison.Ordinal)).ToHashSet();
-                    var all = koreanAnchors.Union(englishAnchors).Count();
-                    var shared = koreanAnchors.Intersect(englishAnchors).Count();
-                    if (isTrue)
-                    {
-                        (trueAll, trueShared) = (trueAll + all, trueShared + shared);
-                    }
-                    else
-                    {
-                        (wrongAll, wrongShared) = (wrongAll + all, wrongShared + shared);
-                    }
-                }
+                (trueAll, trueShared) = (trueAll + all, trueShared + shared);
+            }
+            else
+            {
+                (wrongAll, wrongShared) = (wrongAll + all, wrongShared + shared);
             }
         }
 

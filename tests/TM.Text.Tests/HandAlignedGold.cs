@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TM.Text;
+using TM.Text.Internal;
 
 namespace TM.Text.Tests;
 
@@ -25,6 +26,31 @@ internal static class HandAlignedGold
         return (korean, english, [.. koreanBead], [.. englishBead]);
     }
 
+    /// <summary>
+    /// Every true 1-1 pair of every gold document, and every wrong pairing the aligner could make instead (a Korean and an
+    /// English sentence of different beads at most two beads apart), with what the aligner sees of the document.
+    /// </summary>
+    public static IEnumerable<Pairing> Pairings()
+    {
+        foreach (var gold in Documents())
+        {
+            var (korean, english, koreanBead, englishBead) = Sentences(gold);
+            var (ko, en, _, _, _, keys) = new SentenceAligner().Features(korean, english);
+            for (var k = 0; k < korean.Count; k++)
+            {
+                for (var e = 0; e < english.Count; e++)
+                {
+                    var bead = gold[koreanBead[k]];
+                    var isTrue = koreanBead[k] == englishBead[e];
+                    if (Math.Abs(koreanBead[k] - englishBead[e]) <= 2 && (!isTrue || (bead.Korean.Count == 1 && bead.English.Count == 1)))
+                    {
+                        yield return new Pairing(ko, en, keys, k, e, isTrue);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Every hand-aligned gold document: the seeds and the documents of Gold/Documents.</summary>
     public static IEnumerable<IReadOnlyList<Bead>> Documents()
     {
@@ -41,4 +67,8 @@ internal static class HandAlignedGold
             }
         }
     }
+
+    /// <summary>Korean sentence <paramref name="K"/> against English sentence <paramref name="E"/>, a true 1-1 pair or not;
+    /// <paramref name="Keys"/> names each anchor id (SentenceAligner.Features).</summary>
+    public sealed record Pairing(SideFeatures Korean, SideFeatures English, string[] Keys, int K, int E, bool IsTrue);
 }

@@ -18,35 +18,24 @@ public sealed class OneSidedEvidenceTests(ITestOutputHelper output)
     public void Unrelated_pair_charge_is_the_log_likelihood_ratio_of_sharing_nothing_in_the_gold()
     {
         int trueNone = 0, trueAll = 0, wrongNone = 0, wrongAll = 0;
-        foreach (var gold in HandAlignedGold.Documents())
+        foreach (var pairing in HandAlignedGold.Pairings())
         {
-            var (korean, english, koreanBead, englishBead) = HandAlignedGold.Sentences(gold);
-            var (ko, en, _, _, _, _) = new SentenceAligner().Features(korean, english);
-            for (var k = 0; k < korean.Count; k++)
+            // Only pairings with something to say on both sides.
+            if (pairing.Korean.ContentWords[pairing.K] < 3 || pairing.English.ContentWords[pairing.E] < 3)
             {
-                for (var e = 0; e < english.Count; e++)
-                {
-                    // A 1-1 with something to say on both sides, against the wrong pairings the aligner could make: sentences
-                    // at most two beads apart.
-                    if (Math.Abs(koreanBead[k] - englishBead[e]) > 2
-                        || ko.ContentWords[k] < 3 || en.ContentWords[e] < 3)
-                    {
-                        continue;
-                    }
+                continue;
+            }
 
-                    var sharesNothing = !ko.Anchors[k].Intersect(en.Anchors[e]).Any();
-                    var bead = gold[koreanBead[k]];
-                    if (koreanBead[k] != englishBead[e])
-                    {
-                        wrongAll++;
-                        wrongNone += sharesNothing ? 1 : 0;
-                    }
-                    else if (bead.Korean.Count == 1 && bead.English.Count == 1)
-                    {
-                        trueAll++;
-                        trueNone += sharesNothing ? 1 : 0;
-                    }
-                }
+            var sharesNothing = !pairing.Korean.Anchors[pairing.K].Intersect(pairing.English.Anchors[pairing.E]).Any();
+            if (pairing.IsTrue)
+            {
+                trueAll++;
+                trueNone += sharesNothing ? 1 : 0;
+            }
+            else
+            {
+                wrongAll++;
+                wrongNone += sharesNothing ? 1 : 0;
             }
         }
 
