@@ -130,41 +130,31 @@ internal sealed class ChangeLogFollower : IDisposable
         try
         {
             changes = _store.ReadChanges(_cursor, ReadStep);
+            Reachable();
+            await ApplyGate.WaitAsync(stoppingToken);
+            try
+            {
+                _apply(changes);
+                _failure = null;
+            }
+            finally
+            {
+                ApplyGate.Release();
+            }
         }
         catch (Exception e) when (SharedStoreFailure.IsUnreachable(e))
         {
+            // Reading the log, or applying it (which reads the store too: the memory list, for a memory created
+            // elsewhere): an outage.
             Unreachable(e);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Any other failure to read (a query the database refused): the same read is tried again after a pause;
-            // the server goes on serving meanwhile, rather than stopping on a follower's error.
+            // Any other failure (a query the database refused): nothing is skipped, the same read is tried again after a
+            // pause, and the server goes on serving meanwhile rather than stopping on a follower's error.
             await FailedAsync(e, stoppingToken);
             return true;
-        }
-        Reachable();
-        await ApplyGate.WaitAsync(stoppingToken);
-        try
-        {
-            _apply(changes);
-            _failure = null;
-        }
-        catch (Exception e) when (SharedStoreFailure.IsUnreachable(e))
-        {
-            // Applying reads the store too (the memory list, for a memory created elsewhere): the same outage.
-            Unreachable(e);
-            return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Nothing is skipped: the same read is tried again after a pause, and the indexes meanwhile lack it.
-            await FailedAsync(e, stoppingToken);
-            return true;
-        }
-        finally
-        {
-            ApplyGate.Release();
         }
         _cursor = changes.Next;
         _applied.Reach(changes.AppliedThrough);
