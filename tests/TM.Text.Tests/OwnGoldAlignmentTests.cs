@@ -61,11 +61,32 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     [InlineData(GeojeCampRiot, 1.00)]
     [InlineData(WarOrphans, 1.00)]
     [InlineData(KoreanServiceCorps, 0.60)]
-    public void Own_gold_document_aligns_with_bead_F1_at_or_above_its_floor(string document, double floor)
-    {
-        var gold = Gold(document);
+    public void Own_gold_document_aligns_with_bead_F1_at_or_above_its_floor(string document, double floor) =>
+        AssertAlignsAtOrAbove("Documents", "own-alignment.jsonl", document, floor);
 
-        var alignment = Aligner.Align(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Gold", "Documents", document)));
+    // Written on 2026-12-07, after issue 15's cost changes and before the general glossary was broadened, by an engineer
+    // who did not write the glossary entries, to judge whether what was built for 101-110 generalises: a massacre of
+    // refugees and its investigation (a romanisation note, a funding note beside an untranslated aim), the wartime
+    // capital (1-2 and 2-1 merges, an acknowledgment), the release of anti-communist prisoners (만-numbers, merges in
+    // both directions, a note on romanisation). Measured on the aligner as it stood before the glossary change: 1.000 each.
+    // They are kept apart from own-alignment.jsonl so that no weight is ever measured on them (AnchorWeightEvidenceTests
+    // and OneSidedEvidenceTests read the other gold) and the long benchmark document stays comparable.
+    [Theory]
+    [InlineData("111_nogeunri_incident.txt", 1.00)]
+    [InlineData("112_busan_wartime_capital.txt", 1.00)]
+    [InlineData("113_anticommunist_pow_release.txt", 1.00)]
+    public void Held_out_document_aligns_with_bead_F1_at_or_above_its_floor(string document, double floor) =>
+        AssertAlignsAtOrAbove("HeldOut", "heldout-alignment.jsonl", document, floor);
+
+    private void AssertAlignsAtOrAbove(string folder, string goldFile, string document, double floor)
+    {
+        IReadOnlyList<Bead> gold;
+        using (var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "Gold", goldFile)))
+        {
+            gold = GoldAlignmentReader.Read(reader, document);
+        }
+
+        var alignment = Aligner.Align(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Gold", folder, document)));
         var score = BeadEvaluator.Evaluate(alignment.Beads, gold);
 
         output.WriteLine($"{document}: {score}; {(score.F1 >= Bar ? "meets" : "below")} the bar {Bar:0.00}, floor {floor:0.00}");
@@ -84,12 +105,6 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
 
         Assert.NotEmpty(gold);
         Assert.True(score.F1 >= floor, $"{document}: {score}, below its floor {floor:0.00}");
-    }
-
-    private static IReadOnlyList<Bead> Gold(string document)
-    {
-        using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "Gold", "own-alignment.jsonl"));
-        return GoldAlignmentReader.Read(reader, document);
     }
 
     private static string Abbreviate(string text) => text.Length <= 30 ? text : text[..30] + "…";
