@@ -5,11 +5,12 @@ using TM.Text.Internal;
 namespace TM.Text;
 
 /// <summary>
-/// General Korean-English vocabulary of modern political, diplomatic, military and economic history
-/// (<c>Lexicon/general-glossary.tsv</c>, about 200 concepts), the kind of bilingual dictionary Hunalign-style
-/// aligners take. Where <see cref="KnownTermsLexicon"/> holds names, which a translation keeps, this holds words,
-/// which a translation may paraphrase: the aligner rewards them when both sides have them and charges little
-/// when one side lacks them (<see cref="AlignmentCosts.GlossaryMatch"/>, <see cref="AlignmentCosts.GlossaryMismatch"/>).
+/// General Korean-English vocabulary of modern political, diplomatic, military, economic and social history and of the
+/// wording of scholarly abstracts (<c>Lexicon/general-glossary.tsv</c>, about 590 concepts), the kind of bilingual
+/// dictionary Hunalign-style aligners take. Where <see cref="KnownTermsLexicon"/> holds names, which a translation
+/// keeps, this holds words, which a translation may paraphrase: the aligner rewards them when both sides have them and
+/// charges little when one side lacks them (<see cref="AlignmentCosts.GlossaryMatch"/>,
+/// <see cref="AlignmentCosts.GlossaryMismatch"/>).
 /// English forms stand for their word family: an entry listing "testimony" also finds "testified", one listing
 /// "negotiation" finds "negotiators" (<see cref="EnglishWordFamily"/>), but an -ed or -ing form only meets an
 /// entry that lists a verb or a derived noun of that stem, so "stated" is not the "state" of <c>country</c>.
