@@ -9,9 +9,28 @@ public sealed class LengthRatioModelTests
     [InlineData("휴전회담(休戰會談)은 끝났다.", 8)]
     [InlineData("휴전회담(休戰會談, 北韓)은 끝났다.", 8)]
     [InlineData("The U.S. army, 170,000 men.", 18)]
-    [InlineData("한국전쟁(Korean War)", 13)]
     [InlineData("", 0)]
     public void Measure_counts_letters_and_digits_but_not_Hanja_glosses(string sentence, int expected)
+    {
+        Assert.Equal(expected, LengthRatioModel.Measure(sentence));
+    }
+
+    // The English gives a Latin gloss's letters one for one, so they count as Korean units at the default ratio (2.55
+    // letters each), rounded: 9 letters of "Korean War" are 4 units, 18 of "Korean Service Corps" 7.
+    [Theory]
+    [InlineData("한국전쟁(Korean War)", 4 + 4)]
+    [InlineData("한국노무단(Korean Service Corps)을 창설하였다.", 5 + 7 + 6)]
+    [InlineData("알몬드(Edward M. Almond) 소장", 3 + 5 + 2)]
+    public void Measure_counts_a_Latin_gloss_of_a_Hangul_word_at_the_ratio_the_English_gives_it(string sentence, int expected)
+    {
+        Assert.Equal(expected, LengthRatioModel.Measure(sentence));
+    }
+
+    [Theory]
+    [InlineData("AP(Associated Press)", 2 + 15)]
+    [InlineData("전쟁 (Korean War)", 2 + 9)]
+    [InlineData("전쟁(1950-53)", 2 + 6)]
+    public void Measure_counts_parentheses_in_full_unless_they_gloss_the_Hangul_word_before_them(string sentence, int expected)
     {
         Assert.Equal(expected, LengthRatioModel.Measure(sentence));
     }

@@ -36,6 +36,7 @@ internal sealed class BandedAligner
     private readonly double[] shapeCosts;
     private readonly double[] matchReward;
     private readonly double[] mismatchCost;
+    private readonly RowAnchorCounts rowAnchors;
     private readonly int[] koreanBuffer = new int[MaxAnchorsPerBead];
     private readonly int[] englishBuffer = new int[MaxAnchorsPerBead];
     private readonly int minimumBandWidth;
@@ -62,6 +63,7 @@ internal sealed class BandedAligner
         this.model = model;
         this.matchReward = matchReward;
         this.mismatchCost = mismatchCost;
+        rowAnchors = new RowAnchorCounts(korean, english, matchReward, mismatchCost);
         shapeCosts =
         [
             costs.OneToOne, costs.OneToZero, costs.ZeroToOne, costs.OneToTwo,
@@ -268,7 +270,7 @@ internal sealed class BandedAligner
         var quality = (1 - ((1 - lengthFit) * Math.Exp(-reward / 2))) * Math.Exp(-Math.Max(0, charge - reward) / 2);
 
         // Evidence that the sentences are not translations of each other doubts the pair whatever the path's posterior
-        // says: with the default charges a pair that shares nothing keeps at most e^(-2.8/2) = 25% of its quality, one
+        // says: with the default charges a pair that shares nothing keeps at most e^(-3.8/2) = 15% of its quality, one
         // holding a funding note unmatched at most 11%, so either falls under the 0.5 low-confidence flag.
         if (IsUnrelatedPair(koreanStart, koreanCount, englishStart, englishCount, reward))
         {
@@ -289,7 +291,7 @@ internal sealed class BandedAligner
         }
 
         cost += model.Cost(korean.LengthOf(i - di, di), english.LengthOf(j - dj, dj));
-        var (reward, charge) = AnchorEvidence(i - di, di, j - dj, dj);
+        var (reward, charge) = rowAnchors.Evidence(i, di, j - dj, dj);
         if (IsUnrelatedPair(i - di, di, j - dj, dj, reward))
         {
             charge += unrelatedPair;
