@@ -14,6 +14,10 @@ public sealed class OneSidedSentenceTests
     [InlineData("I would like to thank Professor Kim for his comments.")]
     [InlineData("This article is a revised version of a paper presented at the annual meeting of the Korean Historical Association in October 2021.")]
     [InlineData("All translations from Korean sources are the author's own.")]
+    [InlineData("Korean names are romanised according to the Revised Romanization of Korean, except for Syngman Rhee.")]
+    [InlineData("The name is also romanized as No Gun Ri, the form used in most English-language reporting.")]
+    [InlineData("The term is jallyu-pa in Korean.")]
+    [InlineData("Such households were called the families of the absent (Korean: wolbuk gajok).")]
     public void English_funding_notes_acknowledgments_and_translator_notes_read_as_one_sided(string sentence)
     {
         Assert.True(OneSidedSentence.Matches(sentence, Language.English));
@@ -36,6 +40,9 @@ public sealed class OneSidedSentenceTests
     [InlineData("The government acknowledged its failure only in 1951.", Language.English)]
     [InlineData("Rhee thanked the United States for its aid.", Language.English)]
     [InlineData("The constitution was revised in 1952.", Language.English)]
+    [InlineData("The war was romanticized in the films of the 1960s.", Language.English)]
+    [InlineData("The name of the operation was changed in Korean newspapers.", Language.English)]
+    [InlineData("Korean sources give the same figure.", Language.English)]
     [InlineData("한국 정부는 미국의 지원을 받아 전후 복구에 나섰다.", Language.Korean)]
     [InlineData("이승만은 미국의 원조에 사의를 밝혔다.", Language.Korean)]
     [InlineData("국회는 헌법을 수정하였다.", Language.Korean)]

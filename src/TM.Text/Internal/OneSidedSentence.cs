@@ -6,7 +6,8 @@ namespace TM.Text.Internal;
 /// Recognises, by their wording, the sentences that journals print on one side of a bilingual abstract only: funding
 /// notes ("This work was supported by the National Research Foundation of Korea grant…", 이 논문은 … 지원을 받아 수행된
 /// 연구임), acknowledgments ("The author thanks…", 심사위원들께 감사드린다), translator's notes ("All translations are the
-/// author's own", 역자 주) and notes on the article's history ("This article is a revised version of a paper presented
+/// author's own", 역자 주, and notes on how Korean words are written: "Korean names are romanised according to…",
+/// "The term is jallyu-pa in Korean") and notes on the article's history ("This article is a revised version of a paper presented
 /// at…", … 발표한 글을 수정·보완한 것이다). The aligner uses a match as a prior for a 1-0 or 0-1 bead, never as a rule:
 /// a Korean funding note and its English translation both match and still pair.
 /// </summary>
@@ -30,7 +31,9 @@ internal static partial class OneSidedSentence
         + @"|\backnowledg(?:e?ments?)\b"
         + @"|\b(?:is|was)\s+a\s+(?:revised|modified|expanded|shortened)\s+(?:and\s+\w+\s+)?version\s+of\b"
         + @"|\b(?:based\s+on|revised\s+from)\s+a\s+paper\s+(?:presented|read|delivered)\b"
-        + @"|\btranslator'?s\s+note\b|\btranslations?\b.*\b(?:are|is)\s+(?:the\s+author'?s|my|our)\s+own\b",
+        + @"|\btranslator'?s\s+note\b|\btranslations?\b.*\b(?:are|is)\s+(?:the\s+author'?s|my|our)\s+own\b"
+        + @"|\bromani[sz](?:ed|ation)\b|\btransliterat(?:ed|ion)\b"
+        + @"|\b(?:term|word|name|expression)s?\s+(?:is|are|was|were)\s+[^.]{1,40}?\bin\s+Korean\b|\(Korean:\s",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishPattern();
 
