@@ -77,7 +77,9 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     // term for those who stayed behind) were written after those changes: 1.000 and 0.824, the note glued to the next pair
     // as a 1-2, since it shares nothing and has no anchor of its own to be charged for. Notes on how Korean words are written
     // ("The term is jallyu-pa in Korean", "romanised according to") then joined the one-sided wording (OneSidedSentence):
-    // 115 1.000, so 115 is development data now; 114 was not touched by that change.
+    // 115 1.000, so 115 is development data now; 114 was not touched by that change. 116 (the Mutual Defense Treaty: a
+    // 1-2, a 2-1, a Korean funding note) and 117 (the January 1951 retreat: a 2-1, an English sentence added at the end)
+    // were written after all of it, their beads decided before the aligner saw them: 1.000 each.
     // They are kept apart from own-alignment.jsonl so that no weight is ever measured on them (AnchorWeightEvidenceTests
     // and OneSidedEvidenceTests read the other gold) and the long benchmark document stays comparable.
     [Theory]
@@ -86,6 +88,8 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     [InlineData("113_anticommunist_pow_release.txt", 1.00)]
     [InlineData("114_military_armistice_commission.txt", 1.00)]
     [InlineData("115_occupation_of_seoul.txt", 1.00)]
+    [InlineData("116_mutual_defense_treaty.txt", 1.00)]
+    [InlineData("117_january_fourth_retreat.txt", 1.00)]
     public void Held_out_document_aligns_with_bead_F1_at_or_above_its_floor(string document, double floor) =>
         AssertAlignsAtOrAbove("HeldOut", "heldout-alignment.jsonl", document, floor);
 
