@@ -6,7 +6,7 @@ namespace TM.Benchmarks;
 /// <summary>
 /// <c>concordance</c>: the Lucene.Net search index alone (<see cref="SegmentSearchIndex"/>) over the synthetic memory of
 /// <c>scale</c> and <c>perf</c>: index build rate and size on disk, p50/p99 of Korean terms of 1 to 4 syllables and of
-/// English words and two-word phrases, with and without a filter, Korean hit counts against a substring scan, and how
+/// English words and two-word phrases (as written and as word forms), with and without a filter, Korean hit counts against a substring scan, and how
 /// long a 5,000-pair batch takes to become searchable (the near-real-time reopen).
 /// </summary>
 /// <remarks>
@@ -67,23 +67,27 @@ internal static class ConcordanceBenchmark
             Log($"indexed and committed in {Units.Seconds(built)} (CPU {Units.Seconds(cpu)}), {Units.Bytes(bytes)} on disk");
 
             var random = new Random(seed + 13);
-            var sets = new List<(string Name, ConcordanceSides Side, List<string> Terms)>
+            var englishWords = EnglishTerms(corpus, segments, 1, queries, random);
+            var englishPhrases = EnglishTerms(corpus, segments, 2, queries, random);
+            var sets = new List<(string Name, ConcordanceSides Side, List<string> Terms, bool WordForms)>
             {
-                ("Korean, 1 syllable", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 1, queries, random)),
-                ("Korean, 2 syllables", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 2, queries, random)),
-                ("Korean, 3 syllables", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 3, queries, random)),
-                ("Korean, 4 syllables", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 4, queries, random)),
-                ("English word", ConcordanceSides.English, EnglishTerms(corpus, segments, 1, queries, random)),
-                ("English 2-word phrase", ConcordanceSides.English, EnglishTerms(corpus, segments, 2, queries, random)),
+                ("Korean, 1 syllable", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 1, queries, random), false),
+                ("Korean, 2 syllables", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 2, queries, random), false),
+                ("Korean, 3 syllables", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 3, queries, random), false),
+                ("Korean, 4 syllables", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 4, queries, random), false),
+                ("English word", ConcordanceSides.English, englishWords, false),
+                ("English 2-word phrase", ConcordanceSides.English, englishPhrases, false),
+                ("English word, word forms", ConcordanceSides.English, englishWords, true),
+                ("English 2-word phrase, word forms", ConcordanceSides.English, englishPhrases, true),
             };
 
             var rows = new List<string[]>();
-            foreach (var (name, side, terms) in sets)
+            foreach (var (name, side, terms, wordForms) in sets)
             {
                 foreach (var filtered in (bool[])[false, true])
                 {
                     Log($"querying: {name}{(filtered ? ", filtered" : "")}");
-                    var (latency, meanTotal) = Measure(index, terms, side, filtered, created, segments);
+                    var (latency, meanTotal) = Measure(index, terms, side, filtered, wordForms, created, segments);
                     rows.Add([name, filtered ? "origin + changed range" : "none", Units.Count(latency.Count),
                         Units.Duration(latency.P50), Units.Duration(latency.P99), Units.Duration(latency.Max), meanTotal.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)]);
                 }
@@ -142,17 +146,17 @@ internal static class ConcordanceBenchmark
         }
     }
 
-    private static (Percentiles Latency, double MeanTotal) Measure(SegmentSearchIndex index, List<string> terms, ConcordanceSides side, bool filtered, DateTimeOffset created, int segments)
+    private static (Percentiles Latency, double MeanTotal) Measure(SegmentSearchIndex index, List<string> terms, ConcordanceSides side, bool filtered, bool wordForms, DateTimeOffset created, int segments)
     {
         var recorder = new LatencyRecorder(terms.Count);
         long totals = 0;
         // One pass to warm the JIT and the page cache, unmeasured.
         foreach (var term in terms.Take(20))
-            index.Search(Query(term, side, filtered, created, segments));
+            index.Search(Query(term, side, filtered, created, segments) with { EnglishWordForms = wordForms });
         foreach (var term in terms)
         {
             var start = Stopwatch.GetTimestamp();
-            var hits = index.Search(Query(term, side, filtered, created, segments));
+            var hits = index.Search(Query(term, side, filtered, created, segments) with { EnglishWordForms = wordForms });
             recorder.RecordSince(start);
             totals += hits.Total;
         }
