@@ -29,6 +29,7 @@ public sealed class OneSidedSentenceTests
     [InlineData("유익한 논평을 해 주신 익명의 심사위원들께 감사드린다.")]
     [InlineData("이 글은 2021년 한국사학회 학술대회에서 발표한 논문을 수정·보완한 것이다.")]
     [InlineData("인용문의 번역은 모두 필자의 것이다.")]
+    [InlineData("한국어 인명과 지명은 국립국어원의 로마자 표기법에 따랐다.")]
     public void Korean_funding_notes_acknowledgments_and_translator_notes_read_as_one_sided(string sentence)
     {
         Assert.True(OneSidedSentence.Matches(sentence, Language.Korean));

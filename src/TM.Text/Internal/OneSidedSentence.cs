@@ -9,7 +9,8 @@ namespace TM.Text.Internal;
 /// author's own", 역자 주, and notes on how Korean words are written: "Korean names are romanised according to…",
 /// "The term is jallyu-pa in Korean") and notes on the article's history ("This article is a revised version of a paper presented
 /// at…", … 발표한 글을 수정·보완한 것이다). The aligner uses a match as a prior for a 1-0 or 0-1 bead, never as a rule:
-/// a Korean funding note and its English translation both match and still pair.
+/// a Korean funding note and its English translation both match and still pair, as do a Korean sentence on 로마자 표기 and
+/// its English on romanisation.
 /// </summary>
 /// <remarks>
 /// Each pattern needs a word of the genre besides the verb, because the verb alone is ordinary history prose: "the
@@ -44,7 +45,8 @@ internal static partial class OneSidedSentence
         + @"|(?:감사|사의)(?:를|의\s*뜻을)?\s*(?:드린다|드립니다|표한다|표합니다)|감사드린다|감사드립니다"
         + @"|(?:발표|투고)한\s*(?:논문|글|원고)[^.]*(?:수정|보완|개고)"
         + @"|이\s*(?:논문|글)은[^.]*(?:수정|보완)한\s*것"
-        + @"|역자\s*주|옮긴이\s*주|번역은\s*(?:모두\s*)?(?:필자|저자)",
+        + @"|역자\s*주|옮긴이\s*주|번역은\s*(?:모두\s*)?(?:필자|저자)"
+        + @"|로마자\s*표기",
         RegexOptions.CultureInvariant)]
     private static partial Regex KoreanPattern();
 }
