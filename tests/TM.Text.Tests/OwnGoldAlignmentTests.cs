@@ -67,8 +67,8 @@ public sealed class OwnGoldAlignmentTests(ITestOutputHelper output)
     public void Own_gold_document_aligns_with_bead_F1_at_or_above_its_floor(string document, double floor) =>
         AssertAlignsAtOrAbove("Documents", "own-alignment.jsonl", document, floor);
 
-    // Written on 2026-12-07, after issue 15's cost changes and before the general glossary was broadened, by an engineer
-    // who did not write the glossary entries, to judge whether what was built for 101-110 generalises: a massacre of
+    // 111-113 were written on 2026-12-07, after issue 15's cost changes and before the general glossary was broadened, by
+    // an engineer who did not write the glossary entries, to judge whether what was built for 101-110 generalises: a massacre of
     // refugees and its investigation (a romanisation note, a funding note beside an untranslated aim), the wartime
     // capital (1-2 and 2-1 merges, an acknowledgment), the release of anti-communist prisoners (만-numbers, merges in
     // both directions, a note on romanisation). Measured on the aligner as it stood before the glossary change: 1.000 each;
