@@ -18,9 +18,6 @@ public sealed record LengthRatioModel(double Ratio, double Variance)
     // are three or four sentences: a short abstract moves the ratio half way, a long document sets its own.
     private const double PriorWeight = 200;
 
-    // Latin letters of a gloss per Korean unit: the default ratio, since the English gives the gloss's letters one for one.
-    private const double LatinGlossLettersPerUnit = 2.55;
-
     /// <summary>
     /// Estimated from the 19 paired beads of the hand-aligned seed abstracts (1,170 Korean and 2,982 English
     /// letters): Ratio = 2,982 / 1,170 = 2.55; Variance = mean over beads of (e − 2.55·k)² / ((k + e/2.55) / 2)
@@ -105,7 +102,8 @@ public sealed record LengthRatioModel(double Ratio, double Variance)
             }
         }
 
-        return length + (int)Math.Round(latinGlossLetters / LatinGlossLettersPerUnit);
+        // The gloss's letters come out one for one in the English, so at the default ratio they are this many Korean units.
+        return length + (int)Math.Round(latinGlossLetters / Default.Ratio);
     }
 
     // A Hanja gloss, "(休戰會談)" or "(北韓, 中國)": ideographs, spaces, commas and middle dots up to the closing parenthesis.
