@@ -78,9 +78,7 @@ public static class ConcordanceSpans
             return spans;
         }
 
-        string field = EnglishTermQuery.FieldFor(term, wordForms);
-        var analyzer = field == SearchFields.EnglishStems ? SearchFields.EnglishStemAnalyzer : SearchFields.EnglishAnalyzer;
-        List<AnalyzedToken> tokens = AnalyzedToken.Analyze(analyzer, field, text);
+        List<AnalyzedToken> tokens = EnglishTermQuery.Words(text, wordForms && !term.Prefix);
         var byPosition = new Dictionary<int, int>(tokens.Count);
         for (int i = 0; i < tokens.Count; i++)
         {

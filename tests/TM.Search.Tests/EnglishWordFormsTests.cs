@@ -1,3 +1,7 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Standard;
 using TM.Search.Internal;
 
 namespace TM.Search.Tests;
@@ -59,8 +63,40 @@ public sealed class EnglishWordFormsTests : IDisposable
         Assert.Empty(_index.Index.Search(query).Ids);
     }
 
+    [Theory]
+    [InlineData("happi")]   // the stem of happy, happiness, happily
+    [InlineData("agreement")]
+    [InlineData("generaliz")]
+    public void Exact_search_finds_the_word_as_written_and_no_word_whose_stem_it_is(string word)
+    {
+        var expected = Words.Select((w, i) => (Word: w, Id: (long)(i + 1))).Where(w => w.Word.Equals(word, StringComparison.OrdinalIgnoreCase)).Select(w => w.Id);
+
+        var found = _index.Index.Search(new ConcordanceQuery(1, word, ConcordanceSides.English)).Ids;
+
+        Assert.Equal(expected, found);
+    }
+
+    [Fact]
+    public void A_prefix_finds_words_and_no_word_forms_key()
+    {
+        var found = _index.Index.Search(new ConcordanceQuery(1, "happ*", ConcordanceSides.English)).Ids;
+
+        Assert.Equal([1, 2, 3, 4], found);
+    }
+
     public void Dispose() => _index.Dispose();
 
-    private static string Stem(string word) =>
-        AnalyzedToken.Analyze(SearchFields.EnglishStemAnalyzer, SearchFields.EnglishStems, word).Single().Term;
+    // The oracle: Lucene's own English chain (EnglishAnalyzer's, without stop words), not the index's key filter.
+    private static string Stem(string word)
+    {
+        using var analyzer = Analyzer.NewAnonymous((field, reader) =>
+        {
+            var source = new StandardTokenizer(SearchFields.LuceneVersion, reader);
+            TokenStream sink = new EnglishPossessiveFilter(SearchFields.LuceneVersion, source);
+            sink = new LowerCaseFilter(SearchFields.LuceneVersion, sink);
+            sink = new PorterStemFilter(sink);
+            return new TokenStreamComponents(source, sink);
+        });
+        return AnalyzedToken.Analyze(analyzer, "en", word).Single().Term;
+    }
 }

@@ -6,7 +6,7 @@ using Lucene.Net.Util;
 namespace TM.Search.Internal;
 
 /// <summary>
-/// Builds the English fields' query for a term: its words analyzed by the field's own chain, one word a
+/// Builds the English field's query for a term: its words analyzed by the field's own chain, one word a
 /// TermQuery, several an exact phrase (in order, adjacent), a trailing <c>*</c> making the last word a prefix.
 /// </summary>
 internal static class EnglishTermQuery
@@ -18,30 +18,48 @@ internal static class EnglishTermQuery
     /// </summary>
     public const int MaxPrefixExpansions = 1024;
 
-    /// <summary>Which field, and so which analysis, a term searches: word forms apply to whole words only.</summary>
-    public static string FieldFor(ConcordanceTerm term, bool wordForms) =>
-        wordForms && !term.Prefix ? SearchFields.EnglishStems : SearchFields.English;
+    /// <summary>
+    /// The term's words as the English field indexes them; for word forms (not with a prefix, which already covers a
+    /// word's forms) each word's stem instead: its <see cref="WordFormKeyFilter"/> key without the marker.
+    /// </summary>
+    public static List<AnalyzedToken> Words(ConcordanceTerm term, bool wordForms) => Words(term.Text, wordForms && !term.Prefix);
 
-    /// <summary>The term's words, as the chosen field indexes them.</summary>
-    public static List<AnalyzedToken> Words(ConcordanceTerm term, bool wordForms)
+    /// <summary>The words of <paramref name="text"/>, one per position: as written, or their stems.</summary>
+    public static List<AnalyzedToken> Words(string text, bool stems)
     {
-        string field = FieldFor(term, wordForms);
-        var analyzer = field == SearchFields.EnglishStems ? SearchFields.EnglishStemAnalyzer : SearchFields.EnglishAnalyzer;
-        return AnalyzedToken.Analyze(analyzer, field, term.Text);
+        List<AnalyzedToken> tokens = AnalyzedToken.Analyze(SearchFields.EnglishAnalyzer, SearchFields.English, text);
+        var words = new List<AnalyzedToken>(tokens.Count);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            AnalyzedToken token = tokens[i];
+            if (!token.StartsPosition)
+            {
+                continue; // a key, read with its word
+            }
+
+            words.Add(stems ? token with { Term = tokens[i + 1].Term[1..] } : token);
+        }
+
+        return words;
     }
 
     /// <summary>The query on the English side, or null when the term has no word.</summary>
     /// <param name="term">The parsed term.</param>
-    /// <param name="wordForms">Search the stems (ignored for a prefix, which already covers a word's forms).</param>
+    /// <param name="wordForms">Match every word with the same stem (ignored for a prefix, which already covers a word's forms).</param>
     /// <param name="reader">The reader the query will run on: a prefix inside a phrase is expanded against it.</param>
     /// <exception cref="ArgumentException">A prefix inside a phrase stands for more than <see cref="MaxPrefixExpansions"/> words.</exception>
     public static Query? Build(ConcordanceTerm term, bool wordForms, IndexReader reader)
     {
-        string field = FieldFor(term, wordForms);
+        const string field = SearchFields.English;
         List<AnalyzedToken> words = Words(term, wordForms);
         if (words.Count == 0)
         {
             return null;
+        }
+
+        if (wordForms && !term.Prefix)
+        {
+            return FormsQuery(words);
         }
 
         AnalyzedToken last = words[^1];
@@ -78,6 +96,25 @@ internal static class EnglishTermQuery
         multi.Add(expansions, last.Position);
         return multi;
     }
+
+    // Each word's key stands for every word with its stem.
+    private static Query FormsQuery(List<AnalyzedToken> stems)
+    {
+        if (stems.Count == 1)
+        {
+            return new TermQuery(Key(stems[0].Term));
+        }
+
+        var phrase = new PhraseQuery();
+        foreach (AnalyzedToken stem in stems)
+        {
+            phrase.Add(Key(stem.Term), stem.Position);
+        }
+
+        return phrase;
+    }
+
+    private static Term Key(string stem) => new(SearchFields.English, WordFormKeyFilter.Marker + stem);
 
     private static Term[] Expand(IndexReader reader, string field, string prefix, string termText)
     {

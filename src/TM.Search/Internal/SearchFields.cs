@@ -43,11 +43,8 @@ internal static class SearchFields
     /// <summary>The Korean text: <see cref="KoreanSubstringAnalyzer"/>.</summary>
     public const string Korean = "ko";
 
-    /// <summary>The English text, words as written: <see cref="EnglishWordAnalyzer"/>.</summary>
+    /// <summary>The English text, words as written and word-forms keys: <see cref="EnglishWordAnalyzer"/>.</summary>
     public const string English = "en";
-
-    /// <summary>The English text, Porter stems: <see cref="EnglishStemAnalyzer"/>.</summary>
-    public const string EnglishStems = "en_stem";
 
     /// <summary>
     /// Text fields: positions for phrases, no norms (hits are ordered by id, never scored, and norms would cost
@@ -57,7 +54,6 @@ internal static class SearchFields
 
     public static readonly Analyzer KoreanAnalyzer = new KoreanSubstringAnalyzer();
     public static readonly Analyzer EnglishAnalyzer = new EnglishWordAnalyzer();
-    public static readonly Analyzer EnglishStemAnalyzer = new EnglishStemAnalyzer();
 
     /// <summary>The index writer's analyzer: each text field with its own chain.</summary>
     public static Analyzer CreateIndexAnalyzer() => new PerFieldAnalyzerWrapper(
@@ -66,7 +62,6 @@ internal static class SearchFields
         {
             [Korean] = KoreanAnalyzer,
             [English] = EnglishAnalyzer,
-            [EnglishStems] = EnglishStemAnalyzer,
         });
 
     /// <summary>

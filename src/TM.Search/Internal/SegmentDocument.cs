@@ -29,11 +29,10 @@ internal sealed class SegmentDocument
     private readonly NumericDocValuesField _changed = new(SearchFields.Changed, 0);
     private readonly Field _korean = new(SearchFields.Korean, "", SearchFields.Text);
     private readonly Field _english = new(SearchFields.English, "", SearchFields.Text);
-    private readonly Field _englishStems = new(SearchFields.EnglishStems, "", SearchFields.Text);
 
     private SegmentDocument()
     {
-        Document = [_id, _memory, _import, _origin, _originTerm, _createdBy, _changedBy, _created, _changed, _korean, _english, _englishStems];
+        Document = [_id, _memory, _import, _origin, _originTerm, _createdBy, _changedBy, _created, _changed, _korean, _english];
     }
 
     /// <summary>This thread's document.</summary>
@@ -54,7 +53,6 @@ internal sealed class SegmentDocument
         _changed.SetInt64Value(segment.Changed.UtcTicks);
         _korean.SetStringValue(segment.Korean);
         _english.SetStringValue(segment.English);
-        _englishStems.SetStringValue(segment.English);
         // Fields vary in number from pair to pair, so these are the document's only fields made per pair.
         Document.RemoveFields(SearchFields.Fields);
         foreach (var (name, value) in segment.Fields)

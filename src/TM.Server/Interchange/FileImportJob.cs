@@ -132,7 +132,7 @@ internal sealed class FileImportJob
         var error = _commitError ?? _parseError;
         // What is committed reaches the index before the call answers, whatever the outcome: "completed" also means
         // "searchable", and after an error the batches that stay stored are found by the next lookup.
-        await _indexed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_indexed, Run is null ? Task.CompletedTask : _catalog.WhenSearchable(Run)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (Run is null)
         {
             // Nothing was recorded: the file failed before its header was read (or the call ended that early).

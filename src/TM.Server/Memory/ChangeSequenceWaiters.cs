@@ -20,6 +20,16 @@ internal sealed class ChangeSequenceWaiters
         }
     }
 
+    /// <summary>True while a call waits for a sequence not reached yet.</summary>
+    public bool HasWaiters
+    {
+        get
+        {
+            lock (_gate)
+                return _waiters.Count > 0;
+        }
+    }
+
     /// <summary>A task that completes once <paramref name="sequence"/> is reached; at once for 0 (a commit that changed nothing) or one reached already.</summary>
     public Task WhenReached(long sequence)
     {

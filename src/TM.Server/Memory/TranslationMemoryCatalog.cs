@@ -361,7 +361,10 @@ public sealed partial class TranslationMemoryCatalog
     /// Commits one batch of an import in one transaction and queues its changes for the memory's indexes; blocks
     /// while the index worker is <see cref="IndexUpdateQueue.MaxPending"/> batches behind. For dedicated threads.
     /// </summary>
-    /// <returns>What the batch did, and a task that completes once the memory's indexes and the search index hold it.</returns>
+    /// <returns>
+    /// What the batch did, and a task that completes once the memory's indexes hold it; the search index is awaited once,
+    /// at the import's end (<see cref="WhenSearchable(ImportRun)"/>), so that it may publish a bulk import in larger steps.
+    /// </returns>
     internal (ImportOutcome Outcome, Task Indexed) CommitBatch(ImportRun run, IReadOnlyList<SegmentInput> pairs, long sourcePosition, long sourceFingerprint)
     {
         // Under the memory's gate, so the index worker receives batches in the store's commit order.
@@ -375,13 +378,20 @@ public sealed partial class TranslationMemoryCatalog
             // The search index follows the store at its own pace (it reads the batch back from the store), so an import
             // is held back only by the memory's index queue; the import's end waits for both.
             run.LastChangeSequence = Math.Max(run.LastChangeSequence, outcome.ChangeSequence);
-            return (outcome, Task.WhenAll(IndexLater(run.Index, ToChange(outcome), outcome.ChangeSequence), _search.WhenSearchable(run.LastChangeSequence)));
+            return (outcome, IndexLater(run.Index, ToChange(outcome), outcome.ChangeSequence));
         }
         finally
         {
             run.Index.WriteGate.Release();
         }
     }
+
+    /// <summary>
+    /// A task that completes once every batch <paramref name="run"/> has committed is searchable. Registered only when
+    /// the import ends: a waiting call makes the search index publish at once, and one per batch would make it reopen
+    /// after every batch (see <see cref="SearchIndexFollower"/>).
+    /// </summary>
+    internal Task WhenSearchable(ImportRun run) => _search.WhenSearchable(run.LastChangeSequence);
 
     /// <summary>
     /// Records how an import ended and forgets it as running. <see cref="ImportStatus.Interrupted"/> leaves the record
