@@ -282,6 +282,38 @@ public sealed class ConcordanceTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task An_edit_during_a_bulk_import_is_searchable_when_its_call_returns_and_so_is_the_import_when_it_completes()
+    {
+        // Batches of 5,000 pairs are a bulk load, which the index publishes every few seconds; a call that waits is
+        // published at once.
+        const int Pairs = 15_000;
+        await Client.CreateMemoryAsync(new CreateMemoryRequest { Name = "bulk-edit" });
+        var tsv = new System.Text.StringBuilder("ko\ten\n");
+        for (var i = 0; i < Pairs; i++)
+            tsv.Append(CultureInfo.InvariantCulture, $"대량 가져오기 문장 {i}번\tBulk import sentence number {i}.\n");
+        var firstBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var import = FileUploads.ImportFileAsync(Client, FileUploads.Header("bulk-import", "bulk.tsv"), System.Text.Encoding.UTF8.GetBytes(tsv.ToString()),
+            breakAfter: progress =>
+            {
+                if (progress.BatchesCommitted > 0)
+                    firstBatch.TrySetResult();
+                return false;
+            });
+        await firstBatch.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        await Client.AddSegmentAsync(new AddSegmentRequest { Memory = "bulk-edit", Ko = "포로 송환 협상은 길어졌다.", En = "The talks on repatriating prisoners dragged on." });
+        var edit = await Client.ConcordanceAsync(new ConcordanceRequest { Memory = "bulk-edit", Term = "repatriating" });
+        var result = await import;
+        var last = await Client.ConcordanceAsync(new ConcordanceRequest { Memory = "bulk-import", Term = $"{Pairs - 1}번", Lang = "ko" });
+        var stats = await Client.GetStatsAsync(new GetStatsRequest { Memory = "bulk-import" });
+
+        Assert.Equal(1, edit.Total);
+        Assert.Null(result.Error);
+        Assert.Equal(1, last.Total);
+        Assert.Equal(0, stats.Memories.Single().ConcordancePending);
+    }
+
+    [Fact]
     public async Task Stats_show_nothing_pending_once_imports_have_answered()
     {
         await StoreAsync("pending", ("휴전", "armistice"));
