@@ -136,8 +136,8 @@ public static class ConcordanceSpans
 
     /// <summary>A text folded as the Korean field sees it, with the way back to the original offsets.</summary>
     /// <remarks>
-    /// Each character becomes its unigram in the index: whitespace a space, anything else lower-cased as Lucene's
-    /// LowerCaseFilter does it (the invariant simple mapping, per code point; a test holds the two together).
+    /// Each character becomes its unigram in the index: whitespace a space, anything else lower-cased as the index's
+    /// tokenizer does it (the invariant simple mapping, per code point; a test holds the two together).
     /// </remarks>
     private sealed class FoldedText
     {

@@ -35,7 +35,7 @@ public sealed class SegmentSearchIndex : IDisposable
     /// analysis or meaning changes.
     /// </summary>
     internal const string FormatKey = "tm.search.format";
-    internal const string FormatVersion = "4";
+    internal const string FormatVersion = "5";
 
     /// <summary>
     /// Threads that add new documents (<see cref="AppendWorkers"/>). Lucene.Net spends ~0.6 µs per token in its indexing

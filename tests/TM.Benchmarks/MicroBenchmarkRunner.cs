@@ -5,7 +5,7 @@ namespace TM.Benchmarks;
 /// <summary>Runs BenchmarkDotNet classes and copies their summaries to results/ (micro.md, telemetry.md) like the other commands.</summary>
 internal static class MicroBenchmarkRunner
 {
-    public static int Run(string[] args) => Run(args, [typeof(FuzzyScorerBenchmarks)], "micro");
+    public static int Run(string[] args) => Run(args, [typeof(FuzzyScorerBenchmarks), typeof(SearchAnalysisBenchmarks)], "micro");
 
     /// <summary>Runs <paramref name="types"/> and writes their summaries to results/<paramref name="resultName"/>.md.</summary>
     public static int Run(string[] args, Type[] types, string resultName)
@@ -25,6 +25,8 @@ internal static class MicroBenchmarkRunner
         var reports = summaries
             .Select(summary => Directory.Exists(summary.ResultsDirectoryPath) ? Directory.GetFiles(summary.ResultsDirectoryPath, "*-report-github.md") : [])
             .SelectMany(files => files)
+            // Every summary of one run names the same results folder.
+            .Distinct(StringComparer.Ordinal)
             // The artifacts folder keeps earlier runs' reports of the other classes too.
             .Where(file => types.Any(type => Path.GetFileName(file).StartsWith(type.FullName!, StringComparison.Ordinal)))
             .ToList();

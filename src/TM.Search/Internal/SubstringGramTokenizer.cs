@@ -7,7 +7,7 @@ namespace TM.Search.Internal;
 /// <summary>
 /// The Korean field's tokenizer: at position = UTF-16 offset of every character, the 2-gram and 3-gram of letters
 /// and digits that start there and do not cross anything else; a unigram where no 2-gram starts (any character that
-/// is not a letter or digit, whitespace as " ", and the last letter or digit of a run).
+/// is not a letter or digit, whitespace as " ", and the last letter or digit of a run), all lower-cased.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -37,6 +37,7 @@ internal sealed class SubstringGramTokenizer : Tokenizer
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _positionIncrement;
     private char[] _buffer = new char[256];
+    private bool[] _letterOrDigit = new bool[256]; // per UTF-16 unit: starts a letter or digit (both halves of a pair)
     private int _length;
     private int _start;      // offset of the character whose tokens are being emitted
     private int _gram;       // the size, in characters, of the next token to emit at _start
@@ -63,16 +64,8 @@ internal sealed class SubstringGramTokenizer : Tokenizer
             if (_gram == 1)
             {
                 int width = Width(_start);
-                if (IsWhiteSpace(_start))
-                {
-                    Emit(" ", width);
-                }
-                else
-                {
-                    Emit(_start, width);
-                }
-
-                _gram = IsLetterOrDigit(_start) ? 2 : MaxGram + 1;
+                Emit(_start, width);
+                _gram = _letterOrDigit[_start] ? 2 : MaxGram + 1;
                 return true;
             }
 
@@ -104,6 +97,7 @@ internal sealed class SubstringGramTokenizer : Tokenizer
             }
         }
 
+        Fold();
         _start = 0;
         _gram = 1;
         _lastStart = -1;
@@ -116,6 +110,40 @@ internal sealed class SubstringGramTokenizer : Tokenizer
         _offset.SetOffset(final, final);
     }
 
+    // Lower-cases the text in place, whitespace to " ", and marks letters and digits, once per character: every character
+    // is read by up to three grams, and a LowerCaseFilter after this tokenizer lower-cased every gram again. Measured on
+    // 100,000 synthetic Korean texts (76 characters, 101 tokens each), one thread: 7.1–7.9 µs per text with the filter,
+    // 4.6–6.4 µs without (the SearchAnalysisBenchmarks micro-benchmark keeps the figure).
+    // The mapping is the invariant simple one per code point, as LowerCaseFilter's and ConcordanceSpans' are.
+    private void Fold()
+    {
+        if (_letterOrDigit.Length < _buffer.Length)
+        {
+            _letterOrDigit = new bool[_buffer.Length];
+        }
+
+        for (int i = 0; i < _length; i++)
+        {
+            char c = _buffer[i];
+            if (i + 1 < _length && char.IsSurrogatePair(c, _buffer[i + 1]))
+            {
+                var rune = new Rune(c, _buffer[i + 1]);
+                _letterOrDigit[i] = _letterOrDigit[i + 1] = Rune.IsLetterOrDigit(rune);
+                var lower = Rune.ToLowerInvariant(rune);
+                if (lower.Utf16SequenceLength == 2)
+                {
+                    lower.EncodeToUtf16(_buffer.AsSpan(i, 2));
+                }
+
+                i++;
+                continue;
+            }
+
+            _buffer[i] = char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c);
+            _letterOrDigit[i] = !char.IsSurrogate(c) && char.IsLetterOrDigit(c);
+        }
+    }
+
     /// <summary>A letter or digit followed by another: a 2-gram starts here.</summary>
     private bool StartsBigram(int start) => TryGramEnd(start, 2, out _);
 
@@ -125,7 +153,7 @@ internal sealed class SubstringGramTokenizer : Tokenizer
         end = start;
         for (int i = 0; i < characters; i++)
         {
-            if (end >= _length || !IsLetterOrDigit(end))
+            if (end >= _length || !_letterOrDigit[end])
             {
                 return false;
             }
@@ -143,13 +171,6 @@ internal sealed class SubstringGramTokenizer : Tokenizer
         SetPositionAndOffsets(length);
     }
 
-    private void Emit(string text, int length)
-    {
-        ClearAttributes();
-        _term.SetEmpty().Append(text);
-        SetPositionAndOffsets(length);
-    }
-
     private void SetPositionAndOffsets(int length)
     {
         // Position = start offset: the first token at an offset moves the position by the distance from the
@@ -161,17 +182,4 @@ internal sealed class SubstringGramTokenizer : Tokenizer
 
     private int Width(int index) =>
         index + 1 < _length && char.IsSurrogatePair(_buffer[index], _buffer[index + 1]) ? 2 : 1;
-
-    private bool IsWhiteSpace(int index) => char.IsWhiteSpace(_buffer[index]);
-
-    private bool IsLetterOrDigit(int index)
-    {
-        char c = _buffer[index];
-        if (!char.IsSurrogate(c))
-        {
-            return char.IsLetterOrDigit(c);
-        }
-
-        return Width(index) == 2 && Rune.IsLetterOrDigit(new Rune(c, _buffer[index + 1]));
-    }
 }
