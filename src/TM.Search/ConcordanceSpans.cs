@@ -78,7 +78,7 @@ public static class ConcordanceSpans
             return spans;
         }
 
-        List<AnalyzedToken> tokens = EnglishTermQuery.Words(text, wordForms && !term.Prefix);
+        List<AnalyzedToken> tokens = EnglishTermQuery.Words(text, EnglishTermQuery.MatchesStems(term, wordForms));
         var byPosition = new Dictionary<int, int>(tokens.Count);
         for (int i = 0; i < tokens.Count; i++)
         {

@@ -18,11 +18,14 @@ internal static class EnglishTermQuery
     /// </summary>
     public const int MaxPrefixExpansions = 1024;
 
+    /// <summary>Whether a term is matched by stems: word forms apply to whole words only (a prefix already covers a word's forms).</summary>
+    public static bool MatchesStems(ConcordanceTerm term, bool wordForms) => wordForms && !term.Prefix;
+
     /// <summary>
-    /// The term's words as the English field indexes them; for word forms (not with a prefix, which already covers a
-    /// word's forms) each word's stem instead: its <see cref="WordFormKeyFilter"/> key without the marker.
+    /// The term's words as the English field indexes them; when it <see cref="MatchesStems"/>, each word's stem instead:
+    /// its <see cref="WordFormKeyFilter"/> key without the marker.
     /// </summary>
-    public static List<AnalyzedToken> Words(ConcordanceTerm term, bool wordForms) => Words(term.Text, wordForms && !term.Prefix);
+    public static List<AnalyzedToken> Words(ConcordanceTerm term, bool wordForms) => Words(term.Text, MatchesStems(term, wordForms));
 
     /// <summary>The words of <paramref name="text"/>, one per position: as written, or their stems.</summary>
     public static List<AnalyzedToken> Words(string text, bool stems)
@@ -57,7 +60,7 @@ internal static class EnglishTermQuery
             return null;
         }
 
-        if (wordForms && !term.Prefix)
+        if (MatchesStems(term, wordForms))
         {
             return FormsQuery(words);
         }

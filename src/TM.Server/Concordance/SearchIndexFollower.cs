@@ -46,7 +46,7 @@ public sealed class SearchIndexFollower : BackgroundService
     /// after every 5,000-pair batch of a bulk import made segments of 1,000–2,500 pairs and cost ~15% of the server's
     /// CPU in flushes alone (perf, 200,000-pair import), plus the merges of all those segments.
     /// </remarks>
-    internal static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>Pairs written in one step of the log that make it part of a bulk load.</summary>
     private const int BulkStep = 1_000;
