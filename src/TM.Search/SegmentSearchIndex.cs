@@ -31,8 +31,8 @@ public sealed class SegmentSearchIndex : IDisposable
 {
     /// <summary>
     /// The commit-data key that records the analysis an index was built with. An index of another version cannot
-    /// be searched with this one's queries, so <see cref="Open"/> refuses it; bump the value whenever a field's
-    /// analysis or meaning changes.
+    /// be searched with this one's queries, so <see cref="Open(string, Action{Exception}?)"/> refuses it; bump the
+    /// value whenever a field's analysis or meaning changes.
     /// </summary>
     internal const string FormatKey = "tm.search.format";
     internal const string FormatVersion = "5";
@@ -95,22 +95,35 @@ public sealed class SegmentSearchIndex : IDisposable
     /// once) when there is none. One instance per directory: Lucene's write lock keeps out a second one.
     /// </summary>
     /// <param name="directory">The index directory, e.g. a folder of the server's data directory.</param>
+    /// <param name="mergeFailed">
+    /// Told, on a merge thread, when a background merge fails (a full disk, an I/O error): the index keeps the segments
+    /// it was merging and stays searchable, and Lucene tries the merge again after a later flush. Null ignores such
+    /// failures.
+    /// </param>
     /// <returns>The open index, its last commit searchable.</returns>
     /// <exception cref="SearchIndexDamagedException">
     /// The directory holds an index that cannot be read: damaged or missing files, another Lucene format, or another
     /// version of this library's analysis. Delete the directory and index the segments again.
     /// </exception>
     /// <exception cref="LockObtainFailedException">Another instance (in this process or another) has the index open.</exception>
-    public static SegmentSearchIndex Open(string directory)
+    public static SegmentSearchIndex Open(string directory, Action<Exception>? mergeFailed = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         string path = Path.GetFullPath(directory);
         System.IO.Directory.CreateDirectory(path);
-        var fsDirectory = new MMapDirectory(new DirectoryInfo(path));
+        return Open(new MMapDirectory(new DirectoryInfo(path)), path, mergeFailed);
+    }
+
+    /// <summary>
+    /// <see cref="Open(string, Action{Exception}?)"/> over a Lucene directory the caller made (tests wrap one to inject
+    /// faults); <paramref name="path"/> names it in errors.
+    /// </summary>
+    internal static SegmentSearchIndex Open(Lucene.Net.Store.Directory luceneDirectory, string path, Action<Exception>? mergeFailed)
+    {
         IndexWriter? writer = null;
         try
         {
-            bool existed = DirectoryReader.IndexExists(fsDirectory);
+            bool existed = DirectoryReader.IndexExists(luceneDirectory);
             var config = new IndexWriterConfig(SearchFields.LuceneVersion, SearchFields.CreateIndexAnalyzer())
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -119,10 +132,11 @@ public sealed class SegmentSearchIndex : IDisposable
                 // holds ascending ids, a merged one a few runs of them (a page of hits is a binary search per run).
                 MaxThreadStates = IndexingThreads,
                 MergePolicy = new LogByteSizeMergePolicy(),
+                MergeScheduler = new ReportingMergeScheduler(mergeFailed ?? (_ => { })),
                 // A flushed segment is merged away soon: packing its files into a compound file first only copies them.
                 UseCompoundFile = false,
             };
-            writer = new IndexWriter(fsDirectory, config);
+            writer = new IndexWriter(luceneDirectory, config);
             var stored = new Dictionary<string, string>(writer.CommitData ?? new Dictionary<string, string>(), StringComparer.Ordinal);
             if (existed)
             {
@@ -143,16 +157,16 @@ public sealed class SegmentSearchIndex : IDisposable
 
             stored.Remove(FormatKey);
             var searchers = new SearcherManager(writer, applyAllDeletes: true, new WarmingSearcherFactory());
-            return new SegmentSearchIndex(fsDirectory, writer, searchers, new ReadOnlyDictionary<string, string>(stored));
+            return new SegmentSearchIndex(luceneDirectory, writer, searchers, new ReadOnlyDictionary<string, string>(stored));
         }
         catch (Exception e) when (e is not SearchIndexDamagedException && IsUnreadableIndex(e))
         {
-            Close(writer, fsDirectory);
+            Close(writer, luceneDirectory);
             throw new SearchIndexDamagedException(path, e.Message, e);
         }
         catch
         {
-            Close(writer, fsDirectory);
+            Close(writer, luceneDirectory);
             throw;
         }
     }

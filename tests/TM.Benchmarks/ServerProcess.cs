@@ -55,8 +55,15 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
-    /// <summary>The server's assembly in this benchmark's output folder (the project references TM.Server).</summary>
-    public static string ServerAssembly => Path.Combine(AppContext.BaseDirectory, "TM.Server.dll");
+    /// <summary>
+    /// The server's assembly: the one in this benchmark's output folder (the project references TM.Server), or the
+    /// <c>TM.Server.dll</c> of another build named by <c>TM_BENCH_SERVER</c>, so that a benchmark that only uses the
+    /// public API can measure an earlier version on the same machine (issue 13's "before" figures).
+    /// </summary>
+    public static string ServerAssembly =>
+        Environment.GetEnvironmentVariable("TM_BENCH_SERVER") is { Length: > 0 } other
+            ? Path.GetFullPath(other)
+            : Path.Combine(AppContext.BaseDirectory, "TM.Server.dll");
 
     /// <summary>Starts the server on a free loopback port over <paramref name="dataDirectory"/>.</summary>
     public static ServerProcess Start(string dataDirectory, params string[] extraArguments)

@@ -24,8 +24,9 @@ namespace TM.Server.Concordance;
 /// </para>
 /// <para>
 /// The index is committed (made durable, with the log position) every <see cref="CommitInterval"/> while it changes
-/// and when the server stops; after a kill it re-reads at most that much of the log. Deletions the index has
-/// committed are then pruned from the store.
+/// (during a bulk load, with the first reopen after that) and when the server stops; after a kill it re-reads at most
+/// that much of the log (or one reopen interval, if that is longer). Deletions the index has committed are then pruned
+/// from the store.
 /// </para>
 /// </remarks>
 public sealed class SearchIndexFollower : BackgroundService
@@ -35,18 +36,6 @@ public sealed class SearchIndexFollower : BackgroundService
 
     /// <summary>How often a changing index is committed to disk.</summary>
     public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// How often the index is reopened for searches during a bulk load (steps of at least <see cref="BulkStep"/>
-    /// pairs: an import's batches, or a backlog) while no call waits for it. A call that waits (the end of an import,
-    /// an edit, a deleted memory) has it reopened at once, and so does a small change (an edit on another replica).
-    /// </summary>
-    /// <remarks>
-    /// Each reopen flushes Lucene's buffers into a new segment on this thread while the indexing threads idle. Reopening
-    /// after every 5,000-pair batch of a bulk import made segments of 1,000–2,500 pairs and cost ~15% of the server's
-    /// CPU in flushes alone (perf, 200,000-pair import), plus the merges of all those segments.
-    /// </remarks>
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>Pairs written in one step of the log that make it part of a bulk load.</summary>
     private const int BulkStep = 1_000;
@@ -59,6 +48,16 @@ public sealed class SearchIndexFollower : BackgroundService
 
     private readonly ISegmentStore _store;
     private readonly bool _keepsRecords;
+
+    // How often the index is reopened for searches during a bulk load (steps of at least BulkStep pairs: an import's
+    // batches, or a backlog) while no call waits for it (ServerOptions.SearchRefreshInterval, 30 s by default). A call
+    // that waits (the end of an import, an edit, a deleted memory) has it reopened at once, and so does a small change
+    // (an edit on another replica). Each reopen flushes Lucene's buffers into a new segment on this thread while the
+    // indexing threads idle, and the segments made must be merged again. Reopening after every 5,000-pair batch cost
+    // ~15% of the server's CPU in flushes alone (perf, 200,000-pair import). A million-pair import, first byte to
+    // searchable: every 5 s 60.8–75.8 s (median 68.2 s, eight runs), every 30 s with commits joined to reopens
+    // 57.3–67.6 s (median 62.0 s, eight runs); perf samples in merges 1,379 → 484 of 13,101 → 12,286.
+    private readonly TimeSpan _refreshInterval;
     private readonly ILogger<SearchIndexFollower> _logger;
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly ChangeSequenceWaiters _searchableThrough = new();
@@ -88,6 +87,7 @@ public sealed class SearchIndexFollower : BackgroundService
     {
         _store = store;
         _logger = logger;
+        _refreshInterval = options.SearchRefreshInterval;
         DirectoryPath = options.DatabasePath + "-lucene";
         // Only beside a store other servers share: that store can be down while this server still answers. SQLite is
         // in the same process, and its pairs are not worth a second copy on disk.
@@ -253,14 +253,14 @@ public sealed class SearchIndexFollower : BackgroundService
         string? rebuildReason = null;
         try
         {
-            index = SegmentSearchIndex.Open(DirectoryPath);
+            index = SegmentSearchIndex.Open(DirectoryPath, MergeFailed);
         }
         catch (SearchIndexDamagedException e)
         {
             // The index is only ever a copy of the store: a damaged one is thrown away and built again.
             rebuildReason = $"it could not be read ({e.Message})";
             Directory.Delete(DirectoryPath, recursive: true);
-            index = SegmentSearchIndex.Open(DirectoryPath);
+            index = SegmentSearchIndex.Open(DirectoryPath, MergeFailed);
         }
         var data = index.CommitData;
         if (rebuildReason is null)
@@ -320,9 +320,9 @@ public sealed class SearchIndexFollower : BackgroundService
             _appliedThrough = changes.AppliedThrough;
 
             // Taking up the log at start, nobody can search yet: the index is reopened when it has caught up. Then it is
-            // reopened at once for small changes and waiting calls, and during a bulk load at most every RefreshInterval.
+            // reopened at once for small changes and waiting calls, and during a bulk load at most every _refreshInterval.
             bulk |= changes.Written.Count >= BulkStep;
-            var due = Stopwatch.GetElapsedTime(lastRefresh) >= RefreshInterval;
+            var due = Stopwatch.GetElapsedTime(lastRefresh) >= _refreshInterval;
             if (changes.Complete ? !IsCaughtUp || due || !bulk || _searchableThrough.HasWaiters : IsCaughtUp && due)
             {
                 // Caught up: everything read must be searchable before the callers waiting on it are told so. Behind:
@@ -349,14 +349,17 @@ public sealed class SearchIndexFollower : BackgroundService
                 // A rebuild is worth keeping at once: a kill now would otherwise cost it again.
                 CommitIndex(index);
             }
-            if (Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval && _appliedThrough != _committedThrough)
+            // A commit flushes Lucene's buffers as a reopen does: during a bulk load it waits for the next reopen (just
+            // above) instead of flushing a segment of its own in between. A million-pair import reopening every 30 s took
+            // a median 62.0 s with commits of their own every 30 s, 57.4 s with none during it (three runs each).
+            if (Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval && _appliedThrough != _committedThrough && (!bulk || !IsCaughtUp))
                 CommitIndex(index);
             if (changes.Complete)
             {
                 if (inFlight.Count > 0)
                 {
                     // Changes applied and not yet published: sleep until a commit or a waiting call signals, or the reopen is due.
-                    var untilRefresh = RefreshInterval - Stopwatch.GetElapsedTime(lastRefresh);
+                    var untilRefresh = _refreshInterval - Stopwatch.GetElapsedTime(lastRefresh);
                     if (untilRefresh > TimeSpan.Zero)
                         _signal.Wait(untilRefresh, stoppingToken);
                 }
@@ -369,9 +372,15 @@ public sealed class SearchIndexFollower : BackgroundService
         }
     }
 
+    // On a Lucene merge thread: the index stays whole, and nothing is pending that a caller waits on.
+    private void MergeFailed(Exception exception) => ServerLog.SearchIndexMergeFailed(_logger, exception);
+
     private void CommitIndex(SegmentSearchIndex index)
     {
         var through = _appliedThrough;
+        // From the start of the commit: during a bulk load the next one comes with the first reopen a CommitInterval after
+        // this one's, and the reopen that preceded this commit started before it.
+        _lastCommit = Stopwatch.GetTimestamp();
         // A deleted memory's pairs leave the disk only in a merge: at once, rather than after months of imports.
         index.MergeAwayDeletions();
         index.Commit(new Dictionary<string, string>
@@ -381,7 +390,6 @@ public sealed class SearchIndexFollower : BackgroundService
             [LastSegmentIdKey] = _lastSegmentId.ToString(CultureInfo.InvariantCulture),
         });
         _committedThrough = through;
-        _lastCommit = Stopwatch.GetTimestamp();
         // The deletions up to here are in the index on disk: the SQLite store need not keep them for it any more.
         // The PostgreSQL store keeps its change log for every replica, so one replica's index cannot prune it.
         if (through > 0 && _store is SegmentStore sqlite)

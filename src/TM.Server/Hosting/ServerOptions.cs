@@ -128,6 +128,16 @@ public sealed record ServerOptions
     /// </summary>
     public int SnapshotMinChanges { get; init; } = 50_000;
 
+    /// <summary>
+    /// During a bulk load (an import's batches, a backlog), how often the search index is reopened so that concordance
+    /// sees the pairs committed so far, while no call waits on it. Default 30 s. An import still reports completed only
+    /// once everything it stored is searchable, and edits are searchable when their call returns, whatever this is;
+    /// <c>--search-refresh-seconds</c> or <c>TM_SEARCH_REFRESH_SECONDS</c> only sets how far concordance may trail an
+    /// import that is still running. Each reopen flushes the index's buffers into a new segment, which costs CPU the
+    /// import shares (README, import figures).
+    /// </summary>
+    public TimeSpan SearchRefreshInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Full path of the SQLite database file; on the PostgreSQL store, what the local caches beside it are named after.</summary>
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "tm.db"));
 

@@ -55,7 +55,8 @@ public sealed class ServerCommandLineTests
         var options = Parse(
             "--port", "5392", "--host", "0.0.0.0", "--data-dir", "/srv/tm", "--seeds-dir", "/srv/seeds", "--no-seeds", "true",
             "--tls-certificate", "server.pfx", "--tls-password-file", "/run/secrets/tm", "--http-port", "5393", "--reflection", "false",
-            "--index-snapshots", "false", "--import-batch-size", "100", "--snapshot-check-seconds", "2", "--snapshot-min-changes", "10");
+            "--index-snapshots", "false", "--import-batch-size", "100", "--snapshot-check-seconds", "2", "--snapshot-min-changes", "10",
+            "--search-refresh-seconds", "60");
 
         Assert.Equal(new ServerOptions
         {
@@ -72,6 +73,7 @@ public sealed class ServerCommandLineTests
             ImportBatchSize = 100,
             SnapshotCheckInterval = TimeSpan.FromSeconds(2),
             SnapshotMinChanges = 10,
+            SearchRefreshInterval = TimeSpan.FromSeconds(60),
         }, options);
     }
 
@@ -113,6 +115,7 @@ public sealed class ServerCommandLineTests
     [InlineData("--no-seeds: 'yes'", "--no-seeds", "yes")]
     [InlineData("--data-dir", "--data-dir", "")]
     [InlineData("--import-batch-size: '0'", "--import-batch-size", "0")]
+    [InlineData("--search-refresh-seconds: '0'", "--search-refresh-seconds", "0")]
     public void Unknown_options_and_bad_values_are_one_line_naming_the_option(string named, params string[] args)
     {
         var error = Assert.Throws<ArgumentException>(() => Parse(args));
@@ -125,6 +128,7 @@ public sealed class ServerCommandLineTests
     [InlineData("TM_PORT", "abc", "--port")]
     [InlineData("TM_NO_SEEDS", "yes", "--no-seeds")]
     [InlineData("TM_SNAPSHOT_MIN_CHANGES", "-1", "--snapshot-min-changes")]
+    [InlineData("TM_SEARCH_REFRESH_SECONDS", "3601", "--search-refresh-seconds")]
     public void A_bad_environment_variable_names_itself_and_its_option(string variable, string value, string option)
     {
         var error = Assert.Throws<ArgumentException>(() => ParseWith(new() { [variable] = value }));

@@ -35,6 +35,8 @@ internal static class ServerOptionTable
             "Answer gRPC server reflection [default: true on loopback, false otherwise]"),
         Flag("--index-snapshots", "TM_INDEX_SNAPSHOTS", (o, v) => o with { IndexSnapshots = v },
             "Keep index snapshots in tm.db-index/ so starts need not analyze every text [default: true]"),
+        Number("--search-refresh-seconds", "TM_SEARCH_REFRESH_SECONDS", 1, 3_600, (o, v) => o with { SearchRefreshInterval = TimeSpan.FromSeconds(v) },
+            "N", "While a bulk import runs, how often concordance catches up with it (the import completes only when all of it is searchable) [default: 30]"),
         Number("--metrics-port", "TM_METRICS_PORT", 0, 65535, (o, v) => o with { MetricsPort = v },
             "N", "A separate port serving Prometheus metrics at /metrics; 0 picks a free one [default: none]"),
         Value("--admin-key-file", "TM_ADMIN_KEY_FILE", (o, v) => o with { AdminKeyFile = v },
