@@ -41,7 +41,7 @@ internal static partial class ServerLog
     [LoggerMessage(43, LogLevel.Error, "The search index could not take the store's changes; reopening it in {Seconds} s (concordance misses the newest pairs meanwhile).")]
     public static partial void SearchIndexFailed(ILogger logger, double seconds, Exception exception);
 
-    [LoggerMessage(48, LogLevel.Error, "A merge of the search index's segments failed; searches and writes go on over the unmerged segments, and the merge is tried again after the next flush (a full disk stops imports soon anyway).")]
+    [LoggerMessage(48, LogLevel.Error, "A merge of the search index's segments failed; searches and writes go on over the unmerged segments, and the merge is tried again after the next flush.")]
     public static partial void SearchIndexMergeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(44, LogLevel.Warning, "The search index could not be committed at stop; the next start takes up the changes since its last commit.")]

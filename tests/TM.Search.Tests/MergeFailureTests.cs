@@ -4,7 +4,7 @@ using TM.Search;
 
 namespace TM.Search.Tests;
 
-/// <summary>What a background merge that fails (a full disk) does to the index, and to the process.</summary>
+/// <summary>What a background merge that fails (a full disk) does to the index, and who hears of it.</summary>
 public sealed class MergeFailureTests : IDisposable
 {
     // LogByteSizeMergePolicy merges ten segments of one size into one: twelve flushes make a merge due.
