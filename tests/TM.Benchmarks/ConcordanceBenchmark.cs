@@ -67,14 +67,14 @@ internal static class ConcordanceBenchmark
             Log($"indexed and committed in {Units.Seconds(built)} (CPU {Units.Seconds(cpu)}), {Units.Bytes(bytes)} on disk");
 
             var random = new Random(seed + 13);
-            var englishWords = EnglishTerms(corpus, segments, 1, queries, random);
-            var englishPhrases = EnglishTerms(corpus, segments, 2, queries, random);
+            var englishWords = ConcordanceTerms.English(corpus.English, segments, 1, queries, random);
+            var englishPhrases = ConcordanceTerms.English(corpus.English, segments, 2, queries, random);
             var sets = new List<(string Name, ConcordanceSides Side, List<string> Terms, bool WordForms)>
             {
-                ("Korean, 1 syllable", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 1, queries, random), false),
-                ("Korean, 2 syllables", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 2, queries, random), false),
-                ("Korean, 3 syllables", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 3, queries, random), false),
-                ("Korean, 4 syllables", ConcordanceSides.Korean, KoreanTerms(corpus, segments, 4, queries, random), false),
+                ("Korean, 1 syllable", ConcordanceSides.Korean, ConcordanceTerms.Korean(corpus.Korean, segments, 1, queries, random), false),
+                ("Korean, 2 syllables", ConcordanceSides.Korean, ConcordanceTerms.Korean(corpus.Korean, segments, 2, queries, random), false),
+                ("Korean, 3 syllables", ConcordanceSides.Korean, ConcordanceTerms.Korean(corpus.Korean, segments, 3, queries, random), false),
+                ("Korean, 4 syllables", ConcordanceSides.Korean, ConcordanceTerms.Korean(corpus.Korean, segments, 4, queries, random), false),
                 ("English word", ConcordanceSides.English, englishWords, false),
                 ("English 2-word phrase", ConcordanceSides.English, englishPhrases, false),
                 ("English word, word forms", ConcordanceSides.English, englishWords, true),
@@ -168,47 +168,13 @@ internal static class ConcordanceBenchmark
             ? new ConcordanceQuery(1, term, side) { Origin = "document-3.tmx", ChangedFrom = created.AddMinutes(segments / 4), ChangedTo = created.AddMinutes(segments * 3 / 4) }
             : new ConcordanceQuery(1, term, side);
 
-    // Runs of Hangul syllables cut from random Korean texts.
-    private static List<string> KoreanTerms(SyntheticCorpus corpus, int segments, int syllables, int count, Random random)
-    {
-        var terms = new List<string>(count);
-        while (terms.Count < count)
-        {
-            var text = corpus.Korean[random.Next(segments)];
-            if (text.Length < syllables)
-                continue;
-            var start = random.Next(0, text.Length - syllables + 1);
-            var term = text.Substring(start, syllables);
-            if (term.All(c => c is >= '\uAC00' and <= '\uD7A3'))
-                terms.Add(term);
-        }
-        return terms;
-    }
-
-    // Words (letters only) or two adjacent ones, from random English texts.
-    private static List<string> EnglishTerms(SyntheticCorpus corpus, int segments, int words, int count, Random random)
-    {
-        var terms = new List<string>(count);
-        while (terms.Count < count)
-        {
-            var tokens = corpus.English[random.Next(segments)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (tokens.Length < words)
-                continue;
-            var start = random.Next(0, tokens.Length - words + 1);
-            var term = tokens.Skip(start).Take(words).ToArray();
-            if (term.All(word => word.All(char.IsAsciiLetter)))
-                terms.Add(string.Join(' ', term));
-        }
-        return terms;
-    }
-
     private static (int Equal, int Checked, string? FirstMismatch) CheckExactness(SegmentSearchIndex index, SyntheticCorpus corpus, int segments, int count, Random random)
     {
         var equal = 0;
         string? firstMismatch = null;
         for (var i = 0; i < count; i++)
         {
-            var term = KoreanTerms(corpus, segments, random.Next(2, 5), 1, random)[0];
+            var term = ConcordanceTerms.Korean(corpus.Korean, segments, random.Next(2, 5), 1, random)[0];
             var expected = 0;
             for (var s = 0; s < segments; s++)
             {

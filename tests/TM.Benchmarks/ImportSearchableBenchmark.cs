@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using TM.Protos.V1;
+using TM.Storage;
 
 namespace TM.Benchmarks;
 
@@ -17,6 +18,7 @@ internal static class ImportSearchableBenchmark
 {
     private const string Command = "import-searchable";
     private const int ChunkSize = 64 * 1024;
+    private const int TermsPerKind = 200;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
 
@@ -67,6 +69,16 @@ internal static class ImportSearchableBenchmark
 
             // A term of the file's last unit, found at once: the concordance answers from what it has indexed.
             var probe = await client.ConcordanceAsync(new ConcordanceRequest { Memory = "bench", Term = "armistice", Lang = "en", MaxResults = 1 });
+            // Searches over the index as the import left it (its segments are made by the follower's reopens and
+            // commits, and merged in the background), through the real server: the round trip is in the figures.
+            Log($"timing concordance over the imported index ({TermsPerKind} terms per kind)");
+            var random = new Random(seed);
+            var korean = dataset.Queries.Where(query => query.Side == SegmentSide.Korean).Select(query => query.Text).ToList();
+            var english = dataset.Queries.Where(query => query.Side == SegmentSide.English).Select(query => query.Text).ToList();
+            var searches = new List<(string Kind, Percentiles Latency)>();
+            foreach (var syllables in (int[])[2, 3, 4])
+                searches.Add(($"Korean, {syllables} syllables", await TimeConcordanceAsync(client, ConcordanceTerms.Korean(korean, korean.Count, syllables, TermsPerKind, random), "ko")));
+            searches.Add(("English word", await TimeConcordanceAsync(client, ConcordanceTerms.English(english, english.Count, 1, TermsPerKind, random), "en")));
             var stop = await server.StopAsync(StopTimeout);
             var files = Directory.GetFiles(dataDirectory, "*", SearchOption.AllDirectories);
             long Bytes(Func<string, bool> which) => files.Where(which).Sum(path => new FileInfo(path).Length);
@@ -97,6 +109,8 @@ internal static class ImportSearchableBenchmark
                 ["First byte → everything searchable (concordance_pending 0)", Units.Seconds(searchable)],
                 ["Server CPU from the first byte to searchable", Units.Seconds(cpu)],
                 ["Concordance \"armistice\" (en) total right after", Units.Count(probe.Total)],
+                .. searches.Select(search => (string[])[$"Concordance over the imported index, gRPC round trip, p50 / p99: {search.Kind}",
+                    $"{Units.Duration(search.Latency.P50)} / {Units.Duration(search.Latency.P99)}"]),
                 ["Database file (tm.db, after a clean stop)", Units.Bytes(databaseBytes)],
                 ["Search index (tm.db-lucene/)", searchBytes],
                 ["Clean stop", $"{Units.Seconds(stop.Elapsed)}, exit code {stop.ExitCode}"],
@@ -119,6 +133,22 @@ internal static class ImportSearchableBenchmark
     }
 
     // Concordance answers UNAVAILABLE until the search index has caught up with the database; lookups work meanwhile.
+    // One call per term, one after another, after 20 unmeasured ones (JIT, page cache).
+    private static async Task<Percentiles> TimeConcordanceAsync(TranslationMemory.TranslationMemoryClient client, List<string> terms, string language)
+    {
+        ConcordanceRequest Request(string term) => new() { Memory = "bench", Term = term, Lang = language, MaxResults = 20 };
+        foreach (var term in terms.Take(20))
+            await client.ConcordanceAsync(Request(term));
+        var recorder = new LatencyRecorder(terms.Count);
+        foreach (var term in terms)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await client.ConcordanceAsync(Request(term));
+            recorder.RecordSince(start);
+        }
+        return recorder.Summarize();
+    }
+
     private static async Task<(TimeSpan, string?)> RebuildAsync(ServerProcess server, TimeSpan timeout, Action<string> log)
     {
         using var channel = GrpcChannel.ForAddress(server.Address);

@@ -55,8 +55,8 @@ public sealed class SearchIndexFollower : BackgroundService
     // (an edit on another replica). Each reopen flushes Lucene's buffers into a new segment on this thread while the
     // indexing threads idle, and the segments made must be merged again. Reopening after every 5,000-pair batch cost
     // ~15% of the server's CPU in flushes alone (perf, 200,000-pair import). A million-pair import, first byte to
-    // searchable: every 5 s 60.8–75.8 s (median 68.2 s, eight runs), every 30 s with commits joined to reopens
-    // 55.5–67.6 s (median 61.7 s, eleven runs); perf samples in merges 1,379 → 484 of 13,101 → 12,286.
+    // searchable: every 5 s 60.8–75.8 s (median 68.2 s, ten runs), every 30 s with commits joined to reopens
+    // 55.5–72.7 s (median 62.0 s, fourteen runs); perf samples in merges 1,379 → 484 of 13,101 → 12,286.
     private readonly TimeSpan _refreshInterval;
     private readonly ILogger<SearchIndexFollower> _logger;
     private readonly SemaphoreSlim _signal = new(0, 1);
