@@ -132,7 +132,6 @@ internal static class ImportSearchableBenchmark
         }
     }
 
-    // Concordance answers UNAVAILABLE until the search index has caught up with the database; lookups work meanwhile.
     // One call per term, one after another, after 20 unmeasured ones (JIT, page cache).
     private static async Task<Percentiles> TimeConcordanceAsync(TranslationMemory.TranslationMemoryClient client, List<string> terms, string language)
     {
@@ -149,6 +148,7 @@ internal static class ImportSearchableBenchmark
         return recorder.Summarize();
     }
 
+    // Concordance answers UNAVAILABLE until the search index has caught up with the database; lookups work meanwhile.
     private static async Task<(TimeSpan, string?)> RebuildAsync(ServerProcess server, TimeSpan timeout, Action<string> log)
     {
         using var channel = GrpcChannel.ForAddress(server.Address);
