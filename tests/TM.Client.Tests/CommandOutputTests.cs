@@ -159,6 +159,35 @@ public sealed class CommandOutputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concordance_json_carries_the_spans_of_the_term_and_of_its_translation()
+    {
+        _server.Service.ConcordanceResponse = new ConcordanceResponse
+        {
+            Total = 1,
+            Hits =
+            {
+                new ConcordanceHit
+                {
+                    Ko = "스탈린은 동의했다.", En = "Stalin agreed.", Lang = "ko",
+                    KoSpans = { new TextSpan { Start = 0, Length = 3 } },
+                    TranslationSpans = { new TextSpan { Start = 0, Length = 6 } },
+                },
+            },
+        };
+
+        var run = await _server.RunAsync("concordance", "스탈린", "--lang", "ko", "--json");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var hit = json.RootElement.GetProperty("hits")[0];
+        Assert.Equal((0, 3), Span(hit.GetProperty("koSpans")[0]));
+        Assert.Equal(0, hit.GetProperty("enSpans").GetArrayLength());
+        Assert.Equal((0, 6), Span(hit.GetProperty("translationSpans")[0]));
+
+        static (int, int) Span(JsonElement span) => (span.GetProperty("start").GetInt32(), span.GetProperty("length").GetInt32());
+    }
+
+    [Fact]
     public async Task Import_sends_documents_whole_and_lists_dropped_lines()
     {
         _server.Service.ImportDocumentResponse = new ImportDocumentResponse

@@ -144,12 +144,13 @@ internal sealed class ConcordanceCommand : ServerCommand
         {
             number++;
             // Highlighted where the server says the term is: on English, whole words (and their other forms with
-            // --word-forms), which a client-side substring search would get wrong. The fields go under the English.
+            // --word-forms), which a client-side substring search would get wrong. The other side, when the term is not
+            // in it, shows its translation as the termbase knows it, underlined. The fields go under the English.
             var fields = FieldValues.Format(hit.Fields);
             table.AddRow(
                 new Markup(number.ToString(CultureInfo.InvariantCulture)),
-                new Markup(TermHighlighter.ToMarkup(hit.Ko, hit.KoSpans, ansi)),
-                new Markup(TermHighlighter.ToMarkup(hit.En, hit.EnSpans, ansi) + (fields.Length > 0 ? "\n[dim]" + Markup.Escape(fields) + "[/]" : "")));
+                new Markup(Highlight(hit.Ko, hit.KoSpans, hit.Lang == "en" ? hit.TranslationSpans : null, ansi)),
+                new Markup(Highlight(hit.En, hit.EnSpans, hit.Lang == "ko" ? hit.TranslationSpans : null, ansi) + (fields.Length > 0 ? "\n[dim]" + Markup.Escape(fields) + "[/]" : "")));
         }
 
         var shown = response.Hits.Count;
@@ -166,6 +167,12 @@ internal sealed class ConcordanceCommand : ServerCommand
                 : $"{Counted.Of(total, "segment")} containing \"{Markup.Escape(term)}\".");
         }
     }
+
+    // A side's own spans when the term was found in it; else, on the other side of the one it was found on, its translation.
+    private static string Highlight(string text, IList<TextSpan> termSpans, IList<TextSpan>? translationSpans, bool ansi) =>
+        termSpans.Count == 0 && translationSpans is { Count: > 0 }
+            ? TermHighlighter.ToMarkup(text, translationSpans, ansi, TermHighlighter.TranslationStyle)
+            : TermHighlighter.ToMarkup(text, termSpans, ansi);
 
     private void WriteJson(string term, ConcordanceResponse response) =>
         WriteJson(json =>
@@ -187,6 +194,7 @@ internal sealed class ConcordanceCommand : ServerCommand
                 json.WriteString("origin", hit.Origin);
                 WriteSpans(json, "koSpans", hit.KoSpans);
                 WriteSpans(json, "enSpans", hit.EnSpans);
+                WriteSpans(json, "translationSpans", hit.TranslationSpans);
                 json.WriteNumber("importId", hit.ImportId);
                 json.WriteString("created", hit.Created);
                 json.WriteString("changed", hit.Changed);

@@ -33,16 +33,42 @@ internal static class TermHitMessages
             AddForbidden(match, side, termbase, memory);
     }
 
-    /// <summary>Fills a concordance hit's terms (in the side the term was found on) and the forbidden variants of its other side.</summary>
+    /// <summary>
+    /// Fills a concordance hit's terms (in the side the term was found on), the forbidden variants of its other side, and
+    /// where the term's translation is in that other side (<see cref="ConcordanceHit.TranslationSpans"/>). Call it once
+    /// the hit's spans are set: they say which of the side's terms the searched term is.
+    /// </summary>
     public static void AddTo(ConcordanceHit hit, Termbase termbase, string memory)
     {
         if (termbase.Count == 0)
             return;
         var side = hit.Lang == "en" ? SegmentSide.English : SegmentSide.Korean;
         var (source, target) = side == SegmentSide.Korean ? (hit.Ko, hit.En) : (hit.En, hit.Ko);
-        Add(hit.Terms, termbase.Find(source, LanguageOf(side)), side, termbase, memory);
+        var found = termbase.Find(source, LanguageOf(side));
+        Add(hit.Terms, found, side, termbase, memory);
         var other = Other(side);
         Add(hit.ForbiddenTerms, termbase.FindForbidden(target, LanguageOf(other)), other, termbase, memory);
+        AddTranslationSpans(hit, found, side == SegmentSide.Korean ? hit.KoSpans : hit.EnSpans, target, LanguageOf(other), termbase);
+    }
+
+    // The entries found where the term is (a term hit overlapping one of the term's spans) and, in the translation, their
+    // forms that are not forbidden. The other side is read only when there is such an entry, so a page whose term no
+    // entry knows costs no more than before.
+    private static void AddTranslationSpans(ConcordanceHit hit, IReadOnlyList<FoundTerm> found, IList<Protos.V1.TextSpan> termSpans, string target, Language language, Termbase termbase)
+    {
+        HashSet<long>? entries = null;
+        foreach (var term in found)
+        {
+            if (!term.Forbidden && termSpans.Any(span => span.Start < term.Start + term.Length && term.Start < span.Start + span.Length))
+                (entries ??= []).Add(term.EntryId);
+        }
+        if (entries is null)
+            return;
+        foreach (var translated in termbase.Find(target, language))
+        {
+            if (!translated.Forbidden && entries.Contains(translated.EntryId))
+                hit.TranslationSpans.Add(new Protos.V1.TextSpan { Start = translated.Start, Length = translated.Length });
+        }
     }
 
     // A stored translation is in the other language; only what it must not say is reported there.

@@ -162,6 +162,31 @@ public sealed class TermbaseTests(TermbaseServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Concordance_marks_where_the_terms_translation_is_in_the_other_side()
+    {
+        var stalin = await Tm.ConcordanceAsync(new ConcordanceRequest { Term = "스탈린", Lang = "ko", MaxResults = 50 });
+        var negotiations = await Tm.ConcordanceAsync(new ConcordanceRequest { Term = "negotiations", Lang = "en", MaxResults = 50 });
+        var armistice = await Tm.ConcordanceAsync(new ConcordanceRequest { Term = "휴전", Lang = "ko", MaxResults = 50 });
+
+        // Every "Stalin" of a hit's English is marked, and the forbidden "Staline" is not (it is a forbidden term there).
+        Assert.NotEmpty(stalin.Hits);
+        Assert.All(stalin.Hits, hit => Assert.Equal(
+            WholeWords(hit.En, "Stalin"),
+            hit.TranslationSpans.Select(span => span.Start)));
+        Assert.Contains(stalin.Hits, hit => hit.TranslationSpans.Count > 0);
+        Assert.All(stalin.Hits, hit => Assert.All(hit.TranslationSpans, span => Assert.Equal("Stalin", hit.En.Substring(span.Start, span.Length))));
+        // From English: the entry "negotiation" found at "negotiations" marks 협상 in the Korean.
+        Assert.Contains(negotiations.Hits, hit => hit.TranslationSpans.Count > 0);
+        Assert.All(negotiations.Hits, hit => Assert.All(hit.TranslationSpans, span => Assert.Equal("협상", hit.Ko.Substring(span.Start, span.Length))));
+        // No entry at 휴전: nothing is marked, even in a hit whose Korean holds another entry's term elsewhere.
+        Assert.Contains(armistice.Hits, hit => hit.Terms.Count > 0);
+        Assert.All(armistice.Hits, hit => Assert.Empty(hit.TranslationSpans));
+    }
+
+    private static IEnumerable<int> WholeWords(string text, string word) =>
+        System.Text.RegularExpressions.Regex.Matches(text, $@"\b{word}\b").Select(m => m.Index);
+
+    [Fact]
     public async Task A_term_added_is_recognised_by_the_next_lookup_and_a_deleted_one_no_longer()
     {
         var memory = await NewMemoryAsync();
