@@ -92,6 +92,12 @@ def main(address):
     compressed = stub.Lookup(tm.LookupRequest(memory="python-stream", text="포로 교환"), compression=grpc.Compression.Gzip)
     check("gzip-compressed request", compressed.matches[0].target == "the exchange of prisoners")
 
+    # A termbase entry makes Concordance mark the term's translation in the other side (UTF-16 offsets; ASCII here).
+    stub.AddTerm(tm.AddTermRequest(memory="python-stream", entry=tm.TermEntry(ko="포로", en="prisoner")))
+    prisoners = stub.Concordance(tm.ConcordanceRequest(memory="python-stream", term="포로", lang="ko"))
+    marked = [h.en[s.start:s.start + s.length] for h in prisoners.hits for s in h.translation_spans]
+    check("Concordance marks the translation the termbase gives", marked == ["prisoners"], str(prisoners))
+
     # A reviewer's round: a memory with fields, a pair added with values, found by a filtered Lookup, corrected.
     stub.CreateMemory(tm.CreateMemoryRequest(name="python-fields", settings=tm.MemorySettings(fields=[
         tm.FieldDefinition(name="journal", type=tm.FIELD_TYPE_TEXT),
