@@ -7,9 +7,10 @@ public static class MarkedText
 {
     /// <summary>
     /// <paramref name="text"/> with the stretches of <paramref name="spans"/> (UTF-16 offsets, as the API gives them)
-    /// marked; spans outside the text or overlapping an earlier one are ignored.
+    /// marked, with <paramref name="markClass"/> as their CSS class; spans outside the text or overlapping an earlier one
+    /// are ignored.
     /// </summary>
-    public static IReadOnlyList<MarkedPart> Split(string text, IEnumerable<TextSpan> spans)
+    public static IReadOnlyList<MarkedPart> Split(string text, IEnumerable<TextSpan> spans, string? markClass = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(spans);
@@ -21,7 +22,7 @@ public static class MarkedText
                 continue;
             if (span.Start > at)
                 parts.Add(new MarkedPart(text[at..span.Start], false));
-            parts.Add(new MarkedPart(text.Substring(span.Start, span.Length), true));
+            parts.Add(new MarkedPart(text.Substring(span.Start, span.Length), true, markClass));
             at = span.Start + span.Length;
         }
         if (at < text.Length)

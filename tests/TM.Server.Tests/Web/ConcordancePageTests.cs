@@ -23,9 +23,11 @@ public sealed class ConcordancePageTests(WebFixture server) : IClassFixture<WebF
 
         Assert.Contains("<mark>스탈린</mark>", stalin, StringComparison.Ordinal);
         Assert.Contains(">Stalin</mark> did not agree", stalin, StringComparison.Ordinal);
-        Assert.Contains("<mark class=\"translation\"", stalin, StringComparison.Ordinal);
+        Assert.Contains("<mark class=\"translation\">Stalin</mark>", stalin, StringComparison.Ordinal);
+        Assert.Contains("underlined: the term's translation", stalin, StringComparison.Ordinal);
         // No entry at 휴전: the English is left as it is.
         Assert.Contains("<mark>휴전</mark>", armistice, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"translation\"", armistice, StringComparison.Ordinal);
+        Assert.DoesNotContain("underlined", armistice, StringComparison.Ordinal);
     }
 }
