@@ -215,6 +215,12 @@ async function checkImportSegments(tm) {
   check('the rejected stream stored nothing', after === PAIRS.length, `segments ${after}, expected ${PAIRS.length}`);
   const notStored = await unary(tm, 'Lookup', { memory: STREAM_MEMORY, text: good.ko });
   check('the good pair sent before the bad one is not stored', notStored.matches.every((m) => m.score < 100), show(notStored.matches));
+
+  // A termbase entry makes Concordance mark the term's translation in the other side (UTF-16 offsets, as JS strings are).
+  await unary(tm, 'AddTerm', { memory: STREAM_MEMORY, entry: { ko: '군사분계선', en: 'military demarcation line' } });
+  const line = await unary(tm, 'Concordance', { memory: STREAM_MEMORY, term: '군사분계선', lang: 'ko' });
+  const marked = line.hits.flatMap((hit) => hit.translation_spans.map((span) => hit.en.substring(span.start, span.start + span.length)));
+  check('Concordance marks the translation the termbase gives', marked.length === 1 && marked[0] === 'military demarcation line', show(line.hits));
 }
 
 async function checkDeadlines(tm) {
